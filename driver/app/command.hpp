@@ -1,0 +1,46 @@
+// The subcommand table: every `eok` subcommand is one row here (name, summary,
+// flags, handler), so `eok --help`, per-command help and dispatch cannot drift.
+#pragma once
+
+#include "app/args.hpp"
+#include "config/config.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eok::app {
+
+// Exit codes (documented in README.md and `eok --help`).
+constexpr int k_exit_ok = 0;
+constexpr int k_exit_failure = 1;
+constexpr int k_exit_usage = 2;
+constexpr int k_exit_cache_miss = 3;
+
+struct Context
+{
+  config::LoadOptions load; // from global flags; commands call settings() to load once
+  config::Settings& settings();
+
+private:
+  std::optional<config::Settings> m_settings;
+};
+
+struct Command
+{
+  std::string name;    // "cache list" for nested commands
+  std::string summary; // one line
+  std::string usage;   // arguments after the name
+  std::vector<FlagSpec> flags;
+  std::function<int(Context&, const Args&)> run;
+};
+
+const std::vector<Command>& commands();
+
+// Flags every command that loads configuration accepts.
+std::vector<FlagSpec> config_flags();
+// Apply --config/--set/--cross-file from parsed args to the context.
+void apply_config_flags(Context& ctx, const Args& args);
+
+} // namespace eok::app

@@ -1,0 +1,20 @@
+// One row per subcommand, in the order `eok --help` lists them. Each command's
+// code lives in its own cmd_<name>.cpp and exposes a `<name>_command()` row.
+#pragma once
+
+#include "app/command.hpp"
+
+namespace eok::app {
+
+Command config_command();
+Command target_command();
+
+inline std::vector<Command> all_commands()
+{
+  return {
+      config_command(),
+      target_command(),
+  };
+}
+
+} // namespace eok::app

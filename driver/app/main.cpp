@@ -1,0 +1,104 @@
+// eok: entry point. Dispatches to the command table; the only place that turns
+// Fatal errors into messages and exit codes.
+#include "app/command.hpp"
+#include "util/error.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#ifndef EOK_VERSION
+#define EOK_VERSION "dev"
+#endif
+
+namespace {
+
+using eok::app::Command;
+
+void print_overview()
+{
+  std::printf("eok %s: Evolution of Kernels for RISC-V, inside your build\n\n", EOK_VERSION);
+  std::printf("usage: eok <command> [options]   (eok <command> --help for details)\n\ncommands:\n");
+  for (const auto& c : eok::app::commands()) {
+    std::printf("  %-18s %s\n", c.name.c_str(), c.summary.c_str());
+  }
+  std::printf("\nexit status: 0 ok, 1 failure, 2 usage error, 3 cache miss in CI mode\n");
+}
+
+void print_command_help(const Command& c)
+{
+  std::printf("usage: eok %s %s\n\n%s\n", c.name.c_str(), c.usage.c_str(), c.summary.c_str());
+  if (!c.flags.empty()) {
+    std::printf("\noptions:\n");
+    for (const auto& f : c.flags) {
+      std::printf("  %-16s %s\n", f.name.c_str(), f.help.c_str());
+    }
+  }
+}
+
+// Longest match: "cache list" before "cache".
+const Command* match(const std::vector<std::string>& argv, size_t& consumed)
+{
+  const Command* best = nullptr;
+  for (const auto& c : eok::app::commands()) {
+    size_t words = 1;
+    for (char ch : c.name) {
+      words += ch == ' ';
+    }
+    if (words > argv.size()) {
+      continue;
+    }
+    std::string joined;
+    for (size_t i = 0; i < words; ++i) {
+      joined += (i ? " " : "") + argv[i];
+    }
+    if (joined == c.name && (!best || words > consumed)) {
+      best = &c;
+      consumed = words;
+    }
+  }
+  return best;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_overview();
+    return args.empty() ? eok::app::k_exit_usage : eok::app::k_exit_ok;
+  }
+  if (args[0] == "--version") {
+    std::printf("eok %s\n", EOK_VERSION);
+    return 0;
+  }
+  size_t consumed = 0;
+  const Command* cmd = match(args, consumed);
+  if (!cmd) {
+    std::fprintf(stderr, "eok: unknown command '%s' (see `eok --help`)\n", args[0].c_str());
+    return eok::app::k_exit_usage;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<long>(consumed), args.end());
+  for (const auto& a : rest) {
+    if (a == "--help" || a == "-h") {
+      print_command_help(*cmd);
+      return 0;
+    }
+  }
+  try {
+    eok::app::Args parsed(rest, cmd->flags, cmd->name);
+    eok::app::Context ctx;
+    return cmd->run(ctx, parsed);
+  } catch (const eok::app::UsageError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return eok::app::k_exit_usage;
+  } catch (const eok::Fatal& e) {
+    std::fprintf(stderr, "eok: error: %s\n", e.what());
+    return eok::app::k_exit_failure;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "eok: internal error: %s\n", e.what());
+    return eok::app::k_exit_failure;
+  }
+}

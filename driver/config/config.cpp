@@ -1,0 +1,385 @@
+#include "config/config.hpp"
+
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
+#include "util/terminal.hpp"
+#include "util/toml_doc.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <functional>
+#include <type_traits>
+#include <variant>
+
+extern char** environ;
+
+namespace eok::config {
+
+namespace {
+
+using Field = std::variant<std::string Config::*, int64_t Config::*, uint64_t Config::*, double Config::*, bool Config::*>;
+
+struct KeyDef
+{
+  const char* name;
+  Field field;
+  const char* help;
+  std::vector<std::string> choices; // non-empty: the value must be one of these
+};
+
+const std::vector<KeyDef>& table()
+{
+  static const std::vector<KeyDef> t = {
+      {"paths.cache", &Config::cache_path, "winners cache (SQLite file)", {}},
+      {"paths.ideas", &Config::ideas_dir, "idea pool directory", {}},
+      {"paths.rag", &Config::rag_dir, "RAG corpus directory", {}},
+      {"paths.work", &Config::work_dir, "scratch directory for evaluations", {}},
+      {"target.cross_file", &Config::cross_file, "Meson cross file describing the target", {}},
+      {"target.runner", &Config::runner, "measurement: model (X60 model under QEMU) or wall (board)", {"model", "wall"}},
+      {"eval.jobs", &Config::jobs, "parallel evaluations (0: number of cores)", {}},
+      {"eval.timeout_s", &Config::eval_timeout_s, "wall-time limit per program run", {}},
+      {"eval.memory_mb", &Config::eval_memory_mb, "address-space limit per program run (MiB)", {}},
+      {"eval.keep_scratch", &Config::keep_scratch, "keep every evaluation's scratch directory", {}},
+      {"llm.provider", &Config::llm_provider, "none, openai (any compatible endpoint) or replay", {"none", "openai", "replay"}},
+      {"llm.base_url", &Config::llm_base_url, "endpoint base URL, e.g. http://127.0.0.1:8080/v1", {}},
+      {"llm.model", &Config::llm_model, "model name sent to the endpoint", {}},
+      {"llm.api_key_env", &Config::llm_api_key_env, "environment variable that holds the API key", {}},
+      {"llm.api_key_file", &Config::llm_api_key_file, "file that holds the API key", {}},
+      {"llm.replay_file", &Config::llm_replay_file, "recorded transcript for the replay provider", {}},
+      {"llm.record_file", &Config::llm_record_file, "write a transcript of a live run here", {}},
+      {"llm.timeout_s", &Config::llm_timeout_s, "per-request timeout", {}},
+      {"llm.max_retries", &Config::llm_max_retries, "retries on 429/5xx/connection errors", {}},
+      {"llm.concurrency", &Config::llm_concurrency, "requests in flight at once", {}},
+      {"llm.temperature", &Config::llm_temperature, "sampling temperature", {}},
+      {"search.parallel", &Config::search_parallel, "P: idea-guided searches per iteration", {}},
+      {"search.iterations", &Config::search_iterations, "T: iterations", {}},
+      {"search.population", &Config::search_population, "N: EoH population size", {}},
+      {"search.generations", &Config::search_generations, "G: EoH generations per search", {}},
+      {"search.keep", &Config::search_keep, "K: kernels kept in DataBaseK per iteration", {}},
+      {"search.thoughts", &Config::search_thoughts, "thoughts sampled per search", {}},
+      {"search.seed", &Config::seed, "random seed (same seed + replies = same winners)", {}},
+      {"budget.tokens", &Config::budget_tokens, "stop after this many LLM tokens (0: no limit)", {}},
+      {"budget.cost", &Config::budget_cost, "stop after this LLM cost (0: no limit)", {}},
+      {"budget.seconds", &Config::budget_seconds, "stop after this wall time (0: no limit)", {}},
+      {"budget.evals", &Config::budget_evals, "stop after this many evaluations per kernel (0: default)", {}},
+      {"tune.strategy",
+       &Config::tune_strategy,
+       "knob/flag search: auto, exhaustive, random, evolutionary",
+       {"auto", "exhaustive", "random", "evolutionary"}},
+      {"tune.ci", &Config::ci, "CI mode: no LLM calls, cached winners only, exit 3 on misses", {}},
+      {"tune.ci_tolerate_misses", &Config::ci_tolerate_misses, "CI mode: warn instead of exit 3 on misses", {}},
+  };
+  return t;
+}
+
+const KeyDef* find_key(const std::string& name)
+{
+  for (const auto& k : table()) {
+    if (name == k.name) {
+      return &k;
+    }
+  }
+  return nullptr;
+}
+
+std::string type_name(const Field& f)
+{
+  switch (f.index()) {
+  case 0:
+    return "string";
+  case 1:
+  case 2:
+    return "integer";
+  case 3:
+    return "float";
+  default:
+    return "boolean";
+  }
+}
+
+std::string env_name(const std::string& key)
+{
+  return "EOK_" + util::to_upper(util::replace_all(key, ".", "_"));
+}
+
+void check_choice(const KeyDef& k, const std::string& v, const std::function<void(const std::string&)>& fail)
+{
+  if (k.choices.empty()) {
+    return;
+  }
+  for (const auto& c : k.choices) {
+    if (c == v) {
+      return;
+    }
+  }
+  fail(std::string(k.name) + ": '" + v + "' is not one of: " + util::join(k.choices, ", "));
+}
+
+// Set from text (environment, command line). `fail` throws with the right location.
+void set_from_text(Config& c, const KeyDef& k, const std::string& text, const std::function<void(const std::string&)>& fail)
+{
+  auto bad = [&](const char* what) { fail(std::string(k.name) + ": expected " + what + ", got '" + text + "'"); };
+  std::visit(
+      [&](auto member) {
+        using T = std::remove_cvref_t<decltype(c.*member)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          check_choice(k, text, fail);
+          c.*member = text;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          if (text == "true" || text == "1" || text == "yes") {
+            c.*member = true;
+          } else if (text == "false" || text == "0" || text == "no") {
+            c.*member = false;
+          } else {
+            bad("a boolean (true/false)");
+          }
+        } else if constexpr (std::is_same_v<T, double>) {
+          char* end = nullptr;
+          errno = 0;
+          double v = std::strtod(text.c_str(), &end);
+          if (text.empty() || *end || errno) {
+            bad("a number");
+          }
+          c.*member = v;
+        } else {
+          char* end = nullptr;
+          errno = 0;
+          long long v = std::strtoll(text.c_str(), &end, 10);
+          if (text.empty() || *end || errno || v < 0) {
+            bad("a non-negative integer");
+          }
+          c.*member = static_cast<T>(v);
+        }
+      },
+      k.field);
+}
+
+void set_from_node(Config& c, const KeyDef& k, const toml::Node& n, const std::function<void(const std::string&)>& fail)
+{
+  std::visit(
+      [&](auto member) {
+        using T = std::remove_cvref_t<decltype(c.*member)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          if (n.kind != toml::Kind::string) {
+            fail(std::string(k.name) + ": expected a string, got " + toml::kind_name(n.kind));
+          }
+          check_choice(k, n.str, fail);
+          c.*member = n.str;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          if (n.kind != toml::Kind::boolean) {
+            fail(std::string(k.name) + ": expected a boolean, got " + toml::kind_name(n.kind));
+          }
+          c.*member = n.boolean;
+        } else if constexpr (std::is_same_v<T, double>) {
+          if (!n.is_number()) {
+            fail(std::string(k.name) + ": expected a number, got " + toml::kind_name(n.kind));
+          }
+          c.*member = n.number();
+        } else {
+          if (n.kind != toml::Kind::integer) {
+            fail(std::string(k.name) + ": expected an integer, got " + toml::kind_name(n.kind));
+          }
+          if (n.integer < 0) {
+            fail(std::string(k.name) + ": must not be negative");
+          }
+          c.*member = static_cast<T>(n.integer);
+        }
+      },
+      k.field);
+}
+
+std::string show(const Config& c, const KeyDef& k)
+{
+  return std::visit(
+      [&](auto member) -> std::string {
+        using T = std::remove_cvref_t<decltype(c.*member)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return "\"" + c.*member + "\"";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return c.*member ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, double>) {
+          std::string s = util::fixed(c.*member, 6);
+          while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.') {
+            s.pop_back();
+          }
+          return s;
+        } else {
+          return std::to_string(c.*member);
+        }
+      },
+      k.field);
+}
+
+void load_file(Config& c, std::map<std::string, Origin>& origins, const std::string& path, OriginKind kind)
+{
+  toml::Document doc = toml::parse_file(path);
+  for (const auto& [section, node] : doc.root.table) {
+    if (node.kind != toml::Kind::table) {
+      throw Fatal(located(path, node.line, "unknown key '" + section + "' (settings live in tables such as [llm], [search])"));
+    }
+    for (const auto& [key, value] : node.table) {
+      std::string name = section + "." + key;
+      const KeyDef* k = find_key(name);
+      if (!k) {
+        throw Fatal(located(path, value.line, "unknown key '" + name + "'"));
+      }
+      set_from_node(c, *k, value, [&](const std::string& what) { throw Fatal(located(path, value.line, what)); });
+      origins[name] = Origin{kind, path + ":" + std::to_string(value.line)};
+    }
+  }
+}
+
+std::string default_user_file()
+{
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) {
+    return std::string(x) + "/eok/eok.toml";
+  }
+  if (const char* h = std::getenv("HOME"); h && *h) {
+    return std::string(h) + "/.config/eok/eok.toml";
+  }
+  return {};
+}
+
+} // namespace
+
+std::string Origin::describe() const
+{
+  switch (kind) {
+  case OriginKind::builtin:
+    return "default";
+  case OriginKind::user_file:
+    return "user " + where;
+  case OriginKind::project_file:
+    return "project " + where;
+  case OriginKind::environment:
+    return "env " + where;
+  case OriginKind::command_line:
+    return "cli " + where;
+  }
+  return "?";
+}
+
+const std::vector<KeyInfo>& Settings::keys()
+{
+  static const std::vector<KeyInfo> infos = [] {
+    std::vector<KeyInfo> v;
+    for (const auto& k : table()) {
+      v.push_back({k.name, type_name(k.field), k.help});
+    }
+    return v;
+  }();
+  return infos;
+}
+
+Settings Settings::defaults()
+{
+  Settings s;
+  for (const auto& k : table()) {
+    s.m_origins[k.name] = Origin{};
+  }
+  return s;
+}
+
+Settings Settings::load(const LoadOptions& opts)
+{
+  Settings s = defaults();
+  std::error_code ec;
+
+  std::string user = opts.user_file.empty() ? default_user_file() : opts.user_file;
+  if (!opts.skip_user_file && !user.empty() && util::fs::exists(user, ec)) {
+    load_file(s.m_config, s.m_origins, user, OriginKind::user_file);
+  }
+
+  std::string project = opts.project_file;
+  if (project.empty()) {
+    if (const char* e = std::getenv("EOK_CONFIG"); e && *e) {
+      project = e;
+    }
+  }
+  if (!project.empty()) {
+    if (!util::fs::exists(project, ec)) {
+      throw Fatal(project + ": config file not found");
+    }
+    load_file(s.m_config, s.m_origins, project, OriginKind::project_file);
+  } else if (util::fs::exists("eok.toml", ec)) {
+    load_file(s.m_config, s.m_origins, "eok.toml", OriginKind::project_file);
+  }
+
+  // Environment: EOK_<SECTION>_<KEY>. Variables that are not settings (EOK_CONFIG,
+  // the API key variable, test hooks) are left alone.
+  for (const auto& k : table()) {
+    std::string name = env_name(k.name);
+    if (const char* v = std::getenv(name.c_str())) {
+      set_from_text(s.m_config, k, v, [&](const std::string& what) { throw Fatal(name + ": " + what); });
+      s.m_origins[k.name] = Origin{OriginKind::environment, name};
+    }
+  }
+
+  for (const auto& kv : opts.cli_sets) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos) {
+      throw Fatal("--set " + kv + ": expected key=value");
+    }
+    s.set_from_cli(kv.substr(0, eq), kv.substr(eq + 1), "--set");
+  }
+  return s;
+}
+
+void Settings::set_from_cli(const std::string& key, const std::string& value, const std::string& flag)
+{
+  const KeyDef* k = find_key(key);
+  if (!k) {
+    throw Fatal(flag + ": unknown key '" + key + "' (see `eok config --keys`)");
+  }
+  set_from_text(m_config, *k, value, [&](const std::string& what) { throw Fatal(flag + ": " + what); });
+  m_origins[key] = Origin{OriginKind::command_line, flag};
+}
+
+const Origin& Settings::origin(const std::string& key) const
+{
+  static const Origin builtin;
+  auto it = m_origins.find(key);
+  return it == m_origins.end() ? builtin : it->second;
+}
+
+std::vector<std::string> Settings::describe() const
+{
+  std::vector<std::string> lines;
+  for (const auto& k : table()) {
+    lines.push_back("(" + origin(k.name).describe() + ") " + k.name + " = " + show(m_config, k));
+  }
+  lines.push_back("(" + api_key_source() + ") llm.api_key = " + (api_key() ? "<set, hidden>" : "<not set>"));
+  return lines;
+}
+
+std::optional<std::string> Settings::api_key() const
+{
+  if (!m_config.llm_api_key_env.empty()) {
+    if (const char* v = std::getenv(m_config.llm_api_key_env.c_str()); v && *v) {
+      return std::string(v);
+    }
+  }
+  if (!m_config.llm_api_key_file.empty()) {
+    std::string key = util::trim(util::read_file(m_config.llm_api_key_file));
+    if (!key.empty()) {
+      return key;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Settings::api_key_source() const
+{
+  if (!m_config.llm_api_key_env.empty()) {
+    if (const char* v = std::getenv(m_config.llm_api_key_env.c_str()); v && *v) {
+      return "env " + m_config.llm_api_key_env;
+    }
+  }
+  if (!m_config.llm_api_key_file.empty()) {
+    return "file " + m_config.llm_api_key_file;
+  }
+  return "unset";
+}
+
+} // namespace eok::config

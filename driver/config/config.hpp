@@ -1,0 +1,116 @@
+// Effective configuration: one typed struct, filled from one key table in order
+// built-in default < user eok.toml < project eok.toml < EOK_* environment <
+// command line. Every value remembers where it came from (`eok config`).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eok::config {
+
+struct Config
+{
+  // [paths]
+  std::string cache_path = ".eok/cache.sqlite";
+  std::string ideas_dir = "ideas";
+  std::string rag_dir = "rag_corpus";
+  std::string work_dir = ".eok/work"; // scratch for evaluations (kept on failure with keep_scratch)
+  // [target]
+  std::string cross_file = "cross/rv64gcv-qemu.ini";
+  std::string runner = "model"; // model | wall
+  // [eval]
+  int64_t jobs = 0;            // parallel evaluations; 0 = cores
+  int64_t eval_timeout_s = 60; // per program run under the exe_wrapper
+  int64_t eval_memory_mb = 4096;
+  bool keep_scratch = false;
+  // [llm]
+  std::string llm_provider = "none"; // none | openai | replay
+  std::string llm_base_url;
+  std::string llm_model;
+  std::string llm_api_key_env = "EOK_API_KEY"; // name of the variable holding the key
+  std::string llm_api_key_file;                // or a file holding it
+  std::string llm_replay_file;
+  std::string llm_record_file;
+  int64_t llm_timeout_s = 120;
+  int64_t llm_max_retries = 4;
+  int64_t llm_concurrency = 2;
+  double llm_temperature = 0.7;
+  // [search] names follow the EoK paper
+  int64_t search_parallel = 2;    // P: idea-guided searches per iteration
+  int64_t search_iterations = 2;  // T
+  int64_t search_population = 4;  // N: EoH population size
+  int64_t search_generations = 2; // G
+  int64_t search_keep = 4;        // K: top kernels kept in DataBaseK per iteration
+  int64_t search_thoughts = 2;    // thoughts sampled per search
+  uint64_t seed = 1;
+  // [budget] 0 = unlimited
+  int64_t budget_tokens = 0;
+  double budget_cost = 0;
+  int64_t budget_seconds = 0;
+  int64_t budget_evals = 0;
+  // [tune]
+  std::string tune_strategy = "auto"; // auto | exhaustive | random | evolutionary
+  bool ci = false;
+  bool ci_tolerate_misses = false;
+};
+
+enum class OriginKind {
+  builtin,
+  user_file,
+  project_file,
+  environment,
+  command_line,
+};
+
+struct Origin
+{
+  OriginKind kind = OriginKind::builtin;
+  std::string where; // "path:line", "EOK_LLM_MODEL", "--set"
+  [[nodiscard]] std::string describe() const;
+};
+
+struct KeyInfo
+{
+  std::string name; // dotted: "llm.model"
+  std::string type; // string | integer | float | boolean
+  std::string help;
+};
+
+struct LoadOptions
+{
+  std::string project_file; // --config; empty: $EOK_CONFIG, else ./eok.toml if present
+  std::string user_file;    // empty: $XDG_CONFIG_HOME/eok/eok.toml or ~/.config/eok/eok.toml
+  bool skip_user_file = false;
+  std::vector<std::string> cli_sets; // "key=value"
+};
+
+class Settings
+{
+public:
+  // Throws Fatal with "file:line: what" on bad files and "EOK_X: what" on bad env values.
+  static Settings load(const LoadOptions& opts);
+  static Settings defaults();
+
+  [[nodiscard]] const Config& get() const { return m_config; }
+  Config& mutable_config() { return m_config; }
+  [[nodiscard]] const Origin& origin(const std::string& key) const;
+  // One "(origin) key = value" line per key; secrets shown only as set/unset.
+  [[nodiscard]] std::vector<std::string> describe() const;
+  // Set from the command line (e.g. a dedicated flag); throws on bad values.
+  void set_from_cli(const std::string& key, const std::string& value, const std::string& flag);
+
+  // The LLM key from the environment variable or key file; nullopt if neither is set.
+  [[nodiscard]] std::optional<std::string> api_key() const;
+  [[nodiscard]] std::string api_key_source() const;
+
+  static const std::vector<KeyInfo>& keys();
+
+private:
+  Config m_config;
+  std::map<std::string, Origin> m_origins;
+};
+
+} // namespace eok::config

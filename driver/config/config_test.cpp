@@ -1,0 +1,88 @@
+#include "config/config.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/test_support.hpp"
+
+#include <cstdlib>
+
+using namespace eok;
+
+namespace {
+
+config::Settings load_with(const std::string& project, std::vector<std::string> sets = {})
+{
+  config::LoadOptions o;
+  o.project_file = project;
+  o.skip_user_file = true;
+  o.cli_sets = std::move(sets);
+  return config::Settings::load(o);
+}
+
+} // namespace
+
+TEST_SUITE("config")
+{
+  TEST_CASE("precedence: default < project file < environment < command line, with origins")
+  {
+    testing::ScratchDir dir;
+    std::string path = dir.file("eok.toml");
+    util::write_file_atomic(path, "[llm]\nmodel = \"from-file\"\ntimeout_s = 30\n[search]\nparallel = 3\n");
+    ::setenv("EOK_LLM_TIMEOUT_S", "45", 1);
+    auto s = load_with(path, {"search.parallel=5"});
+    ::unsetenv("EOK_LLM_TIMEOUT_S");
+    CHECK(s.get().llm_model == "from-file");
+    CHECK(s.origin("llm.model").describe() == "project " + path + ":2");
+    CHECK(s.get().llm_timeout_s == 45);
+    CHECK(s.origin("llm.timeout_s").describe() == "env EOK_LLM_TIMEOUT_S");
+    CHECK(s.get().search_parallel == 5);
+    CHECK(s.origin("search.parallel").describe() == "cli --set");
+    CHECK(s.get().search_generations == 2);
+    CHECK(s.origin("search.generations").describe() == "default");
+  }
+
+  TEST_CASE("unknown keys and wrong types are errors with file:line")
+  {
+    testing::ScratchDir dir;
+    std::string path = dir.file("eok.toml");
+    util::write_file_atomic(path, "[llm]\nmodel = \"m\"\nmodle = \"typo\"\n");
+    CHECK_THROWS_WITH(load_with(path), (path + ":3: unknown key 'llm.modle'").c_str());
+    util::write_file_atomic(path, "[search]\nparallel = \"four\"\n");
+    CHECK_THROWS_WITH(load_with(path), (path + ":2: search.parallel: expected an integer, got a string").c_str());
+    util::write_file_atomic(path, "[target]\nrunner = \"fast\"\n");
+    CHECK_THROWS_WITH(load_with(path), (path + ":2: target.runner: 'fast' is not one of: model, wall").c_str());
+    util::write_file_atomic(path, "top = 1\n");
+    CHECK_THROWS_AS(load_with(path), Fatal);
+  }
+
+  TEST_CASE("malformed TOML names the line")
+  {
+    testing::ScratchDir dir;
+    std::string path = dir.file("eok.toml");
+    util::write_file_atomic(path, "[llm]\nmodel = \"unterminated\n");
+    CHECK_THROWS_WITH(load_with(path), doctest::Contains((path + ":2: ").c_str()));
+  }
+
+  TEST_CASE("bad environment and command-line values name their source")
+  {
+    ::setenv("EOK_SEARCH_SEED", "-3", 1);
+    CHECK_THROWS_WITH(load_with(""), "EOK_SEARCH_SEED: search.seed: expected a non-negative integer, got '-3'");
+    ::unsetenv("EOK_SEARCH_SEED");
+    CHECK_THROWS_WITH(load_with("", {"no.such=1"}), "--set: unknown key 'no.such' (see `eok config --keys`)");
+    CHECK_THROWS_WITH(load_with("", {"tune.ci"}), "--set tune.ci: expected key=value");
+  }
+
+  TEST_CASE("the API key is never printed")
+  {
+    ::setenv("EOK_TEST_SECRET_KEY", "sk-very-secret", 1);
+    auto s = load_with("", {"llm.api_key_env=EOK_TEST_SECRET_KEY"});
+    REQUIRE(s.api_key());
+    CHECK(*s.api_key() == "sk-very-secret");
+    bool mentioned = false;
+    for (const auto& line : s.describe()) {
+      CHECK(line.find("sk-very-secret") == std::string::npos);
+      mentioned = mentioned || line == "(env EOK_TEST_SECRET_KEY) llm.api_key = <set, hidden>";
+    }
+    CHECK(mentioned);
+    ::unsetenv("EOK_TEST_SECRET_KEY");
+  }
+}

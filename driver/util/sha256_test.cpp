@@ -1,0 +1,24 @@
+#include "util/sha256.hpp"
+
+#include <doctest/doctest.h>
+
+TEST_SUITE("util::sha256")
+{
+  TEST_CASE("FIPS 180-4 test vectors")
+  {
+    using eok::util::sha256_hex;
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    std::string million(1000000, 'a');
+    CHECK(sha256_hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  }
+
+  TEST_CASE("incremental updates equal one update")
+  {
+    eok::util::Sha256 h;
+    h.update("ab").update("").update("c");
+    CHECK(h.hex_digest() == eok::util::sha256_hex("abc"));
+  }
+}

@@ -1,0 +1,22 @@
+// Small string helpers shared by every module.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eok::util {
+
+std::string trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string to_upper(std::string_view s);
+std::string replace_all(std::string s, std::string_view from, std::string_view to);
+// Quote for display in a command line (never passed to a shell).
+std::string shell_quote(std::string_view s);
+// Fixed-point text for reports: 3 significant decimals, no locale.
+std::string fixed(double v, int decimals);
+
+} // namespace eok::util
