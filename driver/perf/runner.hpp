@@ -1,0 +1,61 @@
+// Measurement of a built kernel harness (DESIGN.md "Measurement"). The evaluator
+// builds a perf harness for the target and hands it here; a Runner runs it under
+// the target's exe_wrapper and turns what it observes into a Measurement.
+//
+// Harness protocol (the evaluator's generated harness implements it):
+//   <harness> perf <seed>                 run the kernel once on the perf shape, with the
+//                                         region of interest marked by `slti x0,x0,1` before
+//                                         and `slti x0,x0,2` after the kernel call only
+//   <harness> perf <seed> <warm> <runs>   wall mode: <warm> unmeasured runs, then <runs>
+//                                         measured runs, each after a cache-flush sweep larger
+//                                         than L2; prints one line `eok-wall-ns <ns>` per
+//                                         measured run (and `eok-wall-cycles <c>` when rdcycle works)
+#pragma once
+
+#include "target/target.hpp"
+#include "util/error.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace eok::perf {
+
+// What the kernel must do at the perf shape, for the speed-of-light bound.
+struct SolInputs
+{
+  double flops = 0;         // necessary arithmetic operations
+  double bytes = 0;         // necessary bytes read + written
+  int element_bits = 32;    // element width of the arithmetic (16 for fp16 kernels)
+};
+
+struct Measurement
+{
+  std::string runner;         // "model" | "wall"
+  std::string model_version;  // cost-table + model version (part of cache keys)
+  double cycles = 0;          // modelled (model) or median measured (wall) cycles
+  double spread = 0;          // wall: (p90 - p10) / median; model: 0
+  double sol_cycles = 0;      // speed-of-light lower bound, cycles
+  double sol_fraction = 0;    // sol_cycles / cycles (1.0 = at the hardware limit)
+  std::string bound;          // "compute" | "memory": which bound is larger
+  std::string board;          // wall: the board identity from the cross file
+  std::string detail_json;    // runner-specific detail (counts per class, per-run figures)
+};
+
+class Runner
+{
+public:
+  virtual ~Runner() = default;
+  [[nodiscard]] virtual std::string kind() const = 0;
+  // Version text that changes whenever this runner's figures could change (cache keys).
+  [[nodiscard]] virtual std::string version() const = 0;
+  // `program` is the harness argv (binary first). A failure to measure a program that
+  // passed correctness is an infrastructure fault: the message says why.
+  [[nodiscard]] virtual Expected<Measurement> measure(const std::vector<std::string>& program, const SolInputs& sol) = 0;
+};
+
+// kind: "model" or "wall". Throws Fatal when the runner cannot work on this target
+// (e.g. the model runner's plugin or cost table for target.core is missing).
+std::unique_ptr<Runner> make_runner(const std::string& kind, const target::Target& target);
+
+} // namespace eok::perf
