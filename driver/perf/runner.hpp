@@ -24,22 +24,22 @@ namespace eok::perf {
 // What the kernel must do at the perf shape, for the speed-of-light bound.
 struct SolInputs
 {
-  double flops = 0;         // necessary arithmetic operations
-  double bytes = 0;         // necessary bytes read + written
-  int element_bits = 32;    // element width of the arithmetic (16 for fp16 kernels)
+  double flops = 0;      // necessary arithmetic operations
+  double bytes = 0;      // necessary bytes read + written
+  int element_bits = 32; // element width of the arithmetic (16 for fp16 kernels)
 };
 
 struct Measurement
 {
-  std::string runner;         // "model" | "wall"
-  std::string model_version;  // cost-table + model version (part of cache keys)
-  double cycles = 0;          // modelled (model) or median measured (wall) cycles
-  double spread = 0;          // wall: (p90 - p10) / median; model: 0
-  double sol_cycles = 0;      // speed-of-light lower bound, cycles
-  double sol_fraction = 0;    // sol_cycles / cycles (1.0 = at the hardware limit)
-  std::string bound;          // "compute" | "memory": which bound is larger
-  std::string board;          // wall: the board identity from the cross file
-  std::string detail_json;    // runner-specific detail (counts per class, per-run figures)
+  std::string runner;        // "model" | "wall"
+  std::string model_version; // cost-table + model version (part of cache keys)
+  double cycles = 0;         // modelled (model) or median measured (wall) cycles
+  double spread = 0;         // wall: (p90 - p10) / median; model: 0
+  double sol_cycles = 0;     // speed-of-light lower bound, cycles
+  double sol_fraction = 0;   // sol_cycles / cycles (1.0 = at the hardware limit)
+  std::string bound;         // "compute" | "memory": which bound is larger
+  std::string board;         // wall: the board identity from the cross file
+  std::string detail_json;   // runner-specific detail (counts per class, per-run figures)
 };
 
 class Runner
