@@ -224,8 +224,9 @@ void load_file(Config& c, std::map<std::string, Origin>& origins, const std::str
       if (!k) {
         throw Fatal(located(path, value.line, "unknown key '" + name + "'"));
       }
-      set_from_node(c, *k, value, [&](const std::string& what) { throw Fatal(located(path, value.line, what)); });
-      origins[name] = Origin{kind, path + ":" + std::to_string(value.line)};
+      const int line = value.line; // (structured bindings cannot be captured by clang 14)
+      set_from_node(c, *k, value, [&](const std::string& what) { throw Fatal(located(path, line, what)); });
+      origins[name] = Origin{kind, path + ":" + std::to_string(line)};
     }
   }
 }

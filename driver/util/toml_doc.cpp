@@ -21,7 +21,7 @@ Node convert(const ::toml::node& n)
   if (const auto* t = n.as_table()) {
     out.kind = Kind::table;
     for (auto&& [k, v] : *t) {
-      out.table.emplace_back(std::string(k.str()), convert(v));
+      out.table.push_back(Member{std::string(k.str()), convert(v)});
     }
     // TOML++ keeps keys sorted; document order reads better in errors and listings.
     std::stable_sort(out.table.begin(), out.table.end(), [](const auto& a, const auto& b) { return a.second.line < b.second.line; });

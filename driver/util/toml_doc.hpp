@@ -23,6 +23,8 @@ enum class Kind {
   datetime,
 };
 
+struct Member;
+
 struct Node
 {
   Kind kind = Kind::table;
@@ -31,12 +33,19 @@ struct Node
   int64_t integer = 0;
   double floating = 0;
   bool boolean = false;
-  std::vector<std::pair<std::string, Node>> table; // in document order
+  std::vector<Member> table; // in document order (Member is complete below)
   std::vector<Node> array;
 
   [[nodiscard]] const Node* find(std::string_view key) const;
   [[nodiscard]] bool is_number() const { return kind == Kind::integer || kind == Kind::floating; }
   [[nodiscard]] double number() const { return kind == Kind::integer ? static_cast<double>(integer) : floating; }
+};
+
+// A table entry; `first`/`second` as in a map, so structured bindings read naturally.
+struct Member
+{
+  std::string first;
+  Node second;
 };
 
 const char* kind_name(Kind k);
