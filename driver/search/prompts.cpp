@@ -1,0 +1,135 @@
+#include "search/prompts.hpp"
+
+#include "util/sha256.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+
+namespace eok::search {
+
+namespace {
+
+std::string system_text(const TaskView& t)
+{
+  return "You write high-performance C kernels with RISC-V Vector 1.0 intrinsics (<riscv_vector.h>, __riscv_ prefixed) "
+         "for an in-order dual-issue core with VLEN " +
+         std::to_string(t.vlen) + " (target -march=" + t.march + "). Rules: define exactly the function `" + t.signature +
+         "` with external linkage; any helpers must be static; include only <riscv_vector.h>, <stddef.h>, <stdint.h>, "
+         "<math.h>, <string.h>; no system calls, no I/O, no allocation, no global mutable state; the result must match the "
+         "reference within its tolerance for every size, including 0, 1 and sizes that are not multiples of the vector length, "
+         "and for special values (NaN, infinities) where the reference defines them. Answer with a one-sentence description of "
+         "your design in braces {like this}, then the complete C source in one ```c code block.";
+}
+
+std::string parent_block(const ParentView& p, size_t index)
+{
+  return "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) +
+         "x)\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n```c\n" + p.code + "\n```\n";
+}
+
+std::string task_block(const TaskView& t)
+{
+  return "Task: " + t.name + ": " + t.description + "\nRequired function: " + t.signature + "\n";
+}
+
+std::string instruction(Operator op)
+{
+  switch (op) {
+  case Operator::init:
+    return "Apply the optimisation thought below to the reference kernel. Keep its results identical within tolerance and make "
+           "it faster on the target.";
+  case Operator::e1:
+    return "Design a new kernel whose approach is clearly different from every kernel shown, aiming to be faster than all of "
+           "them.";
+  case Operator::e2:
+    return "Find the idea the kernels shown have in common, then write a new kernel built on that shared idea but different "
+           "in form, aiming to be faster than all of them.";
+  case Operator::m1:
+    return "Modify the structure of the kernel shown (loop organisation, data movement, instruction choice) to make it faster.";
+  case Operator::m2:
+    return "Keep the structure of the kernel shown but change its parameters (LMUL, unroll factor, tile or block sizes, "
+           "prefetch distance) to make it faster.";
+  case Operator::m3:
+    return "Simplify the kernel shown: remove redundant work and components that do not help, keeping it correct and at least "
+           "as fast.";
+  }
+  return {};
+}
+
+} // namespace
+
+const char* operator_name(Operator op)
+{
+  switch (op) {
+  case Operator::init:
+    return "init";
+  case Operator::e1:
+    return "E1";
+  case Operator::e2:
+    return "E2";
+  case Operator::m1:
+    return "M1";
+  case Operator::m2:
+    return "M2";
+  case Operator::m3:
+    return "M3";
+  }
+  return "?";
+}
+
+size_t operator_parents(Operator op, size_t available)
+{
+  if (op == Operator::e1 || op == Operator::e2) {
+    return std::min<size_t>(available, 3);
+  }
+  return std::min<size_t>(available, 1);
+}
+
+const std::vector<Operator>& evolution_operators()
+{
+  static const std::vector<Operator> ops = {Operator::e1, Operator::e2, Operator::m1, Operator::m2, Operator::m3};
+  return ops;
+}
+
+std::string Prompt::hash() const
+{
+  util::Sha256 h;
+  h.update("system=").update(std::to_string(system.size())).update(":").update(system);
+  h.update("user=").update(std::to_string(user.size())).update(":").update(user);
+  return h.hex_digest();
+}
+
+Prompt build_prompt(const PromptInput& in)
+{
+  Prompt p;
+  p.op = in.op;
+  p.system = system_text(in.task);
+  std::string u = task_block(in.task) + "\n" + instruction(in.op) + "\n\n";
+  if (in.op == Operator::init) {
+    u += "Reference kernel:\n";
+  }
+  for (size_t i = 0; i < in.parents.size(); ++i) {
+    u += parent_block(in.parents[i], i) + "\n";
+  }
+  if (!in.thoughts.empty()) {
+    u += in.op == Operator::init ? "Optimisation thought to apply:\n" : "Optimisation thoughts that may help:\n";
+    for (const auto& t : in.thoughts) {
+      u += "- " + t.description + "\n";
+      if (!t.example_code.empty()) {
+        u += "  Example:\n```c\n" + t.example_code + "\n```\n";
+      }
+    }
+    u += "\n";
+  }
+  if (!in.rag_context.empty()) {
+    u += "Reference notes on the target:\n";
+    for (const auto& r : in.rag_context) {
+      u += "---\n" + r + "\n";
+    }
+    u += "---\n";
+  }
+  p.user = u;
+  return p;
+}
+
+} // namespace eok::search

@@ -1,0 +1,71 @@
+// Prompt assembly for the EoK search: the thought-guided initialisation and the
+// five EoH operators (E1, E2: explore from several parents; M1, M2: modify one
+// parent's structure or parameters; M3: simplify), each augmented with retrieved
+// RISC-V notes and the sampled thoughts' example code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace eok::search {
+
+enum class Operator {
+  init, // apply a thought to the reference kernel (EoK initial population)
+  e1,   // a design different from all parents
+  e2,   // a new design sharing the parents' common backbone
+  m1,   // change one parent's structure
+  m2,   // change one parent's parameters (LMUL, unroll, tile sizes)
+  m3,   // simplify one parent
+};
+
+const char* operator_name(Operator op);
+// How many parents an operator shows (E1/E2 several, the rest one).
+size_t operator_parents(Operator op, size_t available);
+const std::vector<Operator>& evolution_operators();
+
+// What the prompt needs to know about the task; filled from the kernel spec.
+struct TaskView
+{
+  std::string name;
+  std::string description;
+  std::string signature; // full C prototype the candidate must define
+  std::string entry;
+  int vlen = 256;
+  std::string march;
+};
+
+struct ParentView
+{
+  std::string description;
+  std::string code;
+  double speedup = 1.0; // over ker0
+};
+
+struct ThoughtView
+{
+  std::string id;
+  std::string description;
+  std::string example_code;
+};
+
+struct PromptInput
+{
+  Operator op = Operator::init;
+  TaskView task;
+  std::vector<ParentView> parents; // init: the reference kernel only
+  std::vector<ThoughtView> thoughts;
+  std::vector<std::string> rag_context;
+};
+
+struct Prompt
+{
+  Operator op = Operator::init;
+  std::string system;
+  std::string user;
+  // SHA-256 over both messages: the key of replayed transcripts and of lineage records.
+  [[nodiscard]] std::string hash() const;
+};
+
+Prompt build_prompt(const PromptInput& in);
+
+} // namespace eok::search
