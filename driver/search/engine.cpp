@@ -1,0 +1,252 @@
+#include "search/engine.hpp"
+
+#include "search/effectiveness.hpp"
+#include "search/random.hpp"
+#include "util/sha256.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace eok::search {
+
+namespace {
+
+struct Shared
+{
+  const TaskView& task;
+  const EngineParams& params;
+  const EnginePorts& ports;
+  std::atomic<int> generated{0};
+  std::atomic<int> evaluated{0};
+  std::atomic<int> resumed{0};
+  std::atomic<int> failed{0};
+  std::mutex stop_mutex;
+  std::string stop_reason;
+
+  bool stopped()
+  {
+    std::lock_guard lock(stop_mutex);
+    if (stop_reason.empty() && ports.budget_exhausted) {
+      if (auto why = ports.budget_exhausted()) {
+        stop_reason = *why;
+      }
+    }
+    return !stop_reason.empty();
+  }
+};
+
+struct SearchOutcome
+{
+  std::vector<Member> best; // ok candidates, best first
+  std::map<std::string, std::vector<double>> thought_scores;
+};
+
+std::vector<ParentView> views(const std::vector<Member>& ms)
+{
+  std::vector<ParentView> out;
+  for (const auto& m : ms) {
+    out.push_back({m.description, m.code, m.speedup});
+  }
+  return out;
+}
+
+// One step: reuse the journal's record of this slot, or generate + evaluate + record.
+std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInput& in, const std::string& idea, const std::string& thought,
+                           const std::vector<std::string>& parent_slots)
+{
+  Record r;
+  if (auto prior = sh.ports.journal->find(slot)) {
+    r = *prior;
+    ++sh.resumed;
+  } else {
+    if (sh.stopped()) {
+      return std::nullopt;
+    }
+    PromptInput with_rag = in;
+    if (sh.ports.retrieve && sh.params.rag_k > 0) {
+      std::string query = in.task.description + " " + operator_name(in.op);
+      for (const auto& p : in.parents) {
+        query += " " + p.description;
+      }
+      for (const auto& t : in.thoughts) {
+        query += " " + t.description;
+      }
+      with_rag.rag_context = sh.ports.retrieve(query, sh.params.rag_k);
+    }
+    Prompt prompt = build_prompt(with_rag);
+    r.slot = slot;
+    r.op = operator_name(in.op);
+    r.idea = idea;
+    r.thought = thought;
+    r.parents = parent_slots;
+    r.prompt_hash = prompt.hash();
+    r.generation = sh.ports.generator->generate(prompt, slot);
+    ++sh.generated;
+    if (r.generation.ok) {
+      r.evaluation = sh.ports.evaluator->evaluate(r.generation.code, slot);
+      ++sh.evaluated;
+    } else {
+      r.evaluation.verdict = "no_code";
+      r.evaluation.reason = r.generation.failure;
+    }
+    sh.ports.journal->record(r);
+  }
+  if (sh.ports.progress) {
+    sh.ports.progress(slot + " " + r.op + ": " +
+                      (r.evaluation.ok ? "ok " + std::to_string(r.evaluation.speedup) + "x" : r.evaluation.verdict));
+  }
+  if (!r.evaluation.ok) {
+    ++sh.failed;
+    return std::nullopt;
+  }
+  return Member{slot, r.generation.description, r.generation.code, r.evaluation.speedup, r.evaluation.cycles};
+}
+
+void keep_best(std::vector<Member>& pop, size_t n)
+{
+  // Stable order: speedup, then slot name, so ties break the same way every run.
+  std::stable_sort(pop.begin(), pop.end(),
+                   [](const Member& a, const Member& b) { return a.speedup != b.speedup ? a.speedup > b.speedup : a.slot < b.slot; });
+  std::set<std::string> seen;
+  std::vector<Member> out;
+  for (auto& m : pop) {
+    if (out.size() < n && seen.insert(util::sha256_hex(m.code)).second) {
+      out.push_back(std::move(m));
+    }
+  }
+  pop = std::move(out);
+}
+
+SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& database, const std::vector<IdeaView>& ideas,
+                         const std::map<std::string, double>& eff)
+{
+  SearchOutcome out;
+  const std::string base = "t" + std::to_string(t) + "/p" + std::to_string(p);
+  Rng rng = Rng(sh.params.seed).fork(base);
+
+  const IdeaView& idea = ideas[rng.uniform_index(ideas.size())];
+  std::vector<double> scores;
+  for (const auto& th : idea.thoughts) {
+    auto it = eff.find(th.id);
+    scores.push_back(it == eff.end() ? 0.5 : it->second);
+  }
+  auto picks = sample_weighted_distinct(rng, softmax(scores, sh.params.thought_temperature), static_cast<size_t>(sh.params.thoughts));
+
+  std::vector<double> speedups;
+  for (const auto& m : database) {
+    speedups.push_back(m.speedup);
+  }
+  const Member& ref = database[sample_weighted(rng, softmax(speedups, sh.params.kernel_temperature))];
+
+  std::vector<Member> population;
+  for (size_t i = 0; i < picks.size(); ++i) {
+    const ThoughtView& th = idea.thoughts[picks[i]];
+    PromptInput in{Operator::init, sh.task, views({ref}), {th}, {}};
+    auto child = step(sh, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot});
+    out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
+    if (child) {
+      population.push_back(*child);
+    }
+  }
+  std::vector<ThoughtView> idea_thoughts;
+  for (size_t i : picks) {
+    idea_thoughts.push_back(idea.thoughts[i]);
+  }
+  keep_best(population, static_cast<size_t>(sh.params.population));
+
+  for (int g = 0; g < sh.params.generations; ++g) {
+    std::vector<Member> parents_pool = population.empty() ? std::vector<Member>{ref} : population;
+    std::vector<Member> offspring;
+    for (Operator op : evolution_operators()) {
+      size_t k = operator_parents(op, parents_pool.size());
+      // Parents by rank-weighted sampling over the current population.
+      std::vector<double> w;
+      for (size_t i = 0; i < parents_pool.size(); ++i) {
+        w.push_back(1.0 / static_cast<double>(i + 1));
+      }
+      std::vector<Member> parents;
+      std::vector<std::string> parent_slots;
+      for (size_t i : sample_weighted_distinct(rng, w, k)) {
+        parents.push_back(parents_pool[i]);
+        parent_slots.push_back(parents_pool[i].slot);
+      }
+      PromptInput in{op, sh.task, views(parents), idea_thoughts, {}};
+      if (auto child = step(sh, base + "/g" + std::to_string(g) + "/" + operator_name(op), in, idea.id, "", parent_slots)) {
+        offspring.push_back(*child);
+      }
+    }
+    population.insert(population.end(), offspring.begin(), offspring.end());
+    keep_best(population, static_cast<size_t>(sh.params.population));
+  }
+  out.best = population;
+  return out;
+}
+
+} // namespace
+
+EngineResult run_search(const TaskView& task, const Member& ker0, const std::vector<IdeaView>& ideas,
+                        const std::map<std::string, double>& effectiveness, const EngineParams& params, const EnginePorts& ports)
+{
+  Shared sh{task, params, ports};
+  EngineResult result;
+  result.effectiveness = effectiveness;
+  std::vector<Member> database = {ker0};
+  std::vector<IdeaView> usable;
+  for (const auto& i : ideas) {
+    if (!i.thoughts.empty()) {
+      usable.push_back(i);
+    }
+  }
+
+  for (int t = 0; t < params.iterations && !usable.empty() && !sh.stopped(); ++t) {
+    std::vector<SearchOutcome> outcomes(static_cast<size_t>(std::max(1, params.parallel)));
+    std::vector<std::exception_ptr> errors(outcomes.size());
+    std::vector<std::thread> threads;
+    for (size_t p = 0; p < outcomes.size(); ++p) {
+      threads.emplace_back([&, p] {
+        try {
+          outcomes[p] = one_search(sh, t, static_cast<int>(p), database, usable, result.effectiveness);
+        } catch (...) {
+          errors[p] = std::current_exception(); // infrastructure fault: rethrown after every search stopped
+        }
+      });
+    }
+    for (auto& th : threads) {
+      th.join();
+    }
+    for (const auto& e : errors) {
+      if (e) {
+        std::rethrow_exception(e);
+      }
+    }
+    // Merge in search order (deterministic), then keep the top K next to ker0.
+    std::vector<Member> merged(database.begin(), database.end());
+    for (const auto& o : outcomes) {
+      merged.insert(merged.end(), o.best.begin(), o.best.end());
+      for (const auto& [thought, scores] : o.thought_scores) {
+        auto it = result.effectiveness.find(thought);
+        double old = it == result.effectiveness.end() ? 0.5 : it->second;
+        result.effectiveness[thought] = updated_effectiveness(old, scores);
+      }
+    }
+    keep_best(merged, static_cast<size_t>(params.keep) + 1);
+    if (std::none_of(merged.begin(), merged.end(), [](const Member& m) { return m.slot == "ker0"; })) {
+      merged.push_back(ker0); // the reference always stays available as a parent
+    }
+    database = merged;
+  }
+  keep_best(database, database.size());
+  result.database = database;
+  result.generated = sh.generated;
+  result.evaluated = sh.evaluated;
+  result.resumed = sh.resumed;
+  result.failed = sh.failed;
+  result.stop_reason = sh.stop_reason;
+  return result;
+}
+
+} // namespace eok::search

@@ -1,0 +1,242 @@
+#include "search/engine.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+using namespace eok::search;
+
+namespace {
+
+// The fake LLM writes "speed=<s>" code whose speed is derived from the prompt hash;
+// hashes ending in 0-2 give wrong kernels and 3 gives no code at all.
+struct FakeGenerator : Generator
+{
+  std::mutex m;
+  int calls = 0;
+  Generation generate(const Prompt& p, const std::string& /*slot*/) override
+  {
+    std::lock_guard lock(m);
+    ++calls;
+    std::string h = p.hash();
+    Generation g;
+    if (h.back() == '3') {
+      g.failure = "no code block";
+      return g;
+    }
+    g.ok = true;
+    int s = std::stoi(h.substr(0, 2), nullptr, 16); // 0..255
+    bool wrong = h.back() <= '2';
+    g.code = std::string(wrong ? "wrong " : "") + "speed=" + std::to_string(0.8 + s / 255.0) + " " + h.substr(0, 8);
+    g.description = "variant " + h.substr(0, 6);
+    g.tokens = 100;
+    return g;
+  }
+};
+
+struct FakeEvaluator : Evaluator
+{
+  std::mutex m;
+  std::map<std::string, int> per_slot;
+  Evaluation evaluate(const std::string& code, const std::string& slot) override
+  {
+    {
+      std::lock_guard lock(m);
+      ++per_slot[slot];
+    }
+    Evaluation e;
+    if (code.rfind("wrong", 0) == 0) {
+      e.verdict = "wrong_output";
+      return e;
+    }
+    e.ok = true;
+    e.verdict = "ok";
+    e.speedup = std::stod(code.substr(code.find('=') + 1));
+    e.cycles = 1000 / e.speedup;
+    return e;
+  }
+};
+
+struct MemoryJournal : Journal
+{
+  std::mutex m;
+  std::map<std::string, Record> records;
+  int crash_after = -1; // simulate kill -9: throw once this many records were written
+  std::optional<Record> find(const std::string& slot) override
+  {
+    std::lock_guard lock(m);
+    auto it = records.find(slot);
+    return it == records.end() ? std::nullopt : std::optional(it->second);
+  }
+  void record(const Record& r) override
+  {
+    std::lock_guard lock(m);
+    if (crash_after >= 0 && static_cast<int>(records.size()) >= crash_after) {
+      throw std::runtime_error("killed");
+    }
+    records[r.slot] = r;
+  }
+};
+
+std::vector<IdeaView> ideas()
+{
+  std::vector<IdeaView> out;
+  for (int i = 0; i < 3; ++i) {
+    IdeaView v{"idea" + std::to_string(i), "principle", {}};
+    for (int j = 0; j < 4; ++j) {
+      v.thoughts.push_back({"idea" + std::to_string(i) + ".t" + std::to_string(j), "thought " + std::to_string(j), ""});
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+TaskView task()
+{
+  return {"relu", "y = max(x, 0)", "void f(const float*, float*, long)", "f", 256, "rv64gcv"};
+}
+
+EngineParams params(int parallel = 1)
+{
+  EngineParams p;
+  p.parallel = parallel;
+  p.iterations = 2;
+  p.generations = 2;
+  p.population = 3;
+  p.keep = 3;
+  p.thoughts = 2;
+  p.seed = 9;
+  return p;
+}
+
+EngineResult run(FakeGenerator& g, FakeEvaluator& e, MemoryJournal& j, const EngineParams& p, EnginePorts extra = {})
+{
+  extra.generator = &g;
+  extra.evaluator = &e;
+  extra.journal = &j;
+  return run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {}, p, extra);
+}
+
+} // namespace
+
+TEST_SUITE("search::engine")
+{
+  TEST_CASE("same seed and replies give the same database, with P searches in parallel")
+  {
+    FakeGenerator g1, g2;
+    FakeEvaluator e1, e2;
+    MemoryJournal j1, j2;
+    auto a = run(g1, e1, j1, params(2));
+    auto b = run(g2, e2, j2, params(2));
+    REQUIRE(a.database.size() == b.database.size());
+    for (size_t i = 0; i < a.database.size(); ++i) {
+      CHECK(a.database[i].code == b.database[i].code);
+    }
+    // 2 iterations x 2 searches x (2 init + 2 generations x 5 operators) steps
+    CHECK(a.generated == 2 * 2 * (2 + 2 * 5));
+    CHECK(j1.records.size() == static_cast<size_t>(a.generated));
+  }
+
+  TEST_CASE("wrong candidates never enter DataBaseK and the best ok candidate leads it")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    auto r = run(g, e, j, params());
+    REQUIRE(!r.database.empty());
+    double best_ok = 1.0;
+    for (const auto& [slot, rec] : j.records) {
+      if (rec.evaluation.ok) {
+        best_ok = std::max(best_ok, rec.evaluation.speedup);
+      }
+    }
+    CHECK(r.database.front().speedup == best_ok);
+    for (const auto& m : r.database) {
+      CHECK(m.code.rfind("wrong", 0) != 0);
+    }
+    CHECK(r.failed > 0);
+  }
+
+  TEST_CASE("a run killed mid-iteration resumes with no step generated or evaluated twice")
+  {
+    FakeGenerator g1, g2, g3;
+    FakeEvaluator e1, e2, e3;
+    MemoryJournal full;
+    auto reference = run(g1, e1, full, params());
+
+    MemoryJournal j;
+    j.crash_after = 7;
+    CHECK_THROWS(run(g2, e2, j, params()));
+    REQUIRE(j.records.size() == 7);
+    j.crash_after = -1;
+    auto resumed = run(g3, e3, j, params());
+    CHECK(resumed.resumed == 7);
+    CHECK(resumed.generated == reference.generated - 7);
+    for (const auto& [slot, n] : e3.per_slot) {
+      CHECK(e2.per_slot.count(slot) + n <= 2); // the crashed step itself may be redone once, nothing else
+      CHECK(n == 1);
+    }
+    REQUIRE(resumed.database.size() == reference.database.size());
+    for (size_t i = 0; i < resumed.database.size(); ++i) {
+      CHECK(resumed.database[i].code == reference.database[i].code);
+    }
+  }
+
+  TEST_CASE("an exhausted budget stops the run cleanly with the reason")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    int allowed = 5;
+    ports.budget_exhausted = [&]() -> std::optional<std::string> {
+      return g.calls >= allowed ? std::optional<std::string>("budget.evals reached") : std::nullopt;
+    };
+    auto r = run(g, e, j, params(), ports);
+    CHECK(r.generated == allowed);
+    CHECK(r.stop_reason == "budget.evals reached");
+    CHECK(!r.database.empty());
+  }
+
+  TEST_CASE("effectiveness moves for the thoughts that were tried, and only for them")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    auto r = run(g, e, j, params());
+    std::set<std::string> tried;
+    for (const auto& [slot, rec] : j.records) {
+      if (!rec.thought.empty()) {
+        tried.insert(rec.thought);
+      }
+    }
+    CHECK(!tried.empty());
+    for (const auto& [id, v] : r.effectiveness) {
+      CHECK(tried.count(id) == 1);
+      CHECK(v >= 0.0);
+      CHECK(v <= 1.0);
+    }
+  }
+
+  TEST_CASE("retrieved notes reach the prompt")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    std::vector<std::string> queries;
+    std::mutex m;
+    ports.retrieve = [&](const std::string& q, size_t k) {
+      std::lock_guard lock(m);
+      queries.push_back(q);
+      CHECK(k == 3);
+      return std::vector<std::string>{"NOTE"};
+    };
+    run(g, e, j, params(), ports);
+    CHECK(queries.size() == j.records.size());
+    CHECK(queries.front().find("y = max(x, 0)") != std::string::npos);
+  }
+}
