@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Integration tests of the eok command line: help, config, target, bad input."""
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -18,6 +19,13 @@ def eok(*args, cwd=None, env=None):
 class Cli(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="eok-cli-")
+
+    def tearDown(self):
+        # Kept when the test failed, as evidence.
+        outcome = getattr(self, "_outcome", None)
+        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
+        if not failed and getattr(outcome, "success", True):
+            shutil.rmtree(self.dir, ignore_errors=True)
 
     def test_help_lists_commands_and_exit_codes(self):
         r = eok("--help")
