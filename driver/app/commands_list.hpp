@@ -8,12 +8,14 @@ namespace eok::app {
 
 Command config_command();
 Command target_command();
+Command tune_command();
 
 inline std::vector<Command> all_commands()
 {
   return {
       config_command(),
       target_command(),
+      tune_command(),
   };
 }
 

@@ -67,6 +67,9 @@ const std::vector<KeyDef>& table()
        &Config::tune_strategy,
        "knob/flag search: auto, exhaustive, random, evolutionary",
        {"auto", "exhaustive", "random", "evolutionary"}},
+      {"tune.options", &Config::tune_options, "strategy options, e.g. population=8,mutation=0.25 (eok tune --strategies)", {}},
+      {"tune.builtin_flags", &Config::tune_builtin_flags, "search the built-in code-generation flag options (-O3, VLEN, unrolling)", {}},
+      {"tune.flags", &Config::tune_flags, "extra flag options to search, ';'-separated, e.g. \"-ffast-math; -fno-inline\"", {}},
       {"tune.ci", &Config::ci, "CI mode: no LLM calls, cached winners only, exit 3 on misses", {}},
       {"tune.ci_tolerate_misses", &Config::ci_tolerate_misses, "CI mode: warn instead of exit 3 on misses", {}},
   };

@@ -53,6 +53,9 @@ struct Config
   int64_t budget_evals = 0;
   // [tune]
   std::string tune_strategy = "auto"; // auto | exhaustive | random | evolutionary
+  std::string tune_options;           // "population=8,mutation=0.25"
+  bool tune_builtin_flags = true;     // -O3, fixed VLEN, unrolling, … (tune/flags.hpp)
+  std::string tune_flags;             // extra options: "-ffast-math; -O3 -funroll-loops"
   bool ci = false;
   bool ci_tolerate_misses = false;
 };
