@@ -1,0 +1,10 @@
+/* Scalar goldens (double precision, libm) that prove each ker0 right; test-only. */
+#pragma once
+
+double golden_sigmoid(double x);
+double golden_swish(double x);
+double golden_mish(double x);
+double golden_clip(double x, double lo, double hi);
+/* y[c][i][j] = bias[c] + sum_{di,dj < 3} k[c][di][dj] * x[c][i+di][j+dj], no padding. */
+void golden_convdw3x3s1(const float* x, const float* k, const float* bias, double* y, long c,
+                        long h, long w);
