@@ -1,0 +1,70 @@
+// JSON for the LLM client: writing requests and transcripts (plain string
+// building with correct escaping) and reading replies. This file's .cpp is the
+// only simdjson user (ARCHITECTURE.md); everything else sees these structs.
+#pragma once
+
+#include "util/error.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eok::llm {
+
+// `s` as a JSON string literal with quotes. Control characters are escaped;
+// bytes that are not valid UTF-8 become U+FFFD so the request stays valid JSON.
+std::string json_quote(std::string_view s);
+// A finite double as JSON text (locale-independent, shortest round-trip form).
+std::string json_number(double v);
+
+struct Usage
+{
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
+  bool reported = false; // the server sent a `usage` object
+  [[nodiscard]] int64_t total() const { return prompt_tokens + completion_tokens; }
+};
+
+struct ChatReply
+{
+  std::string content; // choices[0].message.content
+  std::string model;
+  std::string finish_reason;
+  Usage usage;
+};
+
+// A /chat/completions reply body. Fails (with a short reason) on bodies that are
+// not JSON, have no choices, or whose first choice carries no text content.
+Expected<ChatReply> parse_chat_reply(std::string_view body);
+
+struct EmbeddingReply
+{
+  std::vector<std::vector<float>> vectors; // in input order (sorted by `index`)
+  std::string model;
+  Usage usage;
+};
+Expected<EmbeddingReply> parse_embedding_reply(std::string_view body);
+
+// error.message of an error body ({"error":{"message":...}} or {"error":"..."}),
+// else the first 200 bytes of the body, for diagnostics.
+std::string error_summary(std::string_view body);
+
+// One transcript line (JSON Lines): the reply recorded for one prompt.
+struct TranscriptEntry
+{
+  std::string hash; // search::Prompt::hash()
+  std::string op;
+  std::string system;
+  std::string user;
+  bool ok = true;
+  std::string content; // ok
+  std::string error;   // !ok: the failure the live run saw
+  std::string model;
+  Usage usage;
+};
+std::string transcript_line(const TranscriptEntry& e); // without the newline
+// Throws Fatal "path:line: what" on a malformed line.
+std::vector<TranscriptEntry> parse_transcript(const std::string& text, const std::string& path);
+
+} // namespace eok::llm
