@@ -1,0 +1,111 @@
+// One kernel's tuning (issues 5, 6, 7), written against small ports so the
+// flow is tested with fakes and run by `eok tune` with the evaluator, the cache
+// and the LLM search:
+//   cached winner for the key -> report it;  CI mode -> record a miss;
+//   otherwise ker0's baseline, then the LLM search when one is configured,
+//   then the knob/flag search (on ker0 offline, on the best LLM candidates as a
+//   post-pass), and the best evaluator-passed variant is stored, or the fact
+//   that ker0 stays when nothing beat it.
+#pragma once
+
+#include "tune/strategy.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eok::tune {
+
+// What the evaluator said about one variant.
+struct Figures
+{
+  bool ok = false;
+  std::string verdict; // "ok", "wrong_output", …
+  std::string reason;
+  double cycles = 0;
+  double sol_fraction = 0;
+};
+
+// A source plus what the knob/flag search adds to it.
+struct Variant
+{
+  std::string origin; // "ker0", or the LLM search slot ("t0/p1/g1/M2")
+  std::string source;
+  Setting setting;
+};
+
+struct Scored
+{
+  Variant variant;
+  Figures figures;
+};
+
+// A winner as the cache holds it.
+struct StoredWinner
+{
+  std::string what; // "EOK_LMUL=2 -O3", "ker0 stays", …
+  double ker0_cycles = 0;
+  double cycles = 0;
+  double sol_fraction = 0;
+};
+
+class KernelPorts
+{
+public:
+  virtual ~KernelPorts() = default;
+  virtual std::optional<StoredWinner> cached_winner() = 0;
+  virtual Figures baseline() = 0;
+  // Thread-safe. Records the candidate as soon as it is evaluated; a variant recorded
+  // by an earlier (interrupted) run is answered from the record (`reused` set).
+  virtual Figures evaluate(const Variant& v, bool& reused) = 0;
+  virtual void store(const Scored& winner, const Figures& ker0) = 0;
+  // The LLM (EoK) search; returns its passed candidates, best first. Empty function: offline.
+  std::function<std::vector<Scored>()> llm_search;
+};
+
+struct KernelTask
+{
+  std::string name;
+  std::string source; // ker0
+  std::vector<KnobDim> knobs;
+  KnobPredicate knobs_valid;
+  std::vector<FlagDim> flags; // probed
+};
+
+struct RunOptions
+{
+  bool ci = false;
+  Request search; // strategy, options, budget, seed
+  int jobs = 1;
+  size_t postpass_sources = 2;                      // best LLM candidates the knob/flag search refines
+  std::function<void(const std::string&)> progress; // may be empty
+};
+
+struct KernelReport
+{
+  std::string kernel;
+  std::string status; // cached | tuned | ker0 stays | miss | failed
+  std::string mode;   // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
+  std::string what;   // what won
+  double ker0_cycles = 0;
+  double best_cycles = 0;
+  double sol_fraction = 0;
+  double llm_cycles = 0; // best LLM candidate before the post-pass (0: none)
+  size_t evaluations = 0;
+  size_t reused = 0;
+  std::string strategy;
+  std::string detail; // why it failed, stop reasons
+  double seconds = 0;
+  [[nodiscard]] double speedup() const { return best_cycles > 0 ? ker0_cycles / best_cycles : 0; }
+};
+
+KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOptions& opts);
+
+// Knobs a source still reads: `#ifndef NAME` / `#if !defined(NAME)` (LLM rewrites may drop them).
+std::vector<KnobDim> knobs_read_by(const std::string& source, const std::vector<KnobDim>& knobs);
+
+// The final table (kernel, ker0 cycles, best cycles, speedup, SOL fraction, what won).
+std::string format_table(const std::vector<KernelReport>& reports);
+
+} // namespace eok::tune

@@ -1,0 +1,194 @@
+#include "tune/tune_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <mutex>
+
+using namespace eok::tune;
+
+namespace {
+
+// A fake evaluator/cache: cycles from the knobs and flags; -ffast-math is the fastest
+// flag and gives wrong output, as a NaN-dependent kernel would.
+class FakePorts : public KernelPorts
+{
+public:
+  std::optional<StoredWinner> winner;
+  std::map<std::string, Figures> recorded; // variant text -> figures (the candidates table)
+  std::vector<Scored> stored;
+  int evaluations = 0;
+  int baselines = 0;
+
+  std::optional<StoredWinner> cached_winner() override { return winner; }
+  Figures baseline() override
+  {
+    ++baselines;
+    return {true, "ok", "", 1000, 0.25};
+  }
+  Figures evaluate(const Variant& v, bool& reused) override
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::string key = v.source + "|" + describe_setting(v.setting);
+    auto it = recorded.find(key);
+    if (it != recorded.end()) {
+      reused = true;
+      return it->second;
+    }
+    ++evaluations;
+    double c = v.source == "slow" ? 1900 : (v.source.rfind("llm", 0) == 0 ? 600 : 1000);
+    int64_t lmul = v.setting.defines.count("LMUL") ? v.setting.defines.at("LMUL") : 8;
+    int64_t unroll = v.setting.defines.count("UNROLL") ? v.setting.defines.at("UNROLL") : 1;
+    c -= static_cast<double>(lmul * 10 + unroll * 20);
+    for (const auto& flag : v.setting.flags) {
+      if (flag == "-ffast-math") {
+        return recorded[key] = {false, "wrong_output", "y[3]: got 0, want nan", 0, 0};
+      }
+      c -= 50;
+    }
+    Figures f{true, "ok", "", c, 250 / c};
+    recorded[key] = f;
+    return f;
+  }
+  void store(const Scored& w, const Figures& /*ker0*/) override { stored.push_back(w); }
+
+private:
+  std::mutex m_mutex;
+};
+
+KernelTask task()
+{
+  KernelTask t;
+  t.name = "relu";
+  t.source = "#ifndef LMUL\n#define LMUL 8\n#endif\n";
+  t.knobs = {{"LMUL", {1, 2, 4, 8}, 8}, {"UNROLL", {1, 2, 4}, 1}};
+  t.knobs_valid = [](const std::map<std::string, int64_t>& v) { return v.at("LMUL") * v.at("UNROLL") <= 8; };
+  t.flags = {{"extra1", {{}, {"-ffast-math"}}}, {"unroll", {{}, {"-funroll-loops"}}}};
+  return t;
+}
+
+RunOptions options()
+{
+  RunOptions o;
+  o.jobs = 2;
+  return o;
+}
+
+} // namespace
+
+TEST_SUITE("tune::run")
+{
+  TEST_CASE("offline: the fastest variant that passed wins; a flag giving wrong output never does")
+  {
+    FakePorts ports;
+    KernelReport r = tune_kernel(task(), ports, options());
+    CHECK(r.status == "tuned");
+    CHECK(r.mode == "offline knob/flag search");
+    CHECK(r.strategy == "exhaustive");
+    CHECK(r.evaluations == 36); // 9 valid knob pairs x 4 flag combinations
+    REQUIRE(ports.stored.size() == 1);
+    const Setting& s = ports.stored[0].variant.setting;
+    CHECK(s.defines.at("LMUL") * s.defines.at("UNROLL") <= 8);
+    CHECK(std::find(s.flags.begin(), s.flags.end(), "-ffast-math") == s.flags.end());
+    // LMUL 2, UNROLL 4: 1000 - 20 - 80 - 50 = 850 (LMUL 8, UNROLL 1: 870; LMUL 4, UNROLL 2: 870).
+    CHECK(r.best_cycles == doctest::Approx(850));
+    CHECK(r.what == "LMUL=2 UNROLL=4 -funroll-loops");
+    CHECK(r.speedup() == doctest::Approx(1000.0 / 850));
+    CHECK(r.sol_fraction == doctest::Approx(250.0 / 850));
+  }
+
+  TEST_CASE("a second run after an interruption reuses every recorded evaluation")
+  {
+    FakePorts ports;
+    RunOptions o = options();
+    o.search.budget = 10;
+    tune_kernel(task(), ports, o); // as if killed after these were recorded
+    int first = ports.evaluations;
+    o.search.budget = 0;
+    KernelReport r = tune_kernel(task(), ports, o);
+    CHECK(r.reused == static_cast<size_t>(first));
+    CHECK(ports.evaluations == 36);
+  }
+
+  TEST_CASE("cached winners are reported without evaluating; CI mode records a miss")
+  {
+    FakePorts ports;
+    ports.winner = StoredWinner{"LMUL=2", 1000, 800, 0.3};
+    KernelReport r = tune_kernel(task(), ports, options());
+    CHECK(r.status == "cached");
+    CHECK(r.speedup() == doctest::Approx(1.25));
+    CHECK(ports.baselines == 0);
+    CHECK(ports.evaluations == 0);
+
+    FakePorts empty;
+    RunOptions ci = options();
+    ci.ci = true;
+    r = tune_kernel(task(), empty, ci);
+    CHECK(r.status == "miss");
+    CHECK(empty.baselines == 0);
+    CHECK(empty.evaluations == 0);
+  }
+
+  TEST_CASE("nothing faster: ker0 stays, and that is recorded")
+  {
+    FakePorts ports;
+    KernelTask t = task();
+    t.source = "slow"; // every variant of it is slower than the baseline
+    t.flags = {{"extra1", {{}, {"-ffast-math"}}}};
+    KernelReport r = tune_kernel(t, ports, options());
+    CHECK(r.status == "ker0 stays");
+    CHECK(r.speedup() == doctest::Approx(1.0));
+    REQUIRE(ports.stored.size() == 1);
+    CHECK(ports.stored[0].variant.origin == "ker0");
+    CHECK(ports.stored[0].variant.setting.defines.empty());
+    CHECK(ports.stored[0].variant.setting.flags.empty());
+  }
+
+  TEST_CASE("with an LLM: its best candidates get the knob/flag post-pass, and the gain is reported")
+  {
+    FakePorts ports;
+    ports.llm_search = []() {
+      std::vector<Scored> out;
+      out.push_back({{"t0/p0/g1/M1", "llm", {}}, {true, "ok", "", 520, 0.4}});
+      out.push_back({{"t0/p1/g0/E1", "llm #ifndef UNROLL", {}}, {true, "ok", "", 540, 0.4}});
+      return out;
+    };
+    KernelTask t = task();
+    t.knobs_valid = [](const std::map<std::string, int64_t>& v) { return v.at("LMUL") * v.at("UNROLL") <= 32; };
+    KernelReport r = tune_kernel(t, ports, options());
+    CHECK(r.mode == "EoK (LLM) + knob/flag post-pass");
+    CHECK(r.llm_cycles == 520);
+    // Candidate 1 reads no knob: flags only (4 points). Candidate 2 reads UNROLL: 3 x 4 points.
+    CHECK(r.evaluations == 4 + 12);
+    // "llm #ifndef UNROLL" with UNROLL=4 and -funroll-loops: 600 - 80 - 80 - 50 = 390.
+    CHECK(r.best_cycles == doctest::Approx(390));
+    CHECK(r.what == "LLM t0/p1/g0/E1 + UNROLL=4 -funroll-loops");
+  }
+
+  TEST_CASE("knobs an LLM rewrite still reads")
+  {
+    std::vector<KnobDim> k = {{"LMUL", {1, 8}, 8}, {"UNROLL", {1, 2}, 1}, {"TILE", {4}, 4}};
+    auto read = knobs_read_by("#ifndef LMUL\n#define LMUL 4\n#endif\n# if !defined(TILE)\n", k);
+    REQUIRE(read.size() == 2);
+    CHECK(read[0].name == "LMUL");
+    CHECK(read[1].name == "TILE");
+    CHECK(knobs_read_by("int UNROLL_X;", k).empty());
+  }
+
+  TEST_CASE("the final table")
+  {
+    KernelReport a;
+    a.kernel = "relu";
+    a.status = "tuned";
+    a.what = "EOK_LMUL=2";
+    a.ker0_cycles = 1000;
+    a.best_cycles = 800;
+    a.sol_fraction = 0.5;
+    KernelReport b;
+    b.kernel = "sigmoid";
+    b.status = "miss";
+    b.what = "no cached winner for this key";
+    CHECK(format_table({a, b}) == "kernel   ker0 cycles  best cycles  speedup    SOL  status  what won\n"
+                                  "relu            1000          800   1.250x  0.500  tuned   EOK_LMUL=2\n"
+                                  "sigmoid            -            -        -      -  miss    no cached winner for this key\n");
+  }
+}
