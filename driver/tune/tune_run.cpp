@@ -57,6 +57,7 @@ SourceSearch search_source(const Variant& base, const Space& space, KernelPorts&
   out.result = run_strategy(space, req, port);
   for (const auto& t : out.result.trials) {
     const Figures& f = figures.at(t.point);
+    report.trials.push_back({base.origin, space.setting(t.point), f.verdict, f.cycles});
     if (f.ok) {
       Variant v = base;
       v.setting = space.setting(t.point);
@@ -194,34 +195,6 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     report.sol_fraction = base.sol_fraction;
   }
   return finish();
-}
-
-std::string format_table(const std::vector<KernelReport>& reports)
-{
-  std::vector<std::vector<std::string>> rows = {{"kernel", "ker0 cycles", "best cycles", "speedup", "SOL", "status", "what won"}};
-  for (const auto& r : reports) {
-    bool figures = r.ker0_cycles > 0;
-    rows.push_back({r.kernel, figures ? util::fixed(r.ker0_cycles, 0) : "-", figures ? util::fixed(r.best_cycles, 0) : "-",
-                    figures ? util::fixed(r.speedup(), 3) + "x" : "-", figures ? util::fixed(r.sol_fraction, 3) : "-", r.status,
-                    r.status == "failed" ? r.detail : r.what});
-  }
-  std::vector<size_t> width(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      width[c] = std::max(width[c], row[c].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      bool numeric = c >= 1 && c <= 4;
-      std::string pad(width[c] - row[c].size(), ' ');
-      line += (c ? "  " : "") + (numeric ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : ""));
-    }
-    out += line + "\n";
-  }
-  return out;
 }
 
 } // namespace eok::tune

@@ -82,6 +82,14 @@ struct RunOptions
   std::function<void(const std::string&)> progress; // may be empty
 };
 
+struct TrialRow
+{
+  std::string source; // "ker0" or the LLM slot
+  Setting setting;
+  std::string verdict;
+  double cycles = 0;
+};
+
 struct KernelReport
 {
   std::string kernel;
@@ -97,6 +105,7 @@ struct KernelReport
   std::string strategy;
   std::string detail; // why it failed, stop reasons
   double seconds = 0;
+  std::vector<TrialRow> trials; // every knob/flag point evaluated, in order
   [[nodiscard]] double speedup() const { return best_cycles > 0 ? ker0_cycles / best_cycles : 0; }
 };
 
@@ -107,5 +116,7 @@ std::vector<KnobDim> knobs_read_by(const std::string& source, const std::vector<
 
 // The final table (kernel, ker0 cycles, best cycles, speedup, SOL fraction, what won).
 std::string format_table(const std::vector<KernelReport>& reports);
+// The same as JSON ("schema_version": 1), for scripts and the benchmark.
+std::string reports_json(const std::vector<KernelReport>& reports);
 
 } // namespace eok::tune

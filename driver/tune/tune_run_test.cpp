@@ -191,4 +191,19 @@ TEST_SUITE("tune::run")
                                   "relu            1000          800   1.250x  0.500  tuned   EOK_LMUL=2\n"
                                   "sigmoid            -            -        -      -  miss    no cached winner for this key\n");
   }
+
+  TEST_CASE("the JSON report carries a schema version and every figure")
+  {
+    KernelReport a;
+    a.kernel = "re\"lu";
+    a.status = "tuned";
+    a.ker0_cycles = 1000;
+    a.best_cycles = 500;
+    a.evaluations = 7;
+    std::string j = reports_json({a});
+    CHECK(j.find("{\"schema_version\": 1, \"kernels\": [") == 0);
+    CHECK(j.find("\"kernel\": \"re\\\"lu\"") != std::string::npos);
+    CHECK(j.find("\"speedup\": 2,") != std::string::npos);
+    CHECK(j.find("\"evaluations\": 7,") != std::string::npos);
+  }
 }

@@ -1,0 +1,69 @@
+#include "tune/tune_run.hpp"
+
+#include "llm/json.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+
+namespace eok::tune {
+
+std::string format_table(const std::vector<KernelReport>& reports)
+{
+  std::vector<std::vector<std::string>> rows = {{"kernel", "ker0 cycles", "best cycles", "speedup", "SOL", "status", "what won"}};
+  for (const auto& r : reports) {
+    bool figures = r.ker0_cycles > 0;
+    rows.push_back({r.kernel, figures ? util::fixed(r.ker0_cycles, 0) : "-", figures ? util::fixed(r.best_cycles, 0) : "-",
+                    figures ? util::fixed(r.speedup(), 3) + "x" : "-", figures ? util::fixed(r.sol_fraction, 3) : "-", r.status,
+                    r.status == "failed" ? r.detail : r.what});
+  }
+  std::vector<size_t> width(rows[0].size(), 0);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], row[c].size());
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c) {
+      bool numeric = c >= 1 && c <= 4;
+      std::string pad(width[c] - row[c].size(), ' ');
+      line += (c ? "  " : "") + (numeric ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : ""));
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string reports_json(const std::vector<KernelReport>& reports)
+{
+  std::string out = "{\"schema_version\": 1, \"kernels\": [";
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const auto& r = reports[i];
+    out += std::string(i ? "," : "") + "\n  {\"kernel\": " + llm::json_quote(r.kernel) + ", \"status\": " + llm::json_quote(r.status) +
+           ", \"mode\": " + llm::json_quote(r.mode) + ", \"what\": " + llm::json_quote(r.what) +
+           ", \"ker0_cycles\": " + llm::json_number(r.ker0_cycles) + ", \"best_cycles\": " + llm::json_number(r.best_cycles) +
+           ", \"speedup\": " + llm::json_number(r.speedup()) + ", \"sol_fraction\": " + llm::json_number(r.sol_fraction) +
+           ", \"llm_cycles\": " + llm::json_number(r.llm_cycles) + ", \"evaluations\": " + std::to_string(r.evaluations) +
+           ", \"reused\": " + std::to_string(r.reused) + ", \"strategy\": " + llm::json_quote(r.strategy) +
+           ", \"detail\": " + llm::json_quote(r.detail) + ", \"seconds\": " + llm::json_number(r.seconds) + ", \"trials\": [";
+    for (size_t t = 0; t < r.trials.size(); ++t) {
+      const auto& tr = r.trials[t];
+      std::string defines;
+      for (const auto& [name, value] : tr.setting.defines) {
+        defines += std::string(defines.empty() ? "" : ", ") + llm::json_quote(name) + ": " + std::to_string(value);
+      }
+      std::string flags;
+      for (const auto& f : tr.setting.flags) {
+        flags += std::string(flags.empty() ? "" : ", ") + llm::json_quote(f);
+      }
+      out += std::string(t ? "," : "") + "\n    {\"source\": " + llm::json_quote(tr.source) + ", \"defines\": {" + defines +
+             "}, \"flags\": [" + flags + "], \"verdict\": " + llm::json_quote(tr.verdict) + ", \"cycles\": " + llm::json_number(tr.cycles) +
+             "}";
+    }
+    out += "]}";
+  }
+  return out + "\n]}\n";
+}
+
+} // namespace eok::tune
