@@ -1,5 +1,6 @@
 #include "tune/flags.hpp"
 
+#include "util/process.hpp"
 #include "util/test_support.hpp"
 
 using namespace eok;
@@ -7,11 +8,12 @@ using namespace eok::tune;
 
 namespace {
 
-// The project's default cross toolchain (cross/rv64gcv-qemu.ini), without QEMU.
+// The project's cross toolchain (cross/rv64gcv-qemu.ini, or the clang-19 overlay), without QEMU.
 target::Target clang_target()
 {
   target::Target t;
-  t.cc = {"clang-22", "--target=riscv64-linux-gnu"};
+  std::string cc = util::find_program("clang-22").empty() ? "clang-19" : "clang-22";
+  t.cc = {cc, "--target=riscv64-linux-gnu"};
   t.c_args = {"-march=rv64gcv_zfh_zvfh", "-mtune=spacemit-x60"};
   t.march = "rv64gcv_zfh_zvfh";
   t.vlen = 256;
