@@ -9,13 +9,14 @@ namespace eok::app {
 Command config_command();
 Command target_command();
 Command tune_command();
+Command ideas_list_command();
+Command ideas_show_command();
+Command ideas_mine_command();
 
 inline std::vector<Command> all_commands()
 {
   return {
-      config_command(),
-      target_command(),
-      tune_command(),
+      config_command(), target_command(), tune_command(), ideas_list_command(), ideas_show_command(), ideas_mine_command(),
   };
 }
 

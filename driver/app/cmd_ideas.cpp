@@ -1,0 +1,123 @@
+// `eok ideas {list,show,mine}`: inspect the idea pool the search samples from
+// (ideas/*.toml, format in ideas/FORMAT.md).
+#include "app/commands_list.hpp"
+
+#include "ideas/pool.hpp"
+#include "util/error.hpp"
+#include "util/strings.hpp"
+
+#include <cstdio>
+
+namespace eok::app {
+
+namespace {
+
+std::vector<FlagSpec> ideas_flags()
+{
+  auto flags = config_flags();
+  flags.push_back({"--dir", true, false, "DIR  idea pool directory (default: paths.ideas)"});
+  return flags;
+}
+
+ideas::Pool load(Context& ctx, const Args& args)
+{
+  apply_config_flags(ctx, args);
+  std::string dir = args.value("--dir").value_or(ctx.settings().get().ideas_dir);
+  return ideas::load_pool(dir);
+}
+
+// First sentence (or line) of a paragraph, on one line, at most `width` characters.
+std::string headline(const std::string& text, size_t width)
+{
+  std::string flat = util::replace_all(text, "\n", " ");
+  auto stop = flat.find(". ");
+  if (stop != std::string::npos) {
+    flat = flat.substr(0, stop + 1);
+  }
+  if (flat.size() > width) {
+    flat = flat.substr(0, width - 3) + "...";
+  }
+  return flat;
+}
+
+void print_block(const char* title, const std::string& text)
+{
+  std::printf("%s:\n", title);
+  for (const auto& line : util::split(text, '\n')) {
+    std::printf("  %s\n", line.c_str());
+  }
+}
+
+int list(Context& ctx, const Args& args)
+{
+  if (!args.positional().empty()) {
+    throw UsageError("eok ideas list: unexpected argument '" + args.positional()[0] + "'");
+  }
+  ideas::Pool pool = load(ctx, args);
+  for (const auto& idea : pool.ideas) {
+    std::printf("%s (%zu thoughts): %s\n", idea.id.c_str(), idea.thoughts.size(), headline(idea.principle, 80).c_str());
+    for (const auto& t : idea.thoughts) {
+      std::printf("  %s  %-32s %s\n", util::fixed(t.effectiveness, 2).c_str(), t.id.c_str(), headline(t.description, 60).c_str());
+    }
+  }
+  std::printf("%zu ideas, %zu thoughts in %s\n", pool.ideas.size(), pool.thought_count(), pool.dir.c_str());
+  return k_exit_ok;
+}
+
+int show(Context& ctx, const Args& args)
+{
+  if (args.positional().size() != 1) {
+    throw UsageError("eok ideas show: expected one idea or thought id");
+  }
+  const std::string& id = args.positional()[0];
+  ideas::Pool pool = load(ctx, args);
+  if (const ideas::Idea* idea = pool.find_idea(id)) {
+    std::printf("idea %s (%s:%d)\n", idea->id.c_str(), idea->file.c_str(), idea->line);
+    print_block("principle", idea->principle);
+    std::printf("thoughts:\n");
+    for (const auto& t : idea->thoughts) {
+      std::printf("  %s  %-32s %s\n", util::fixed(t.effectiveness, 2).c_str(), t.id.c_str(), headline(t.description, 60).c_str());
+    }
+    return k_exit_ok;
+  }
+  const ideas::Idea* owner = nullptr;
+  if (const ideas::Thought* t = pool.find_thought(id, &owner)) {
+    std::printf("thought %s (idea %s, %s:%d)\n", t->id.c_str(), owner->id.c_str(), owner->file.c_str(), t->line);
+    std::printf("effectiveness: %s (prior)\n", util::fixed(t->effectiveness, 2).c_str());
+    print_block("description", t->description);
+    print_block("rationale", t->rationale);
+    std::printf("code:\n%s", t->code.c_str());
+    if (!t->code.empty() && t->code.back() != '\n') {
+      std::printf("\n");
+    }
+    return k_exit_ok;
+  }
+  throw Fatal("unknown idea or thought '" + id + "' (see `eok ideas list`)");
+}
+
+} // namespace
+
+Command ideas_list_command()
+{
+  return {"ideas list", "list the idea pool: ideas, their thoughts and effectiveness priors", "[--dir DIR]", ideas_flags(), list};
+}
+
+Command ideas_show_command()
+{
+  return {"ideas show", "show one idea (principle, thoughts) or one thought (description, rationale, code)", "ID [--dir DIR]",
+          ideas_flags(), show};
+}
+
+Command ideas_mine_command()
+{
+  return {"ideas mine",
+          "mine ideas from a library's git history (not implemented yet; the shipped pool is hand-written)",
+          "",
+          {},
+          [](Context&, const Args&) -> int {
+            throw Fatal("eok ideas mine is not implemented yet: the shipped idea pool (ideas/) is written by hand; "
+                        "add thoughts there following ideas/FORMAT.md");
+          }};
+}
+
+} // namespace eok::app

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Integration tests of `eok ideas`: the shipped pool loads and is complete; errors are located."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+POOL = os.path.join(SRC, "ideas")
+
+
+def eok(*args, cwd=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    return subprocess.run([EOK, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+
+
+class IdeasCli(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="eok-ideas-")
+
+    def tearDown(self):
+        outcome = getattr(self, "_outcome", None)
+        if outcome is None or getattr(outcome, "success", True):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_shipped_pool_has_enough_ideas_and_thoughts(self):
+        r = eok("ideas", "list", "--dir", POOL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        m = re.search(r"^(\d+) ideas, (\d+) thoughts in ", r.stdout, re.M)
+        self.assertIsNotNone(m, r.stdout)
+        self.assertGreaterEqual(int(m.group(1)), 8)
+        self.assertGreaterEqual(int(m.group(2)), 30)
+        for topic in ("lmul-m8-streaming", "reciprocal-estimate-newton", "fp16-native-zvfh", "zicbop-prefetch",
+                      "avoid-vrgather-high-lmul", "reduce-once-after-loop", "exp-range-reduction"):
+            self.assertIn(topic, r.stdout)
+
+    def test_show_thought_prints_code_and_rationale(self):
+        r = eok("ideas", "show", "reciprocal-estimate-newton", "--dir", POOL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("idea arithmetic-strength", r.stdout)
+        self.assertIn("__riscv_vfrec7_v_f32m4", r.stdout)
+        self.assertIn("rationale:", r.stdout)
+
+    def test_show_idea_lists_its_thoughts(self):
+        r = eok("ideas", "show", "memory-access", "--dir", POOL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("principle:", r.stdout)
+        self.assertIn("unit-stride-over-strided", r.stdout)
+
+    def test_default_directory_comes_from_configuration(self):
+        r = eok("ideas", "list", "--set", "paths.ideas=" + POOL, cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = eok("ideas", "list", cwd=self.dir)  # ./ideas does not exist here
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("ideas: idea pool directory not found (paths.ideas)", r.stderr)
+
+    def test_unknown_id_and_malformed_file_are_errors(self):
+        r = eok("ideas", "show", "no-such-thing", "--dir", POOL)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("unknown idea or thought 'no-such-thing'", r.stderr)
+        bad = os.path.join(self.dir, "bad.toml")
+        with open(bad, "w") as f:
+            f.write('[idea]\nid = "bad"\nprinciple = "p"\n\n[[thought]]\nid = "t"\ndescription = "d"\n'
+                    'effectiveness = 2.0\nrationale = "r"\ncode = "int x;"\n')
+        r = eok("ideas", "list", "--dir", self.dir)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(bad + ":8: thought[0].effectiveness: 2.000 is outside [0, 1]", r.stderr)
+
+    def test_mine_says_it_is_not_implemented(self):
+        r = eok("ideas", "mine")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("not implemented", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
