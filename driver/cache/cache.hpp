@@ -1,0 +1,166 @@
+// The winners cache: one SQLite file holding, per key, the best verified winner,
+// every evaluated candidate of every tuning run (the search's DataBaseK and
+// journal, with lineage), the runs themselves and idea statistics.
+//
+// Next to the file, `<cache>.stamps/<key>` holds a digest of that key's winner
+// (or "none"); it is rewritten only when the winner changes, so the build's
+// substitution step for one kernel depends on its own stamp, never on the whole
+// database (docs: a tuning run rebuilds only the kernels whose winner changed).
+#pragma once
+
+#include "store/sqlite_db.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eok::cache {
+
+struct Winner
+{
+  std::string key;         // 64 hex digits (cache::Key::hex)
+  std::string kernel;      // "suite/name", for people
+  std::string key_explain; // Key::explain() at the time it was stored
+  std::string source;
+  std::map<std::string, int64_t> defines; // prepended as `#define NAME VALUE`
+  std::vector<std::string> flags;         // extra compile flags
+  double cycles = 0;                      // lower is better (same key: same runner and version)
+  double sol_fraction = 0;                // speed-of-light bound / cycles
+  double speedup = 0;                     // over ker0
+  std::string runner, model_version;
+  bool verified = true;   // passed every correctness check of the evaluator
+  std::string created_at; // UTC "YYYY-MM-DD HH:MM:SS"; set by put_winner when empty
+  // provenance
+  std::string run_uid, candidate_slot, idea, thought, llm_model, parent;
+  std::string verdict_json;
+
+  // Digest of what the build would compile (source, defines, flags).
+  [[nodiscard]] std::string content_digest() const;
+};
+
+// Is `a` a better winner than `b` for the same key? Verified beats unverified,
+// then fewer cycles; a tie keeps what is there.
+bool better(const Winner& a, const Winner& b);
+
+enum class PutResult {
+  inserted,
+  replaced,
+  kept_existing,
+};
+
+enum class RunState {
+  running,
+  complete,
+  aborted,
+};
+const char* run_state_name(RunState s);
+
+struct Run
+{
+  int64_t id = 0;
+  std::string uid; // stable across export/import
+  std::string kernel, key;
+  RunState state = RunState::running;
+  std::string started_at, ended_at, note, settings;
+};
+
+// One evaluated (or failed-to-generate) candidate of a run: a search step.
+struct Candidate
+{
+  std::string slot; // stable name of the search step, unique within a run
+  std::string op, idea, thought;
+  std::vector<std::string> parents; // slots ("ker0", "db:<n>", …)
+  std::string prompt_hash;
+  std::string llm_model;
+  int64_t tokens = 0;
+  bool generated = false; // the generator produced usable code
+  std::string description, source, failure;
+  std::map<std::string, int64_t> defines;
+  std::vector<std::string> flags;
+  bool ok = false;     // passed every correctness check
+  std::string verdict; // verdict kind name
+  std::string reason;
+  double cycles = 0, sol_fraction = 0, speedup = 0;
+  std::string runner, model_version, verdict_json;
+  std::string created_at;
+};
+
+struct IdeaStat
+{
+  std::string idea, thought;
+  int64_t uses = 0, passed = 0; // candidates built from it / that passed every check
+  double best_speedup = 0;
+};
+
+struct OpenMode
+{
+  bool create = true;     // false: a missing file is an error
+  bool read_only = false; // the substitution step only reads
+  bool stamps = true;     // maintain <cache>.stamps/ (off for scratch copies)
+};
+
+class Cache
+{
+public:
+  // Opens (creating and migrating when allowed). Throws Fatal for a foreign,
+  // damaged or newer-schema file, which is left untouched.
+  static Cache open(const std::string& path, const OpenMode& mode = {});
+
+  [[nodiscard]] const std::string& path() const { return m_path; }
+  static std::string stamp_dir_for(const std::string& cache_path);
+  [[nodiscard]] std::string stamp_path(const std::string& key) const;
+
+  // Winners. put_winner keeps the better of the stored and the given winner.
+  PutResult put_winner(const Winner& w);
+  std::optional<Winner> find_winner(const std::string& key); // verified only
+  std::vector<Winner> winners();                             // every stored winner, by kernel
+  bool remove_winner(const std::string& key);
+  // Rewrite `key`'s stamp from the database if it differs (creates it if
+  // missing); works on read-only connections too (the substitution step).
+  void sync_stamp(const std::string& key);
+
+  // Runs and their candidates (the search journal).
+  int64_t begin_run(const std::string& kernel, const std::string& key, const std::string& settings);
+  void end_run(int64_t run_id, RunState state, const std::string& note = {});
+  std::vector<Run> runs();
+  std::optional<Run> find_run(int64_t run_id);
+  // The newest run of `key` that did not complete (to resume it), if any.
+  std::optional<Run> find_unfinished_run(const std::string& key);
+  // Insert, or replace the candidate of the same slot in this run.
+  void record_candidate(int64_t run_id, const Candidate& c);
+  std::optional<Candidate> find_candidate(int64_t run_id, const std::string& slot);
+  std::vector<Candidate> candidates(int64_t run_id);
+
+  // Idea statistics over every recorded candidate (a view: exact after merges).
+  std::vector<IdeaStat> idea_stats();
+
+  // Merge another cache file into this one: every run and candidate it has that
+  // this one lacks, and per key the better verified winner. Returns winners changed.
+  int merge_from(const std::string& other_path);
+  // Consistent copy of the whole database to a new file (portable: SQLite format).
+  void export_to(const std::string& out_path);
+
+  store::Db& db() { return m_db; }
+
+private:
+  Cache(store::Db db, std::string path, bool stamps);
+  std::optional<Winner> find_any_winner(const std::string& key);
+  void write_stamp(const std::string& key, const std::optional<Winner>& w);
+  store::Db m_db;
+  std::string m_path;
+  bool m_stamps;
+  std::unique_ptr<std::recursive_mutex> m_mutex; // one connection shared by the search's threads
+};
+
+// Write `<cache_path>.stamps/<key>.stamp` for `w` (nullopt: "none") if it differs.
+void write_stamp_file(const std::string& cache_path, const std::string& key, const std::optional<Winner>& w);
+
+// `defines` as "NAME=VALUE" lines and back (the stored form).
+std::string defines_text(const std::map<std::string, int64_t>& d);
+std::map<std::string, int64_t> parse_defines(const std::string& text);
+
+} // namespace eok::cache

@@ -1,0 +1,88 @@
+#include "cache/schema.hpp"
+
+namespace eok::cache {
+
+const std::vector<store::Migration>& schema_migrations()
+{
+  static const std::vector<store::Migration> m = {
+      {1, "winners, runs, candidates, idea statistics", R"sql(
+CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta(name, value) VALUES('cache_uid', lower(hex(randomblob(16))));
+
+CREATE TABLE winners(
+  key TEXT PRIMARY KEY,
+  kernel TEXT NOT NULL,
+  key_explain TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL,
+  defines TEXT NOT NULL DEFAULT '',      -- "NAME=VALUE" lines
+  flags TEXT NOT NULL DEFAULT '',        -- one flag per line
+  cycles REAL NOT NULL,
+  sol_fraction REAL NOT NULL DEFAULT 0,
+  speedup REAL NOT NULL DEFAULT 0,
+  runner TEXT NOT NULL,
+  model_version TEXT NOT NULL DEFAULT '',
+  verified INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  run_uid TEXT NOT NULL DEFAULT '',
+  candidate_slot TEXT NOT NULL DEFAULT '',
+  idea TEXT NOT NULL DEFAULT '',
+  thought TEXT NOT NULL DEFAULT '',
+  llm_model TEXT NOT NULL DEFAULT '',
+  parent TEXT NOT NULL DEFAULT '',
+  verdict_json TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  kernel TEXT NOT NULL,
+  key TEXT NOT NULL,
+  state TEXT NOT NULL CHECK(state IN ('running', 'complete', 'aborted')),
+  started_at TEXT NOT NULL,
+  ended_at TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  settings TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX runs_key ON runs(key);
+
+CREATE TABLE candidates(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  slot TEXT NOT NULL,
+  op TEXT NOT NULL DEFAULT '',
+  idea TEXT NOT NULL DEFAULT '',
+  thought TEXT NOT NULL DEFAULT '',
+  parents TEXT NOT NULL DEFAULT '',      -- one slot per line
+  prompt_hash TEXT NOT NULL DEFAULT '',
+  llm_model TEXT NOT NULL DEFAULT '',
+  tokens INTEGER NOT NULL DEFAULT 0,
+  generated INTEGER NOT NULL DEFAULT 0,
+  description TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  failure TEXT NOT NULL DEFAULT '',
+  defines TEXT NOT NULL DEFAULT '',
+  flags TEXT NOT NULL DEFAULT '',
+  ok INTEGER NOT NULL DEFAULT 0,
+  verdict TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  cycles REAL NOT NULL DEFAULT 0,
+  sol_fraction REAL NOT NULL DEFAULT 0,
+  speedup REAL NOT NULL DEFAULT 0,
+  runner TEXT NOT NULL DEFAULT '',
+  model_version TEXT NOT NULL DEFAULT '',
+  verdict_json TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  UNIQUE(run_id, slot)
+);
+
+-- Idea statistics are a view over the candidates, so merging caches keeps them exact.
+CREATE VIEW idea_stats AS
+  SELECT idea, thought, count(*) AS uses, sum(ok) AS passed,
+         max(CASE WHEN ok THEN speedup ELSE 0 END) AS best_speedup
+  FROM candidates WHERE idea <> '' GROUP BY idea, thought;
+)sql"},
+  };
+  return m;
+}
+
+} // namespace eok::cache
