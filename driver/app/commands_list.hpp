@@ -16,7 +16,15 @@ Command ideas_mine_command();
 inline std::vector<Command> all_commands()
 {
   return {
-      config_command(), target_command(), tune_command(), ideas_list_command(), ideas_show_command(), ideas_mine_command(),
+      // One row per line keeps concurrent additions mergeable.
+      // clang-format off
+      config_command(),
+      target_command(),
+      tune_command(),
+      ideas_list_command(),
+      ideas_show_command(),
+      ideas_mine_command(),
+      // clang-format on
   };
 }
 
