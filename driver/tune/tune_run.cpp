@@ -76,10 +76,11 @@ std::string describe_variant(const Variant& v, const KernelTask& task)
 {
   // Knobs at their defaults are not news; show only what differs from ker0.
   Setting shown;
-  for (const auto& [name, value] : v.setting.defines) {
+  for (const auto& define : v.setting.defines) {
+    const std::string& name = define.first;
     auto k = std::find_if(task.knobs.begin(), task.knobs.end(), [&name](const KnobDim& d) { return d.name == name; });
-    if (k == task.knobs.end() || k->default_value != value) {
-      shown.defines[name] = value;
+    if (k == task.knobs.end() || k->default_value != define.second) {
+      shown.defines[name] = define.second;
     }
   }
   shown.flags = v.setting.flags;
