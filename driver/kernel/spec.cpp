@@ -1,0 +1,127 @@
+#include "kernel/spec.hpp"
+
+#include "kernel/spec_parser.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+
+#include <filesystem>
+
+namespace eok::kernel {
+
+Spec parse_spec(const std::string& toml_text, const std::string& toml_path)
+{
+  toml::Document doc = toml::parse_text(toml_text, toml_path);
+  Spec spec;
+  spec.toml_path = toml_path;
+  spec.toml_text = toml_text;
+  detail::SpecParser(doc, spec).parse();
+  return spec;
+}
+
+Spec load_spec(const std::string& kernel_dir)
+{
+  namespace fs = std::filesystem;
+  fs::path dir = fs::absolute(kernel_dir).lexically_normal();
+  fs::path toml_path = dir / "kernel.toml";
+  if (!fs::is_regular_file(toml_path)) {
+    throw Fatal(toml_path.string() + ": no such file (a kernel directory holds kernel.toml, see kernels/FORMAT.md)");
+  }
+  std::string text = util::read_file(toml_path);
+  Spec spec = parse_spec(text, toml_path.string());
+  spec.dir = dir.string();
+  toml::Document doc = toml::parse_text(text, toml_path.string());
+  const toml::Node* source = doc.root.find("kernel")->find("source");
+  fs::path src = dir / source->str;
+  if (!fs::is_regular_file(src)) {
+    throw Fatal(located(spec.toml_path, source->line, "kernel.source: '" + source->str + "' does not exist in " + dir.string()));
+  }
+  spec.source_path = src.string();
+  spec.source_text = util::read_file(src);
+  return spec;
+}
+
+std::map<std::string, int64_t> default_knobs(const Spec& spec)
+{
+  std::map<std::string, int64_t> out;
+  for (const auto& k : spec.knobs) {
+    out[k.name] = k.default_value;
+  }
+  return out;
+}
+
+bool knobs_satisfy(const Spec& spec, const std::map<std::string, int64_t>& values)
+{
+  std::map<std::string, int64_t> all = default_knobs(spec);
+  for (const auto& [name, value] : values) {
+    all[name] = value;
+  }
+  for (const auto& k : spec.knobs) {
+    if (k.constraint.empty()) {
+      continue;
+    }
+    Expected<int64_t> ok = k.constraint_expr.eval([&all](const std::string& name) -> std::optional<int64_t> {
+      auto it = all.find(name);
+      return it == all.end() ? std::nullopt : std::optional(it->second);
+    });
+    if (!ok || *ok == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int elem_bytes(ElemType t)
+{
+  switch (t) {
+  case ElemType::f16:
+    return 2;
+  case ElemType::u8:
+    return 1;
+  case ElemType::i64:
+    return 8;
+  default:
+    return 4;
+  }
+}
+
+bool is_float(ElemType t)
+{
+  return t == ElemType::f32 || t == ElemType::f16;
+}
+
+const char* role_name(Role r)
+{
+  switch (r) {
+  case Role::in:
+    return "in";
+  case Role::out:
+    return "out";
+  case Role::inout:
+    return "inout";
+  case Role::size:
+    return "size";
+  case Role::param:
+    return "param";
+  }
+  return "?";
+}
+
+int64_t arg_length(const Arg& arg, const Shape& shape)
+{
+  Expected<int64_t> v = arg.len_expr.eval([&shape](const std::string& name) -> std::optional<int64_t> {
+    auto it = shape.find(name);
+    return it == shape.end() ? std::nullopt : std::optional(it->second);
+  });
+  return v.value();
+}
+
+std::string describe_shape(const Shape& shape)
+{
+  std::string out;
+  for (const auto& [name, value] : shape) {
+    out += (out.empty() ? "" : " ") + name + "=" + std::to_string(value);
+  }
+  return out;
+}
+
+} // namespace eok::kernel

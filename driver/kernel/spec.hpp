@@ -1,0 +1,97 @@
+// A kernel task: kernels/<suite>/<name>/kernel.toml parsed and checked against
+// every rule of kernels/FORMAT.md. A malformed spec is a Fatal
+// "…/kernel.toml:line: what", never a crash or a silently wrong harness.
+#pragma once
+
+#include "kernel/expr.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace eok::kernel {
+
+enum class ElemType { f32, f16, i32, i64, u8 };
+enum class Role { in, out, inout, size, param };
+
+struct Knob
+{
+  std::string name;
+  std::vector<int64_t> values;
+  int64_t default_value = 0;
+  std::string constraint; // empty: none
+  Expr constraint_expr;
+  int line = 0;
+};
+
+struct SizeDecl
+{
+  std::string name;
+  int64_t min = 0;
+  std::optional<int64_t> max;
+  int64_t multiple_of = 1;
+  int line = 0;
+};
+
+struct Arg
+{
+  std::string name;
+  std::string type; // as written: "f32*", "i64", …
+  ElemType elem = ElemType::f32;
+  bool pointer = false;
+  Role role = Role::in;
+  std::string len; // pointers: element count expression
+  Expr len_expr;
+  std::optional<std::pair<double, double>> range;
+  std::vector<std::string> special; // "nan", "inf", "-inf", "-0", "denorm", "max", "-max"
+  double value = 0;                 // role param
+  int line = 0;
+};
+
+// Size name → value, for one test or performance shape.
+using Shape = std::map<std::string, int64_t>;
+
+struct Tolerance
+{
+  double abs = 0;
+  double rel = 0;
+  std::string nan = "match"; // match | any
+  std::string inf = "match"; // match | any
+  int64_t ulp = 0;
+};
+
+struct Spec
+{
+  std::string name, suite, description, entry, signature;
+  std::string dir, toml_path, source_path; // absolute
+  std::string toml_text, source_text;      // exact bytes (cache keys hash these)
+  std::vector<Knob> knobs;
+  std::vector<SizeDecl> sizes;
+  std::vector<Arg> args; // in C parameter order
+  std::vector<Shape> test_shapes;
+  Shape perf_shape;
+  Tolerance tolerance;
+  std::string flops; // expression over sizes, at the perf shape
+  Expr flops_expr;
+  std::optional<Expr> bytes_expr; // absent: the sum of pointer argument sizes
+};
+
+Spec load_spec(const std::string& kernel_dir); // throws Fatal "…/kernel.toml:line: what"
+// Parse a spec from text; `toml_path` names it in errors. The source file is not read.
+Spec parse_spec(const std::string& toml_text, const std::string& toml_path);
+
+bool knobs_satisfy(const Spec& spec, const std::map<std::string, int64_t>& values); // all constraints
+std::map<std::string, int64_t> default_knobs(const Spec& spec);
+
+int elem_bytes(ElemType t);
+bool is_float(ElemType t);
+const char* role_name(Role r);
+// Element count of a pointer argument at a shape (validated at load time, so it cannot fail).
+int64_t arg_length(const Arg& arg, const Shape& shape);
+// "n=7" / "c=3 h=5 w=9"
+std::string describe_shape(const Shape& shape);
+
+} // namespace eok::kernel

@@ -1,0 +1,265 @@
+// kernel.toml: [kernel], [sizes] and [[args]], checked against the signature.
+#include "kernel/spec_parser.hpp"
+
+#include "util/error.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace eok::kernel::detail {
+
+namespace {
+
+const std::vector<std::string>& special_names()
+{
+  static const std::vector<std::string> names = {"nan", "inf", "-inf", "-0", "denorm", "max", "-max"};
+  return names;
+}
+
+bool parse_type(const std::string& text, ElemType& elem, bool& pointer)
+{
+  static const std::vector<std::pair<std::string, ElemType>> types = {
+      {"f32", ElemType::f32}, {"f16", ElemType::f16}, {"i32", ElemType::i32}, {"i64", ElemType::i64}, {"u8", ElemType::u8}};
+  pointer = !text.empty() && text.back() == '*';
+  std::string base = pointer ? text.substr(0, text.size() - 1) : text;
+  for (const auto& t : types) {
+    if (t.first == base) {
+      elem = t.second;
+      // Scalars are i32, i64 or f32 only (FORMAT.md).
+      return pointer || elem == ElemType::i32 || elem == ElemType::i64 || elem == ElemType::f32;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+void SpecParser::parse()
+{
+  TableReader root(m_doc, m_doc.root, "");
+  parse_kernel(root);
+  parse_sizes(root);
+  parse_args(root);
+  parse_tolerance(root);
+  parse_shapes(root);
+  parse_perf(root);
+  parse_knobs(root);
+  root.reject_unknown();
+}
+
+void SpecParser::fail(int line, const std::string& what) const
+{
+  throw Fatal(located(m_doc.path, line, what));
+}
+
+const Node& SpecParser::required_table(TableReader& r, const std::string& key)
+{
+  const Node* t = r.table(key);
+  if (!t) {
+    fail(0, "missing [" + key + "] table");
+  }
+  return *t;
+}
+
+Expr SpecParser::expression(const std::string& text, int line, const std::string& what)
+{
+  Expected<Expr> e = Expr::parse(text);
+  if (!e) {
+    fail(line, what + " '" + text + "': " + e.error());
+  }
+  return *e;
+}
+
+const SizeDecl* SpecParser::find_size(const std::string& name) const
+{
+  for (const auto& s : m_spec.sizes) {
+    if (s.name == name) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+void SpecParser::parse_kernel(TableReader& root)
+{
+  const Node& t = required_table(root, "kernel");
+  TableReader r(m_doc, t, "kernel");
+  m_spec.name = r.required_string("name");
+  m_spec.suite = r.required_string("suite");
+  m_spec.description = r.required_string("description");
+  m_spec.entry = r.required_string("entry");
+  std::string source = r.required_string("source");
+  m_spec.signature = r.required_string("signature");
+  r.reject_unknown();
+  if (!is_identifier(m_spec.entry)) {
+    fail(t.find("entry")->line, "kernel.entry: '" + m_spec.entry + "' is not a C identifier");
+  }
+  if (source.empty() || source.find('/') != std::string::npos || source[0] == '.') {
+    fail(t.find("source")->line, "kernel.source: '" + source + "' must be a file name in the kernel directory");
+  }
+  m_sig_line = t.find("signature")->line;
+  Expected<CSignature> sig = parse_signature(m_spec.signature);
+  if (!sig) {
+    fail(m_sig_line, "kernel.signature: " + sig.error());
+  }
+  if (sig->return_type != "void") {
+    fail(m_sig_line, "kernel.signature: the kernel must return void (outputs go through pointers)");
+  }
+  if (sig->function != m_spec.entry) {
+    fail(m_sig_line, "kernel.signature declares '" + sig->function + "' but kernel.entry is '" + m_spec.entry + "'");
+  }
+  m_sig = *sig;
+}
+
+void SpecParser::parse_sizes(TableReader& root)
+{
+  const Node& t = required_table(root, "sizes");
+  for (const auto& member : t.table) {
+    const Node& v = member.second;
+    std::string key = "sizes." + member.first;
+    if (!is_identifier(member.first)) {
+      fail(v.line, key + ": not a C identifier");
+    }
+    if (v.kind != Kind::table) {
+      fail(v.line, key + ": expected a table like { min = 0 }, got " + kind_name(v.kind));
+    }
+    TableReader r(m_doc, v, key);
+    SizeDecl d;
+    d.name = member.first;
+    d.line = v.line;
+    d.min = r.integer("min").value_or(0);
+    d.max = r.integer("max");
+    d.multiple_of = r.integer("multiple_of").value_or(1);
+    r.reject_unknown();
+    if (d.multiple_of < 1) {
+      fail(v.line, key + ".multiple_of must be at least 1");
+    }
+    if (d.max && *d.max < d.min) {
+      fail(v.line, key + ": max is below min");
+    }
+    m_spec.sizes.push_back(d);
+  }
+}
+
+void SpecParser::parse_args(TableReader& root)
+{
+  const Node* list = root.array("args");
+  if (!list) {
+    fail(0, "missing [[args]] (one per C parameter of kernel.signature)");
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list->array.size(); ++i) {
+    const Node& t = list->array[i];
+    if (t.kind != Kind::table) {
+      fail(t.line, "args: expected [[args]] tables, got " + std::string(kind_name(t.kind)));
+    }
+    parse_one_arg(t, i);
+    const Arg& a = m_spec.args.back();
+    if (!seen.insert(a.name).second) {
+      fail(a.line, "args: '" + a.name + "' appears twice");
+    }
+    if (i >= m_sig.params.size()) {
+      fail(a.line, "args: '" + a.name + "' is not a parameter of kernel.signature (it has " + std::to_string(m_sig.params.size()) + ")");
+    }
+    const CParam& p = m_sig.params[i];
+    if (p.name != a.name) {
+      fail(a.line, "args: entry " + std::to_string(i + 1) + " is '" + a.name + "' but parameter " + std::to_string(i + 1) +
+                       " of kernel.signature is '" + p.name + "'");
+    }
+    if (p.pointer != a.pointer) {
+      fail(a.line, "args." + a.name + ": type " + a.type + " does not match '" + p.type + "' in kernel.signature");
+    }
+  }
+  if (m_spec.args.size() < m_sig.params.size()) {
+    fail(m_sig_line, "kernel.signature: parameter '" + m_sig.params[m_spec.args.size()].name + "' has no [[args]] entry");
+  }
+}
+
+void SpecParser::parse_one_arg(const Node& t, size_t index)
+{
+  TableReader r(m_doc, t, "args");
+  Arg a;
+  a.line = t.line;
+  a.name = r.required_string("name");
+  std::string prefix = "args." + a.name;
+  a.type = r.required_string("type");
+  std::string role = r.required_string("role");
+  if (!parse_type(a.type, a.elem, a.pointer)) {
+    fail(t.find("type")->line, prefix + ".type: '" + a.type + "' is not one of f32* f16* i32* i64* u8* i32 i64 f32");
+  }
+  static const std::vector<std::pair<std::string, Role>> roles = {
+      {"in", Role::in}, {"out", Role::out}, {"inout", Role::inout}, {"size", Role::size}, {"param", Role::param}};
+  auto it = std::find_if(roles.begin(), roles.end(), [&role](const auto& x) { return x.first == role; });
+  if (it == roles.end()) {
+    fail(t.find("role")->line, prefix + ".role: '" + role + "' is not one of in, out, inout, size, param");
+  }
+  a.role = it->second;
+  if (a.pointer != (a.role == Role::in || a.role == Role::out || a.role == Role::inout)) {
+    fail(t.find("role")->line,
+         prefix + ": role '" + role +
+             (a.pointer ? "' is for scalars, a pointer is in, out or inout" : "' is for pointers, a scalar is size or param"));
+  }
+  std::optional<std::string> len = r.string("len");
+  if (a.pointer && !len) {
+    fail(t.line, prefix + ": missing 'len' (element count expression)");
+  }
+  if (!a.pointer && len) {
+    fail(t.find("len")->line, prefix + ": 'len' is only for pointers");
+  }
+  if (len) {
+    int line = t.find("len")->line;
+    a.len = *len;
+    a.len_expr = expression(a.len, line, prefix + ".len");
+    if (a.len_expr.is_condition()) {
+      fail(line, prefix + ".len '" + a.len + "' is a condition, not a count");
+    }
+    for (const auto& n : a.len_expr.names()) {
+      if (!find_size(n)) {
+        fail(line, prefix + ".len uses '" + n + "', which is not declared in [sizes]");
+      }
+    }
+  }
+  bool float_input = a.pointer && is_float(a.elem) && (a.role == Role::in || a.role == Role::inout);
+  if (const Node* range = r.get("range")) {
+    if (!float_input) {
+      fail(range->line, prefix + ".range is only for in/inout float pointers");
+    }
+    if (range->kind != Kind::array || range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number()) {
+      fail(range->line, prefix + ".range: expected [low, high]");
+    }
+    a.range = std::pair(range->array[0].number(), range->array[1].number());
+    if (!(a.range->first <= a.range->second)) {
+      fail(range->line, prefix + ".range: low is above high");
+    }
+  }
+  if (const Node* special = r.get("special")) {
+    if (!float_input) {
+      fail(special->line, prefix + ".special is only for in/inout float pointers");
+    }
+    for (const auto& s : r.strings("special").value_or(std::vector<std::string>{})) {
+      if (std::find(special_names().begin(), special_names().end(), s) == special_names().end()) {
+        fail(special->line, prefix + ".special: '" + s + "' is not one of nan inf -inf -0 denorm max -max");
+      }
+      a.special.push_back(s);
+    }
+  }
+  if (a.role == Role::size && !find_size(a.name)) {
+    fail(t.line, prefix + ": role 'size' needs a size named '" + a.name + "' in [sizes]");
+  }
+  std::optional<double> value = r.number("value");
+  if (a.role == Role::param && !value) {
+    fail(t.line, prefix + ": role 'param' needs 'value = <number>'");
+  }
+  if (a.role != Role::param && value) {
+    fail(t.find("value")->line, prefix + ": 'value' is only for role 'param'");
+  }
+  a.value = value.value_or(0);
+  if (a.role == Role::param && a.elem != ElemType::f32 && a.value != static_cast<double>(static_cast<int64_t>(a.value))) {
+    fail(t.find("value")->line, prefix + ".value must be an integer for " + a.type);
+  }
+  r.reject_unknown();
+  (void)index;
+  m_spec.args.push_back(std::move(a));
+}
+
+} // namespace eok::kernel::detail
