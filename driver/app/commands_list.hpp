@@ -12,6 +12,8 @@ Command tune_command();
 Command ideas_list_command();
 Command ideas_show_command();
 Command ideas_mine_command();
+Command rag_index_command();
+Command rag_query_command();
 
 inline std::vector<Command> all_commands()
 {
@@ -24,6 +26,8 @@ inline std::vector<Command> all_commands()
       ideas_list_command(),
       ideas_show_command(),
       ideas_mine_command(),
+      rag_index_command(),
+      rag_query_command(),
       // clang-format on
   };
 }
