@@ -10,6 +10,7 @@
 //                                         measured runs, each after a cache-flush sweep larger
 //                                         than L2; prints one line `eok-wall-ns <ns>` per
 //                                         measured run (and `eok-wall-cycles <c>` when rdcycle works)
+// `program` given to measure() is the `perf <seed>` argv; the wall runner appends <warm> <runs>.
 #pragma once
 
 #include "target/target.hpp"
@@ -57,5 +58,9 @@ public:
 // kind: "model" or "wall". Throws Fatal when the runner cannot work on this target
 // (e.g. the model runner's plugin or cost table for target.core is missing).
 std::unique_ptr<Runner> make_runner(const std::string& kind, const target::Target& target);
+
+// Equal to make_runner(kind, target)->version(), but cheap: no process, no plugin file
+// needed (cache keys use it). Throws Fatal for an unknown kind.
+std::string runner_version(const std::string& kind, const target::Target& target);
 
 } // namespace eok::perf

@@ -1,0 +1,42 @@
+// The X60 model: plugin counts + cost table -> cycles, and the speed-of-light bound.
+// Pure functions of their inputs (deterministic: same counts, same figures).
+#pragma once
+
+#include "perf/cost_table.hpp"
+#include "perf/counts.hpp"
+#include "perf/runner.hpp"
+
+#include <string>
+
+namespace eok::perf {
+
+struct ModelBreakdown
+{
+  double vector_alu = 0; // cycles of vector arithmetic
+  double vector_mem = 0; // cycles of vector loads/stores
+  double scalar = 0;     // cycles of scalar instructions (vset* included)
+  double compute = 0;    // vector_alu + vector_mem + scalar (in-order, no overlap)
+  double memory = 0;     // bytes moved / bandwidth of the working set's level
+  double cycles = 0;     // max(compute, memory)
+  std::string level;     // L1 | L2 | DRAM
+  double working_set = 0;
+  Traffic traffic;
+  uint64_t instructions = 0, vector_instructions = 0;
+  std::vector<std::string> notes; // unmeasured or proxied instructions
+};
+
+// working_set: bytes the kernel touches (chooses the memory level); 0: bytes moved.
+ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double working_set);
+
+struct SolBound
+{
+  double cycles = 0;
+  std::string bound; // "compute" | "memory" ("" when the inputs say nothing)
+  double compute = 0, memory = 0;
+};
+SolBound speed_of_light(const SolInputs& sol, const CostTable& table);
+
+// The Measurement of a model run (detail_json carries the breakdown).
+Measurement model_measurement(const Counts& counts, const CostTable& table, const SolInputs& sol, const std::string& version);
+
+} // namespace eok::perf

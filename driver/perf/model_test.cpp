@@ -1,0 +1,119 @@
+#include "perf/model.hpp"
+
+#include "util/error.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace eok::perf;
+
+namespace {
+
+const CostTable& x60()
+{
+  const CostTable* t = CostTable::builtin("spacemit-x60");
+  REQUIRE(t != nullptr);
+  return *t;
+}
+
+Counts counts_of(std::vector<InsnCount> insns)
+{
+  Counts c;
+  c.roi_entries = 1;
+  c.insns = std::move(insns);
+  return c;
+}
+
+} // namespace
+
+TEST_SUITE("perf::model")
+{
+  TEST_CASE("the built-in X60 table holds the rvv-bench figures")
+  {
+    const CostTable& t = x60();
+    CHECK(t.vector_cost("vfdiv.vv", 32, "m8", false).cycles == doctest::Approx(307.05));
+    CHECK(t.vector_cost("vfdiv.vv", 32, "m8", false).origin == "measured");
+    CHECK(t.vector_cost("vle32.v", 32, "m1", false).cycles == doctest::Approx(2.45));
+    CHECK(t.vector_cost("vfmacc.vv", 32, "m8", false).cycles == doctest::Approx(8.0));
+    CHECK(t.scalar_cost("int_alu") == doctest::Approx(0.5));
+    CHECK(t.peak_flops(32) == doctest::Approx(16.0));
+    CHECK(t.peak_flops(16) == doctest::Approx(32.0));
+    CHECK(t.level_for(16 * 1024).name == "L1");
+    CHECK(t.level_for(32 * 1024 + 1).name == "L2");
+    CHECK(t.level_for(8.0 * 1024 * 1024).name == "DRAM");
+    CHECK(t.memcpy_curve().size() > 100);
+    CHECK(CostTable::builtin("sifive-u74") == nullptr);
+    CHECK(CostTable::builtin_hash("spacemit-x60").size() == 16);
+  }
+
+  TEST_CASE("unmeasured instructions fall back as the table documents")
+  {
+    const CostTable& t = x60();
+    CHECK(t.vector_cost("vluxei8.v", 32, "m2", false).origin == "proxy vlse32.v");
+    CHECK(t.vector_cost("vluxei8.v", 32, "m2", false).cycles == doctest::Approx(16.0));
+    CHECK(t.vector_cost("vl8re32.v", 32, "m1", false).origin == "proxy vle32.v");
+    CHECK(t.vector_cost("vl8re32.v", 32, "m1", false).cycles == doctest::Approx(16.52));
+    CHECK(t.vector_cost("vxor.vv", -1, "?", false).origin == "measured (vtype unknown: e32 m1)");
+    auto unknown = t.vector_cost("vfoo.vv", 32, "m4", false);
+    CHECK(unknown.origin == "unmeasured");
+    CHECK(unknown.cycles == doctest::Approx(4.0));
+  }
+
+  TEST_CASE("cycles: vector and scalar work add up, memory bounds from below")
+  {
+    const CostTable& t = x60();
+    // 10 x (vle32 m8 + vfmax.vf m8 + vse32 m8 + 4 int ALU + 1 branch + 1 vsetvli)
+    auto c = counts_of({{"addi", 0, "", false, 40, 0},
+                        {"bnez", 0, "", false, 10, 0},
+                        {"vfmax.vf", 32, "m8", false, 10, 0},
+                        {"vle32.v", 32, "m8", false, 10, 640},
+                        {"vse32.v", 32, "m8", false, 10, 640},
+                        {"vsetvli", 32, "m8", false, 10, 0}});
+    ModelBreakdown l1 = model_cycles(c, t, 5120);
+    CHECK(l1.vector_alu == doctest::Approx(80.0));
+    CHECK(l1.vector_mem == doctest::Approx(10 * (16.52 + 19.70)));
+    CHECK(l1.scalar == doctest::Approx(20 + 10 + 10));
+    CHECK(l1.level == "L1");
+    CHECK(l1.traffic.total() == 5120);
+    CHECK(l1.memory == doctest::Approx(5120 / t.level_for(5120).bytes_per_cycle));
+    CHECK(l1.cycles == doctest::Approx(std::max(l1.compute, l1.memory)));
+    // The same counts with a DRAM-sized working set are memory-bound.
+    ModelBreakdown dram = model_cycles(c, t, 64e6);
+    CHECK(dram.level == "DRAM");
+    CHECK(dram.cycles == doctest::Approx(dram.memory));
+    CHECK(dram.cycles > l1.cycles);
+  }
+
+  TEST_CASE("speed of light: the larger of compute and memory bounds")
+  {
+    const CostTable& t = x60();
+    SolBound mem = speed_of_light({1024, 8192, 32}, t);
+    CHECK(mem.bound == "memory");
+    CHECK(mem.cycles == doctest::Approx(8192 / t.level_for(8192).bytes_per_cycle));
+    SolBound comp = speed_of_light({2.0 * 64 * 64 * 64, 3 * 64 * 64 * 4, 32}, t);
+    CHECK(comp.bound == "compute");
+    CHECK(comp.cycles == doctest::Approx(2.0 * 64 * 64 * 64 / 16));
+    CHECK(speed_of_light({}, t).bound.empty());
+  }
+
+  TEST_CASE("a measurement reports cycles, SOL and its fraction, and is deterministic")
+  {
+    const CostTable& t = x60();
+    auto c = counts_of({{"vfdiv.vv", 32, "m8", false, 100, 0}, {"vsetvli", 32, "m8", false, 1, 0}});
+    Measurement a = model_measurement(c, t, {6400, 0, 32}, "v");
+    Measurement b = model_measurement(c, t, {6400, 0, 32}, "v");
+    CHECK(a.cycles == doctest::Approx(100 * 307.05 + 1));
+    CHECK(a.sol_cycles == doctest::Approx(400));
+    CHECK(a.sol_fraction == doctest::Approx(400 / a.cycles));
+    CHECK(a.bound == "compute");
+    CHECK(a.runner == "model");
+    CHECK(a.detail_json == b.detail_json);
+    CHECK(a.detail_json.find("\"vfdiv.vv e32m8\": 100") != std::string::npos);
+  }
+
+  TEST_CASE("a malformed table names file and line")
+  {
+    CHECK_THROWS_WITH_AS(CostTable::parse("# x\nmem,L1,12\n", "t.csv"), "t.csv:2: 'mem' needs 4 fields", eok::Fatal);
+    CHECK_THROWS_WITH_AS(CostTable::parse("scalar,int_alu,fast\n", "t.csv"), "t.csv:1: not a number: 'fast'", eok::Fatal);
+    CHECK_THROWS_WITH_AS(CostTable::parse("bogus,1\n", "t.csv"), "t.csv:1: unknown record kind 'bogus'", eok::Fatal);
+  }
+}

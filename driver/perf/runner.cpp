@@ -1,0 +1,131 @@
+// make_runner / runner_version and the model runner: the harness runs once under
+// the target's QEMU exe_wrapper with eok's counting plugin; counts -> X60 cycles.
+#include "perf/runner.hpp"
+
+#include "perf/counts.hpp"
+#include "perf/model.hpp"
+#include "perf/plugin_path.hpp"
+#include "perf/runner_impl.hpp"
+#include "util/fs.hpp"
+#include "util/process.hpp"
+#include "util/strings.hpp"
+
+#include <cstdlib>
+#include <utility>
+
+namespace eok::perf {
+
+namespace {
+
+constexpr const char* k_model_version = "model/1 plugin/1";
+
+std::string tail(const std::string& s, size_t n)
+{
+  return s.size() <= n ? s : "…" + s.substr(s.size() - n);
+}
+
+const CostTable& table_for(const target::Target& t)
+{
+  const CostTable* table = CostTable::builtin(t.core);
+  if (table == nullptr) {
+    std::string file = t.files.empty() ? "the cross file" : t.files.back();
+    throw Fatal(located(file, 0, "no cost table for eok_core '" + t.core + "' (the model runner knows: spacemit-x60)"));
+  }
+  return *table;
+}
+
+std::string model_version(const target::Target& t)
+{
+  return std::string(k_model_version) + " core/" + t.core + " table/" + CostTable::builtin_hash(t.core);
+}
+
+} // namespace
+
+std::string qemu_plugin_path()
+{
+  const char* env = std::getenv("EOK_QEMU_PLUGIN");
+  bool from_env = env != nullptr && *env != 0;
+  std::string path = from_env ? env : EOK_QEMU_PLUGIN_BUILT;
+  if (!util::fs::is_regular_file(path)) {
+    throw Fatal(std::string("the model runner's QEMU plugin is missing: ") + path +
+                (from_env ? " (from EOK_QEMU_PLUGIN)" : " (built-in path)") +
+                "; build it with `meson compile -C <build dir>` (target eok_count) or point EOK_QEMU_PLUGIN at "
+                "libeok_count.so");
+  }
+  return path;
+}
+
+ModelRunner::ModelRunner(target::Target target, const CostTable& table, std::string plugin)
+  : m_target(std::move(target))
+  , m_table(table)
+  , m_plugin(std::move(plugin))
+{
+}
+
+std::string ModelRunner::version() const
+{
+  return model_version(m_target);
+}
+
+Expected<Measurement> ModelRunner::measure(const std::vector<std::string>& program, const SolInputs& sol)
+{
+  util::TempDir dir("eok-model");
+  std::string out = (dir.path() / "counts.txt").string();
+  util::ProcessSpec spec;
+  spec.argv = m_target.exe_wrapper;
+  spec.argv.insert(spec.argv.end(), {"-plugin", m_plugin + ",out=" + out});
+  spec.argv.insert(spec.argv.end(), program.begin(), program.end());
+  spec.timeout = std::chrono::minutes(10);
+  util::ProcessResult r = util::run_process(spec);
+  if (!r.succeeded()) {
+    return Expected<Measurement>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +
+                                       (r.err.empty() ? "" : ": " + tail(r.err, 2000)));
+  }
+  if (!util::fs::is_regular_file(out)) {
+    return Expected<Measurement>::fail("model runner: the QEMU plugin wrote no counts (" + out + ")");
+  }
+  Expected<Counts> counts = parse_counts(util::read_file(out));
+  if (!counts) {
+    return Expected<Measurement>::fail("model runner: " + out + ": " + counts.error());
+  }
+  if (counts->roi_entries == 0) {
+    return Expected<Measurement>::fail("model runner: " + program.front() +
+                                       " never entered its region of interest (`slti x0,x0,1` before the "
+                                       "kernel call, `slti x0,x0,2` after it)");
+  }
+  return model_measurement(*counts, m_table, sol, version());
+}
+
+std::string runner_version(const std::string& kind, const target::Target& target)
+{
+  if (kind == "model") {
+    return model_version(target);
+  }
+  if (kind == "wall") {
+    return wall_version(target, WallOptions{});
+  }
+  throw Fatal("unknown runner '" + kind + "' (expected model or wall)");
+}
+
+std::unique_ptr<Runner> make_runner(const std::string& kind, const target::Target& target)
+{
+  std::string file = target.files.empty() ? "the cross file" : target.files.back();
+  if (target.exe_wrapper.empty()) {
+    throw Fatal(located(file, 0, "the " + kind + " runner needs an exe_wrapper in [binaries]"));
+  }
+  if (kind == "model") {
+    const CostTable& table = table_for(target);
+    if (util::fs::path(target.exe_wrapper.front()).filename().string().find("qemu") == std::string::npos) {
+      throw Fatal(located(file, 0,
+                          "the model runner needs a QEMU exe_wrapper (qemu-riscv64 …), not '" + target.exe_wrapper.front() +
+                              "'; use -Deok_runner=wall for boards"));
+    }
+    return std::make_unique<ModelRunner>(target, table, qemu_plugin_path());
+  }
+  if (kind == "wall") {
+    return std::make_unique<WallRunner>(target, WallOptions{});
+  }
+  throw Fatal("unknown runner '" + kind + "' (expected model or wall)");
+}
+
+} // namespace eok::perf
