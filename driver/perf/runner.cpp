@@ -67,7 +67,7 @@ std::string ModelRunner::version() const
   return model_version(m_target);
 }
 
-Expected<Measurement> ModelRunner::measure(const std::vector<std::string>& program, const SolInputs& sol)
+Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) const
 {
   util::TempDir dir("eok-model");
   std::string out = (dir.path() / "counts.txt").string();
@@ -78,20 +78,29 @@ Expected<Measurement> ModelRunner::measure(const std::vector<std::string>& progr
   spec.timeout = std::chrono::minutes(10);
   util::ProcessResult r = util::run_process(spec);
   if (!r.succeeded()) {
-    return Expected<Measurement>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +
-                                       (r.err.empty() ? "" : ": " + tail(r.err, 2000)));
+    return Expected<Counts>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +
+                                  (r.err.empty() ? "" : ": " + tail(r.err, 2000)));
   }
   if (!util::fs::is_regular_file(out)) {
-    return Expected<Measurement>::fail("model runner: the QEMU plugin wrote no counts (" + out + ")");
+    return Expected<Counts>::fail("model runner: the QEMU plugin wrote no counts (" + out + ")");
   }
   Expected<Counts> counts = parse_counts(util::read_file(out));
   if (!counts) {
-    return Expected<Measurement>::fail("model runner: " + out + ": " + counts.error());
+    return Expected<Counts>::fail("model runner: " + out + ": " + counts.error());
   }
   if (counts->roi_entries == 0) {
-    return Expected<Measurement>::fail("model runner: " + program.front() +
-                                       " never entered its region of interest (`slti x0,x0,1` before the "
-                                       "kernel call, `slti x0,x0,2` after it)");
+    return Expected<Counts>::fail("model runner: " + program.front() +
+                                  " never entered its region of interest (`slti x0,x0,1` before the kernel call, "
+                                  "`slti x0,x0,2` after it)");
+  }
+  return counts;
+}
+
+Expected<Measurement> ModelRunner::measure(const std::vector<std::string>& program, const SolInputs& sol)
+{
+  Expected<Counts> counts = count(program);
+  if (!counts) {
+    return Expected<Measurement>::fail(counts.error());
   }
   return model_measurement(*counts, m_table, sol, version());
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "perf/cost_table.hpp"
+#include "perf/counts.hpp"
 #include "perf/runner.hpp"
 
 #include <chrono>
@@ -12,9 +13,6 @@ namespace eok::perf {
 // Throws Fatal (saying how to fix it) when the file is missing.
 std::string qemu_plugin_path();
 
-// Counts of one run of `program` under the target's QEMU exe_wrapper with the plugin.
-class CountingRun;
-
 class ModelRunner : public Runner
 {
 public:
@@ -22,6 +20,9 @@ public:
   [[nodiscard]] std::string kind() const override { return "model"; }
   [[nodiscard]] std::string version() const override;
   [[nodiscard]] Expected<Measurement> measure(const std::vector<std::string>& program, const SolInputs& sol) override;
+  // What the plugin counted in one run of `program` (measure() = count() + the model).
+  [[nodiscard]] Expected<Counts> count(const std::vector<std::string>& program) const;
+  [[nodiscard]] const CostTable& table() const { return m_table; }
 
 private:
   target::Target m_target;

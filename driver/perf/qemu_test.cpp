@@ -1,0 +1,187 @@
+// The model runner end to end: real clang builds the programs of
+// qemu_test_programs.hpp for the target, real QEMU runs them with the plugin.
+#include "perf/model.hpp"
+#include "perf/program.hpp"
+#include "perf/qemu_test_programs.hpp"
+#include "perf/runner_impl.hpp"
+#include "util/test_support.hpp"
+
+#include <cstdlib>
+#include <optional>
+
+using namespace eok;
+using namespace eok::perf;
+
+namespace {
+
+template<typename T> std::string why(const Expected<T>& e)
+{
+  return e.ok() ? std::string() : e.error();
+}
+
+// The default cross target, or nothing in a native build (no cross toolchain there).
+std::optional<target::Target> cross_target()
+{
+  const char* cross = std::getenv("EOK_CROSS");
+  const char* root = std::getenv("EOK_SOURCE_ROOT");
+  if (cross == nullptr || std::string(cross) != "1" || root == nullptr) {
+    MESSAGE("native build: the QEMU model tests need a cross build");
+    return std::nullopt;
+  }
+  return target::load_target({std::string(root) + "/cross/rv64gcv-qemu.ini"});
+}
+
+struct Fixture
+{
+  testing::ScratchDir dir;
+  target::Target target;
+  std::unique_ptr<Runner> runner;
+  std::string kernels;
+
+  explicit Fixture(target::Target t)
+    : target(std::move(t))
+    , runner(make_runner("model", target))
+  {
+    auto bin = build_program(target, dir.path().string(), "kernels", test::k_kernels_c);
+    REQUIRE_MESSAGE(bin.ok(), why(bin));
+    kernels = *bin;
+  }
+  const ModelRunner& model() const { return dynamic_cast<const ModelRunner&>(*runner); }
+  Counts counts(const std::vector<std::string>& args) const
+  {
+    std::vector<std::string> argv{kernels};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto c = model().count(argv);
+    REQUIRE_MESSAGE(c.ok(), why(c));
+    return *c;
+  }
+  Measurement measure(const std::string& kernel, size_t n) const
+  {
+    SolInputs sol{static_cast<double>(n), 2.0 * 4 * static_cast<double>(n), 32};
+    auto m = runner->measure({kernels, kernel, std::to_string(n)}, sol);
+    REQUIRE_MESSAGE(m.ok(), why(m));
+    return *m;
+  }
+};
+
+const InsnCount* find(const Counts& c, const std::string& mnemonic, int sew, bool masked)
+{
+  for (const auto& i : c.insns) {
+    if (i.mnemonic == mnemonic && i.sew == sew && i.masked == masked) {
+      return &i;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+TEST_SUITE("perf::qemu")
+{
+  TEST_CASE("the plugin knows SEW/LMUL across blocks, vsetvl and masked accesses")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    auto bin = build_program(f.target, f.dir.path().string(), "vtype", test::k_vtype_c);
+    REQUIRE_MESSAGE(bin.ok(), why(bin));
+    auto c = f.model().count({*bin});
+    REQUIRE_MESSAGE(c.ok(), why(c));
+    CHECK(c->roi_entries == 1);
+    const InsnCount* vadd = find(*c, "vadd.vv", 32, false);
+    REQUIRE(vadd != nullptr);
+    CHECK(vadd->lmul == "m2");
+    CHECK(vadd->count == 100);
+    const InsnCount* vsub = find(*c, "vsub.vv", 16, true);
+    REQUIRE(vsub != nullptr);
+    CHECK(vsub->lmul == "mf2");
+    CHECK(vsub->count == 30);
+    const InsnCount* vmul = find(*c, "vmul.vx", 64, false);
+    REQUIRE(vmul != nullptr);
+    CHECK(vmul->lmul == "m4");
+    CHECK(vmul->count == 30);
+    const InsnCount* vxor = find(*c, "vxor.vv", -1, false);
+    REQUIRE(vxor != nullptr);
+    CHECK(vxor->count == 7);
+    const InsnCount* vle = find(*c, "vle32.v", 32, true);
+    REQUIRE(vle != nullptr);
+    CHECK(vle->count == 10);
+    CHECK(vle->accesses == 40); // 4 of 8 elements active
+    CHECK(traffic_of(*c).read == 160);
+    CHECK(traffic_of(*c).written == 0);
+  }
+
+  TEST_CASE("the model is deterministic and the region of interest excludes harness work")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    Measurement a = f.measure("relu_m1", 2048);
+    Measurement b = f.measure("relu_m1", 2048);
+    CHECK(a.cycles == b.cycles);
+    CHECK(a.detail_json == b.detail_json);
+    Counts plain = f.counts({"relu_m8", "2048"});
+    Counts extra = f.counts({"relu_m8", "2048", "extra"});
+    REQUIRE(plain.insns.size() == extra.insns.size());
+    for (size_t i = 0; i < plain.insns.size(); ++i) {
+      CAPTURE(plain.insns[i].mnemonic);
+      CHECK(plain.insns[i].mnemonic == extra.insns[i].mnemonic);
+      CHECK(plain.insns[i].count == extra.insns[i].count);
+      CHECK(plain.insns[i].accesses == extra.insns[i].accesses);
+    }
+    CHECK(traffic_of(plain).total() == 2 * 4 * 2048); // exactly the kernel's reads and writes
+    CHECK(find(plain, "fmul.d", 0, false) == nullptr);
+  }
+
+  TEST_CASE("relu at an L1 shape: LMUL 8 < LMUL 1 < scalar; at a DRAM shape the vector forms reach the memory bound")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    const size_t l1 = 2048; // 16 KiB in + out
+    Measurement m8 = f.measure("relu_m8", l1);
+    Measurement m1 = f.measure("relu_m1", l1);
+    Measurement scalar = f.measure("relu_scalar", l1);
+    MESSAGE("L1 relu cycles: m8 " << m8.cycles << ", m1 " << m1.cycles << ", scalar " << scalar.cycles);
+    CHECK(m8.cycles < m1.cycles);
+    CHECK(m1.cycles < scalar.cycles);
+    CHECK(m8.sol_fraction <= 1.0);
+
+    const size_t dram = size_t{1} << 20; // 8 MiB in + out
+    Measurement d8 = f.measure("relu_m8", dram);
+    Measurement d1 = f.measure("relu_m1", dram);
+    Measurement ds = f.measure("relu_scalar", dram);
+    MESSAGE("DRAM relu cycles: m8 " << d8.cycles << ", m1 " << d1.cycles << ", scalar " << ds.cycles << ", SOL " << d8.sol_cycles);
+    CHECK(d8.bound == "memory");
+    CHECK(d8.cycles == doctest::Approx(d8.sol_cycles).epsilon(0.001));
+    CHECK(d1.cycles == doctest::Approx(d8.sol_cycles).epsilon(0.001));
+    CHECK(ds.cycles >= d8.cycles);
+  }
+
+  TEST_CASE("a vfdiv-heavy loop costs what the table says")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    const uint64_t reps = 1000;
+    Counts c = f.counts({"vfdiv", std::to_string(reps)});
+    const InsnCount* div = find(c, "vfdiv.vv", 32, false);
+    REQUIRE(div != nullptr);
+    CHECK(div->lmul == "m8");
+    CHECK(div->count == reps);
+    ModelBreakdown b = model_cycles(c, f.model().table(), 0);
+    double table = f.model().table().vector_cost("vfdiv.vv", 32, "m8", false).cycles;
+    CHECK(table == doctest::Approx(307.05));
+    // Vector arithmetic is the divides only; loop overhead and the two loads/one store are < 1%.
+    CHECK(b.vector_alu == doctest::Approx(static_cast<double>(reps) * table));
+    CHECK(b.cycles == doctest::Approx(static_cast<double>(reps) * table).epsilon(0.01));
+  }
+}
