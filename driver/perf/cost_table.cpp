@@ -61,8 +61,8 @@ CostTable CostTable::parse(const std::string& text, const std::string& origin)
       need(3);
       t.m_scalar[f[1]] = number(f[2], origin, n);
     } else if (f[0] == "mem") {
-      need(4);
-      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), number(f[3], origin, n)});
+      need(5);
+      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), number(f[3], origin, n), f[4] == "1"});
     } else if (f[0] == "vcols") {
       t.m_columns.assign(f.begin() + 1, f.end());
     } else if (f[0] == "vec") {

@@ -22,6 +22,7 @@ struct MemLevel
   std::string name;       // L1, L2, DRAM
   uint64_t max_bytes = 0; // largest working set that lives here; 0: unbounded
   double bytes_per_cycle = 0;
+  bool memory_term = true; // false: instruction costs already include this level (L1)
 };
 
 class CostTable

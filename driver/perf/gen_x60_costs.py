@@ -39,7 +39,7 @@ HEADER = """\
 # Record kinds (first field):
 #   param,<name>,<value>                 model parameters
 #   scalar,<class>,<cycles>              cost per scalar instruction class (assumptions below)
-#   mem,<level>,<max working set bytes>,<bytes of traffic per cycle>
+#   mem,<level>,<max working set bytes>,<bytes of traffic per cycle>,<memory term 0|1>
 #   vcols,<column names>                 column order of the vec rows
 #   vec,<mnemonic>,<masked 0|1>,<cycles per column>
 #   curve,memcpy,<bytes copied>,<bytes copied per cycle>
@@ -60,11 +60,15 @@ HEADER = """\
 #   SEW/LMUL unknown: costed as e32 m1.
 # - Memory: bytes moved inside the region of interest over the bandwidth of the level
 #   the working set (the kernel's necessary bytes) fits in: L1D 32 KiB, L2 512 KiB
-#   (per 4-core cluster), DRAM beyond. Bandwidths are total traffic (read + write) per
-#   cycle, twice the memcpy figure: the median of the rvv_m8 memcpy curve over copy
-#   sizes 4-16 KiB (L1), 64-256 KiB (L2) and >= 4 MiB (DRAM). No cache model: data is
-#   assumed resident in the level it fits in (the harness initialises it just before).
-#   cycles = max(compute cycles, memory cycles).
+#   (per 4-core cluster), DRAM beyond. No cache model: data is assumed resident in the
+#   level it fits in (the harness initialises it just before the kernel call).
+#   L2 and DRAM: total traffic (read + write) per cycle, twice the memcpy figure: the
+#   median of the rvv_m8 memcpy curve over copy sizes 64-256 KiB (L2) and >= 4 MiB
+#   (DRAM); cycles = max(compute cycles, bytes moved / bandwidth).
+#   L1: no memory term (memory term 0): the load/store costs are L1-hit costs already.
+#   Its bandwidth, used only by the speed-of-light bound, is the peak of unit-stride
+#   loads at LMUL 8 ({l1_note}); the memcpy curve's L1 plateau
+#   ({l1_memcpy} bytes of traffic per cycle) is lower, which `eok perf validate` reports.
 # - Speed of light: max(flops / peak flops per cycle, necessary bytes / bandwidth of the
 #   level they fit in). Peak flops per cycle per element width: 2 (an FMA) x elements per
 #   cycle of vfmacc.vv at LMUL 8 from the table (VLEN {vlen}).
@@ -148,8 +152,12 @@ def main():
         return statistics.median(bpc for size, bpc in curve if lo <= size <= hi)
 
     kib, mib = 1024, 1024 * 1024
-    bw = [('L1', 32 * kib, 2 * median(4 * kib, 16 * kib)), ('L2', 512 * kib, 2 * median(64 * kib, 256 * kib)),
-          ('DRAM', 0, 2 * median(4 * mib, float('inf')))]
+    plain = {m: cells for m, masked, cells in vec if not masked}
+    loads = [(VLEN * 8 / 8 / float(plain['vle%d.v' % w][cols.index('e%dm8' % w)]), w) for w in (8, 16, 32, 64)]
+    l1_peak, l1_width = max(loads)
+    l1_note = '%d bytes per vle%d.v e%dm8, %.3f bytes per cycle' % (VLEN, l1_width, l1_width, l1_peak)
+    bw = [('L1', 32 * kib, l1_peak, 0), ('L2', 512 * kib, 2 * median(64 * kib, 256 * kib), 1),
+          ('DRAM', 0, 2 * median(4 * mib, float('inf')), 1)]
     add = [float(v) for k, v in rows[('tblMaa', 'add', False)].items() if k in cols and v]
 
     fma = {m: cells for m, masked, cells in vec if not masked}['vfmacc.vv']
@@ -158,7 +166,8 @@ def main():
         cost = float(fma[cols.index('e%dm8' % sew)])
         peak.append((sew, 2 * (VLEN * 8 // sew) / cost))
 
-    out = [HEADER.format(tables=', '.join(TABLE_ORDER), add='%.2f-%.2f' % (min(add), max(add)), vlen=VLEN)]
+    out = [HEADER.format(tables=', '.join(TABLE_ORDER), add='%.2f-%.2f' % (min(add), max(add)), vlen=VLEN, l1_note=l1_note,
+                      l1_memcpy='%.2f' % (2 * median(4 * kib, 16 * kib)))]
     out.append('param,vlen,%d\n' % VLEN)
     out.append('param,dlen,128\n')
     for sew, p in peak:
@@ -166,8 +175,8 @@ def main():
     for cls, cost, why in SCALAR:
         out.append('# %s: %s\n' % (cls, why))
         out.append('scalar,%s,%g\n' % (cls, cost))
-    for level, limit, b in bw:
-        out.append('mem,%s,%d,%.3f\n' % (level, limit, b))
+    for level, limit, b, term in bw:
+        out.append('mem,%s,%d,%.3f,%d\n' % (level, limit, b, term))
     out.append('vcols,' + ','.join(cols) + '\n')
     for m, masked, cells in vec:
         out.append('vec,%s,%d,%s\n' % (m, int(masked), ','.join(cells)))

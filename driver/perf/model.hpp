@@ -16,7 +16,7 @@ struct ModelBreakdown
   double vector_mem = 0; // cycles of vector loads/stores
   double scalar = 0;     // cycles of scalar instructions (vset* included)
   double compute = 0;    // vector_alu + vector_mem + scalar (in-order, no overlap)
-  double memory = 0;     // bytes moved / bandwidth of the working set's level
+  double memory = 0;     // bytes moved / bandwidth of the working set's level (0 in L1)
   double cycles = 0;     // max(compute, memory)
   std::string level;     // L1 | L2 | DRAM
   double working_set = 0;

@@ -74,8 +74,12 @@ TEST_SUITE("perf::model")
     CHECK(l1.scalar == doctest::Approx(20 + 10 + 10));
     CHECK(l1.level == "L1");
     CHECK(l1.traffic.total() == 5120);
-    CHECK(l1.memory == doctest::Approx(5120 / t.level_for(5120).bytes_per_cycle));
-    CHECK(l1.cycles == doctest::Approx(std::max(l1.compute, l1.memory)));
+    CHECK(l1.memory == 0); // L1 hits are in the instruction costs
+    CHECK(l1.cycles == doctest::Approx(l1.compute));
+    ModelBreakdown l2 = model_cycles(c, t, 100000);
+    CHECK(l2.level == "L2");
+    CHECK(l2.memory == doctest::Approx(5120 / t.level_for(100000).bytes_per_cycle));
+    CHECK(l2.cycles == doctest::Approx(std::max(l2.compute, l2.memory)));
     // The same counts with a DRAM-sized working set are memory-bound.
     ModelBreakdown dram = model_cycles(c, t, 64e6);
     CHECK(dram.level == "DRAM");
@@ -112,7 +116,7 @@ TEST_SUITE("perf::model")
 
   TEST_CASE("a malformed table names file and line")
   {
-    CHECK_THROWS_WITH_AS(CostTable::parse("# x\nmem,L1,12\n", "t.csv"), "t.csv:2: 'mem' needs 4 fields", eok::Fatal);
+    CHECK_THROWS_WITH_AS(CostTable::parse("# x\nmem,L1,12\n", "t.csv"), "t.csv:2: 'mem' needs 5 fields", eok::Fatal);
     CHECK_THROWS_WITH_AS(CostTable::parse("scalar,int_alu,fast\n", "t.csv"), "t.csv:1: not a number: 'fast'", eok::Fatal);
     CHECK_THROWS_WITH_AS(CostTable::parse("bogus,1\n", "t.csv"), "t.csv:1: unknown record kind 'bogus'", eok::Fatal);
   }

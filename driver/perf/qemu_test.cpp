@@ -185,3 +185,38 @@ TEST_SUITE("perf::qemu")
     CHECK(b.cycles == doctest::Approx(static_cast<double>(reps) * table).epsilon(0.01));
   }
 }
+
+TEST_SUITE("perf::qemu")
+{
+  TEST_CASE("wall runner protocol through a QEMU stand-in (protocol only: figures mean nothing here)")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    testing::ScratchDir dir;
+    t->board = "qemu-stand-in";
+    auto bin = build_program(*t, dir.path().string(), "wall", test::k_wall_harness_c);
+    REQUIRE_MESSAGE(bin.ok(), why(bin));
+    SolInputs sol{4096, 2 * 4 * 4096, 32};
+    auto runner = make_runner("wall", *t);
+    auto m = runner->measure({*bin, "perf", "7"}, sol);
+    REQUIRE_MESSAGE(m.ok(), why(m));
+    CHECK(m->runner == "wall");
+    CHECK(m->board == "qemu-stand-in");
+    CHECK(m->cycles > 0);
+    CHECK(m->spread >= 0);
+    CHECK(m->sol_cycles > 0);
+    CHECK(m->model_version == "wall/1 board/qemu-stand-in warm/10 runs/50");
+    CHECK(m->detail_json.find("\"runs\": 50") != std::string::npos);
+    CHECK(m->detail_json.find("\"cycles_from\": \"rdcycle\"") != std::string::npos);
+
+    WallRunner few(*t, WallOptions{1, 3});
+    auto f = few.measure({*bin, "perf", "7"}, sol);
+    REQUIRE_MESSAGE(f.ok(), why(f));
+    CHECK(f->detail_json.find("\"runs\": 3") != std::string::npos);
+    // A harness that does not speak the protocol is an error value, not a crash.
+    auto wrong = few.measure({*bin, "check", "7"}, sol);
+    CHECK_FALSE(wrong.ok());
+  }
+}

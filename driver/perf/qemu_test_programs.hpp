@@ -114,4 +114,53 @@ int main(void) {
 }
 )";
 
+// The wall protocol (runner.hpp): `perf <seed> <warm> <runs>`, a cache-flush sweep larger
+// than L2 before each run, one `eok-wall-ns` and `eok-wall-cycles` line per measured run.
+inline const char* const k_wall_harness_c = R"(
+#include <riscv_vector.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static unsigned char sweep[1 << 20]; /* 1 MiB > the X60's 512 KiB L2 */
+
+static uint64_t cycles_now(void) {
+  uint64_t c;
+  __asm__ volatile("rdcycle %0" : "=r"(c));
+  return c;
+}
+
+static void relu(float *dst, const float *src, size_t n) {
+  for (size_t vl; n > 0; n -= vl, src += vl, dst += vl) {
+    vl = __riscv_vsetvl_e32m8(n);
+    __riscv_vse32_v_f32m8(dst, __riscv_vfmax_vf_f32m8(__riscv_vle32_v_f32m8(src, vl), 0.0f, vl), vl);
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc != 5 || strcmp(argv[1], "perf") != 0) return 2;
+  int warm = atoi(argv[3]), runs = atoi(argv[4]);
+  size_t n = 4096;
+  float *src = malloc(n * sizeof(float)), *dst = malloc(n * sizeof(float));
+  srand((unsigned)atoi(argv[2]));
+  for (size_t i = 0; i < n; i++) src[i] = (float)(rand() % 17) - 8.0f;
+  for (int r = 0; r < warm + runs; r++) {
+    for (size_t i = 0; i < sizeof sweep; i += 64) sweep[i]++;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    uint64_t c0 = cycles_now();
+    relu(dst, src, n);
+    uint64_t c1 = cycles_now();
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (r >= warm) {
+      printf("eok-wall-ns %lld\n", (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+      printf("eok-wall-cycles %llu\n", (unsigned long long)(c1 - c0));
+    }
+  }
+  return 0;
+}
+)";
+
 } // namespace eok::perf::test
