@@ -59,7 +59,7 @@ std::vector<Chunk> chunk_markdown(std::string_view text, const std::string& sour
         }
       }
       for (auto& piece : split_paragraphs(trimmed, k_max_chunk_chars)) {
-        out.push_back({source, "note", util::join(titles, " > "), std::move(piece), start_line});
+        out.push_back({source, "note", util::join(titles, " > "), std::move(piece), "", start_line});
       }
     }
     body.clear();
@@ -91,9 +91,7 @@ std::vector<Chunk> chunk_thoughts(const ideas::Pool& pool)
   std::vector<Chunk> out;
   for (const auto& idea : pool.ideas) {
     for (const auto& t : idea.thoughts) {
-      std::string text = t.description + "\n\nExample (RVV C intrinsics):\n```c\n" + t.code +
-                         (t.code.empty() || t.code.back() == '\n' ? "" : "\n") + "```";
-      out.push_back({"ideas/" + idea.id, "thought", "thought " + t.id, std::move(text), t.line});
+      out.push_back({"ideas/" + idea.id, "thought", "thought " + t.id, t.description, t.code, t.line});
     }
   }
   return out;

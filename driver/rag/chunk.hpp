@@ -16,7 +16,8 @@ struct Chunk
   std::string source; // "x60-k1-core.md" or "ideas/<idea id>"
   std::string kind;   // "note" | "thought"
   std::string title;  // "X60 core > Caches and memory", or "thought <id>"
-  std::string text;   // section body, or description + example code
+  std::string text;   // section body, or the thought's description
+  std::string code;   // the thought's example code (notes: empty)
   int line = 0;       // first line of the section / the thought
 };
 

@@ -75,7 +75,8 @@ TEST_SUITE("rag::chunk")
     CHECK(chunks[0].kind == "thought");
     CHECK(chunks[0].source == "ideas/arith");
     CHECK(chunks[0].title == "thought recip");
-    CHECK(chunks[0].text == "Use vfrec7.\n\nExample (RVV C intrinsics):\n```c\nvoid f(void) {}\n```");
+    CHECK(chunks[0].text == "Use vfrec7.");
+    CHECK(chunks[0].code == "void f(void) {}");
     CHECK(chunks[0].line == 9);
   }
 }

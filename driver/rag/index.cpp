@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 #include <set>
 
 namespace eok::rag {
@@ -14,7 +15,7 @@ namespace eok::rag {
 namespace {
 
 // Bump when chunking or the index layout changes: old indexes then rebuild.
-constexpr const char* k_index_version = "eok-rag-index-1";
+constexpr const char* k_index_version = "eok-rag-index-2";
 
 const std::vector<store::Migration>& migrations()
 {
@@ -23,6 +24,11 @@ const std::vector<store::Migration>& migrations()
        "CREATE TABLE rag_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
        "CREATE VIRTUAL TABLE rag_fts USING fts5(source UNINDEXED, kind UNINDEXED, line UNINDEXED, title UNINDEXED,"
        " heading, body, tokenize = 'porter unicode61');"},
+      {2, "example code in a column of its own, weighted below prose",
+       "DROP TABLE rag_fts;"
+       "CREATE VIRTUAL TABLE rag_fts USING fts5(source UNINDEXED, kind UNINDEXED, line UNINDEXED, title UNINDEXED,"
+       " heading, body, code, tokenize = 'porter unicode61');"
+       "DELETE FROM rag_meta;"},
   };
   return m;
 }
@@ -50,9 +56,26 @@ bool is_stop_word(const std::string& w)
       "have",   "how",    "if",    "in",    "into",   "is",     "it",   "its",    "not", "of",    "on",     "or",     "so",       "that",
       "the",    "then",   "there", "this",  "to",     "use",    "uses", "using",  "was", "what",  "when",   "which",  "while",    "with",
       "would",  "you",    "your",  "riscv", "const",  "size_t", "void", "return", "int", "float", "static", "inline", "restrict", "include",
-      "vector", "kernel", "code",  "must",  "should", "one",    "all",  "each",   "new", "than",  "more",
+      "vector", "kernel", "code",  "must",  "should", "one",    "all",  "each",   "new", "than",  "more",   "size",   "long",     "else",
   };
   return words.count(w) > 0;
+}
+
+// Tokens every RVV code shares, which would make code-heavy queries match
+// every example alike: type and vtype names (vfloat32m8, f32m8, e16m4, vbool4),
+// operand-form suffixes, unit-stride loads/stores, vsetvl, numeric literals.
+bool is_code_noise(const std::string& w)
+{
+  static const std::set<std::string> words = {"vl",    "vv",    "vx",    "vf",   "vs",    "vi",    "wv",     "wx",        "vvm",
+                                              "vfm",   "vxm",   "tu",    "mu",   "tum",   "tumu",  "vsetvl", "vsetvlmax", "vle8",
+                                              "vle16", "vle32", "vle64", "vse8", "vse16", "vse32", "vse64"};
+  static const std::regex type_like("v?(float|int|uint|bool)[0-9]+(m[f]?[0-9](x[0-9])?)?|[efiu](8|16|32|64)m[f]?[1248]");
+  if (words.count(w) > 0 || std::regex_match(w, type_like)) {
+    return true;
+  }
+  // Literals such as 0f, 1e5 (a number with letters); plain numbers of two or more digits stay (VLEN 256).
+  return std::isdigit(static_cast<unsigned char>(w[0])) &&
+         !std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // Only a section's own heading is matched with extra weight: the note's title,
@@ -105,7 +128,7 @@ std::string match_expression(std::string_view text, size_t max_terms)
   std::set<std::string> seen;
   std::string word;
   auto take = [&]() {
-    if (word.size() >= 2 && !is_stop_word(word) && seen.insert(word).second && terms.size() < max_terms) {
+    if (word.size() >= 2 && !is_stop_word(word) && !is_code_noise(word) && seen.insert(word).second && terms.size() < max_terms) {
       terms.push_back("\"" + word + "\"");
     }
     word.clear();
@@ -146,9 +169,9 @@ void Index::rebuild(const std::vector<Chunk>& chunks, const std::string& hash)
   std::lock_guard<std::mutex> lock(m_mutex);
   store::Transaction tx(m_db);
   m_db.exec("DELETE FROM rag_fts");
-  store::Stmt ins = m_db.prepare("INSERT INTO rag_fts(source, kind, line, title, heading, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  store::Stmt ins = m_db.prepare("INSERT INTO rag_fts(source, kind, line, title, heading, body, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   for (const auto& c : chunks) {
-    ins.bind_all(c.source, c.kind, static_cast<int64_t>(c.line), c.title, leaf_heading(c.title), c.text);
+    ins.bind_all(c.source, c.kind, static_cast<int64_t>(c.line), c.title, leaf_heading(c.title), c.text, c.code);
     ins.run();
     ins.reset();
   }
@@ -166,8 +189,9 @@ std::vector<Hit> Index::query(std::string_view text, size_t k)
     return out;
   }
   std::lock_guard<std::mutex> lock(m_mutex);
-  // Heading matches weigh 2x body matches; SQLite's bm25() is lower-is-better.
-  store::Stmt s = m_db.prepare("SELECT source, kind, line, title, body, bm25(rag_fts, 0.0, 0.0, 0.0, 0.0, 2.0, 1.0) AS score"
+  // Heading matches weigh 2x prose, example code 0.4x (code shares its
+  // boilerplate tokens with every thought); SQLite's bm25() is lower-is-better.
+  store::Stmt s = m_db.prepare("SELECT source, kind, line, title, body, code, bm25(rag_fts, 0.0, 0.0, 0.0, 0.0, 2.0, 1.0, 0.4) AS score"
                                " FROM rag_fts WHERE rag_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2");
   s.bind(1, expr).bind(2, static_cast<int64_t>(k));
   while (s.step()) {
@@ -177,7 +201,8 @@ std::vector<Hit> Index::query(std::string_view text, size_t k)
     h.chunk.line = static_cast<int>(s.column_int(2));
     h.chunk.title = s.column_text(3);
     h.chunk.text = s.column_text(4);
-    h.score = s.column_double(5);
+    h.chunk.code = s.column_text(5);
+    h.score = s.column_double(6);
     out.push_back(std::move(h));
   }
   return out;
@@ -198,7 +223,11 @@ std::string Index::indexed_hash()
 
 std::string render_for_prompt(const Chunk& c)
 {
-  return "## " + c.title + " (" + c.source + ")\n" + c.text;
+  std::string out = "## " + c.title + " (" + c.source + ")\n" + c.text;
+  if (!c.code.empty()) {
+    out += "\n\nExample (RVV C intrinsics):\n```c\n" + c.code + (c.code.back() == '\n' ? "" : "\n") + "```";
+  }
+  return out;
 }
 
 std::function<std::vector<std::string>(const std::string&, size_t)> make_retrieve(Index& index)

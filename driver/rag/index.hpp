@@ -37,7 +37,7 @@ std::string sources_hash(const Sources& sources);
 // stop words and duplicates dropped, each quoted and OR-ed. FTS5 syntax in the
 // input (quotes, NEAR, AND, *, parentheses, column filters) is never
 // interpreted. Empty when the text has no usable word.
-std::string match_expression(std::string_view text, size_t max_terms = 64);
+std::string match_expression(std::string_view text, size_t max_terms = 128);
 
 class Index
 {

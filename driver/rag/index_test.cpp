@@ -13,10 +13,10 @@ namespace {
 std::vector<rag::Chunk> sample_chunks()
 {
   return {
-      {"costs.md", "note", "Costs > Division", "vfdiv.vv costs 38 cycles; use vfrec7 reciprocal estimate and Newton steps.", 3},
-      {"lmul.md", "note", "LMUL > Register pressure", "Large LMUL leaves few register groups; spills follow.", 5},
-      {"mem.md", "note", "Memory > Strided loads", "vlse32 loads one element per cycle; prefer unit stride.", 7},
-      {"ideas/a", "thought", "thought near-and-or", "A thought whose words include near and or.", 1},
+      {"costs.md", "note", "Costs > Division", "vfdiv.vv costs 38 cycles; use vfrec7 reciprocal estimate and Newton steps.", "", 3},
+      {"lmul.md", "note", "LMUL > Register pressure", "Large LMUL leaves few register groups; spills follow.", "", 5},
+      {"mem.md", "note", "Memory > Strided loads", "vlse32 loads one element per cycle; prefer unit stride.", "", 7},
+      {"ideas/a", "thought", "thought near-and-or", "A thought whose words include near and or.", "float g(float x) { return x; }", 1},
   };
 }
 
@@ -28,12 +28,16 @@ TEST_SUITE("rag::index")
   {
     CHECK(rag::match_expression("vfdiv reciprocal") == "\"vfdiv\" OR \"reciprocal\"");
     CHECK(rag::match_expression("How is the LMUL chosen?") == "\"lmul\" OR \"chosen\"");
-    CHECK(rag::match_expression("__riscv_vfrec7_v_f32m4(x, vl)") == "\"vfrec7\" OR \"f32m4\" OR \"vl\"");
+    CHECK(rag::match_expression("__riscv_vfrec7_v_f32m4(x, vl)") == "\"vfrec7\"");
     CHECK(rag::match_expression("\"a\" NEAR(b c) * ( ) title:x ^y AND OR NOT -z {w}") == "\"near\" OR \"title\"");
     CHECK(rag::match_expression("") == "");
     CHECK(rag::match_expression("\" * ( ) : ^") == "");
     CHECK(rag::match_expression("vlen vlen VLEN") == "\"vlen\"");
     CHECK(rag::match_expression("aa bb cc dd", 2) == "\"aa\" OR \"bb\"");
+    // RVV boilerplate shared by all code is dropped; the operations stay.
+    CHECK(rag::match_expression("vfloat32m8_t d = __riscv_vfrdiv_vf_f32m8(__riscv_vle32_v_f32m8(x, vl), 1.0f, vl); vbool4_t m; e16m4") ==
+          "\"vfrdiv\"");
+    CHECK(rag::match_expression("vlse32 VLEN 256 1e5 0f") == "\"vlse32\" OR \"vlen\" OR \"256\"");
   }
 
   TEST_CASE("BM25 puts the chunk about the query first, in a real SQLite file")
@@ -122,5 +126,33 @@ TEST_SUITE("rag::index")
     auto got = retrieve("vfdiv reciprocal", 1);
     REQUIRE(got.size() == 1);
     CHECK(got[0] == "## Costs > Division (costs.md)\nvfdiv.vv costs 38 cycles; use vfrec7 reciprocal estimate and Newton steps.");
+    got = retrieve("near", 1);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0] == "## thought near-and-or (ideas/a)\nA thought whose words include near and or.\n\n"
+                    "Example (RVV C intrinsics):\n```c\nfloat g(float x) { return x; }\n```");
+  }
+}
+
+TEST_SUITE("rag::index")
+{
+  TEST_CASE("an index of schema version 1 is migrated and rebuilt on next update")
+  {
+    testing::ScratchDir dir;
+    {
+      store::Db db = store::Db::open(dir.file("old.sqlite"));
+      db.migrate("rag", {{1, "v1",
+                          "CREATE TABLE rag_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                          "CREATE VIRTUAL TABLE rag_fts USING fts5(source UNINDEXED, kind UNINDEXED, line UNINDEXED,"
+                          " title UNINDEXED, heading, body, tokenize = 'porter unicode61');"
+                          "INSERT INTO rag_meta VALUES ('sources_hash', 'old');"
+                          "INSERT INTO rag_fts VALUES ('a.md', 'note', 1, 'A', 'A', 'old text');"}});
+    }
+    store::Db db = store::Db::open(dir.file("old.sqlite"));
+    rag::Index idx(db);
+    CHECK(db.schema_version("rag") == 2);
+    CHECK(idx.size() == 0);
+    CHECK(idx.indexed_hash().empty());
+    idx.rebuild(sample_chunks(), "new");
+    CHECK(idx.query("vfdiv", 1).size() == 1);
   }
 }

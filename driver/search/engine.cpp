@@ -69,8 +69,10 @@ std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInpu
     PromptInput with_rag = in;
     if (sh.ports.retrieve && sh.params.rag_k > 0) {
       std::string query = in.task.description + " " + operator_name(in.op);
+      // The parents' code names the instructions in play (vfdiv, vlse32, vrgather, …),
+      // which is what the notes are indexed by; the retriever tokenises it safely.
       for (const auto& p : in.parents) {
-        query += " " + p.description;
+        query += " " + p.description + " " + p.code;
       }
       for (const auto& t : in.thoughts) {
         query += " " + t.description;

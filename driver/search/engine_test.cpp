@@ -238,5 +238,6 @@ TEST_SUITE("search::engine")
     run(g, e, j, params(), ports);
     CHECK(queries.size() == j.records.size());
     CHECK(queries.front().find("y = max(x, 0)") != std::string::npos);
+    CHECK(queries.front().find("ker0 code") != std::string::npos); // the parent's code
   }
 }
