@@ -8,6 +8,8 @@ namespace eok::app {
 
 Command config_command();
 Command target_command();
+Command perf_validate_command();
+Command perf_bench_command();
 Command tune_command();
 Command ideas_list_command();
 Command ideas_show_command();
@@ -22,6 +24,8 @@ inline std::vector<Command> all_commands()
       // clang-format off
       config_command(),
       target_command(),
+      perf_validate_command(),
+      perf_bench_command(),
       tune_command(),
       ideas_list_command(),
       ideas_show_command(),
