@@ -3,6 +3,7 @@
 X60 per-instruction figures, and states its error against the memcpy curve."""
 import os
 import re
+import shutil
 import subprocess
 import unittest
 
@@ -31,6 +32,10 @@ class PerfValidate(unittest.TestCase):
         self.assertEqual(len(memcpy), 9)
         self.assertEqual([m[4] for m in memcpy][-1], "DRAM")
         self.assertRegex(r.stdout, r"mean \|error\| [\d.]+%, max \|error\| [\d.]+% over 9 rows")
+        if shutil.which("llvm-mca-22"):
+            self.assertRegex(r.stdout, r"relu e32m8 loop\s+[\d.]+\s+[\d.]+\s+[+-][\d.]+%")
+        else:
+            self.assertIn("llvm-mca-22 is not installed", r.stdout)
 
     def test_missing_plugin_is_a_clear_error(self):
         r = eok("perf", "validate", "--cross-file", os.path.join(SRC, "cross", "rv64gcv-qemu.ini"),

@@ -2,6 +2,7 @@
 // `eok perf bench`: evaluation time under QEMU with and without the counting plugin.
 #include "app/commands_list.hpp"
 
+#include "perf/mca.hpp"
 #include "perf/validate.hpp"
 #include "target/target.hpp"
 #include "util/fs.hpp"
@@ -53,6 +54,20 @@ Command perf_validate_command()
             print_rows("memcpy rvv e8m8, bytes copied per cycle by size (model working set: source + destination)\n"
                        "size                        published     model    error  level",
                        v.memcpy, "%-26s %10.2f %9.2f %+7.1f%%  %s\n");
+            std::string mca = perf::find_mca();
+            if (mca.empty()) {
+              std::printf("llvm-mca-22 is not installed: no cross-check against LLVM's X60 scheduling model\n");
+              return k_exit_ok;
+            }
+            const perf::CostTable* table = perf::CostTable::builtin(t.core);
+            std::printf("Loop bodies, cycles per iteration: this model vs %s -mcpu=spacemit-x60\n"
+                        "(the model adds throughput costs; llvm-mca also models latency stalls)\n"
+                        "loop                        llvm-mca     model  difference\n",
+                        mca.c_str());
+            for (const auto& r : perf::mca_crosscheck(*table, mca)) {
+              std::printf("%-26s %10.2f %9.2f %+9.1f%%\n", r.name.c_str(), r.mca, r.model,
+                          r.mca > 0 ? 100 * (r.model - r.mca) / r.mca : 0.0);
+            }
             return k_exit_ok;
           }};
 }

@@ -1,3 +1,4 @@
+#include "perf/mca.hpp"
 #include "perf/model.hpp"
 
 #include "util/error.hpp"
@@ -119,5 +120,42 @@ TEST_SUITE("perf::model")
     CHECK_THROWS_WITH_AS(CostTable::parse("# x\nmem,L1,12\n", "t.csv"), "t.csv:2: 'mem' needs 5 fields", eok::Fatal);
     CHECK_THROWS_WITH_AS(CostTable::parse("scalar,int_alu,fast\n", "t.csv"), "t.csv:1: not a number: 'fast'", eok::Fatal);
     CHECK_THROWS_WITH_AS(CostTable::parse("bogus,1\n", "t.csv"), "t.csv:1: unknown record kind 'bogus'", eok::Fatal);
+  }
+}
+
+TEST_SUITE("perf::model")
+{
+  TEST_CASE("an assembly loop body becomes counts with SEW/LMUL from its vsetvli")
+  {
+    Counts c = counts_of_body("vsetvli t0, a2, e16, mf2, ta, ma\nvle16.v v8, (a1)\nvadd.vv v8, v8, v9, v0.t\n"
+                              "vadd.vv v8, v8, v9, v0.t\naddi a0, a0, 4\nbnez a2, .L\n");
+    REQUIRE(c.insns.size() == 5);
+    CHECK(c.insns[0].mnemonic == "addi");
+    CHECK(c.insns[0].sew == 0);
+    const InsnCount& vadd = c.insns[2];
+    CHECK(vadd.mnemonic == "vadd.vv");
+    CHECK(vadd.sew == 16);
+    CHECK(vadd.lmul == "mf2");
+    CHECK(vadd.masked);
+    CHECK(vadd.count == 2);
+    ModelBreakdown b = model_cycles(c, x60(), 0);
+    CHECK(b.cycles == doctest::Approx(1 + x60().vector_cost("vle16.v", 16, "mf2", false).cycles +
+                                      2 * x60().vector_cost("vadd.vv", 16, "mf2", true).cycles + 0.5 + 1));
+  }
+
+  TEST_CASE("where llvm-mca-22 is installed, LLVM's X60 model agrees at LMUL 8 within 10%")
+  {
+    std::string mca = find_mca();
+    if (mca.empty()) {
+      MESSAGE("llvm-mca-22 not installed");
+      return;
+    }
+    for (const auto& row : mca_crosscheck(x60(), mca)) {
+      CAPTURE(row.name);
+      CHECK(row.mca > 0);
+      if (row.name == "relu e32m8 loop" || row.name == "vfdiv e32m8 x8" || row.name == "vredsum e32m8 x4") {
+        CHECK(row.model == doctest::Approx(row.mca).epsilon(0.10));
+      }
+    }
   }
 }
