@@ -43,6 +43,12 @@ class PerfValidate(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("the model runner's QEMU plugin is missing: /nonexistent/libeok_count.so", r.stderr)
 
+    def test_bench_prints_both_shapes_with_and_without_the_plugin(self):
+        r = eok("perf", "bench", "--repeat", "1", "--cross-file", os.path.join(SRC, "cross", "rv64gcv-qemu.ini"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = re.findall(r"^memcpy e8m8 (\d+ [KM]iB)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)x$", r.stdout, re.M)
+        self.assertEqual([row[0] for row in rows], ["16 KiB", "64 MiB"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@
 #include "perf/runner.hpp"
 
 #include <chrono>
+#include <mutex>
 
 namespace eok::perf {
 
@@ -50,6 +51,7 @@ public:
 private:
   target::Target m_target;
   WallOptions m_options;
+  std::mutex m_board; // one timed run at a time: concurrent runs would disturb each other
 };
 
 std::string wall_version(const target::Target& target, const WallOptions& options);

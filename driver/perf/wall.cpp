@@ -98,7 +98,9 @@ Expected<Measurement> WallRunner::measure(const std::vector<std::string>& progra
   spec.argv.push_back(std::to_string(m_options.warm));
   spec.argv.push_back(std::to_string(m_options.runs));
   spec.timeout = m_options.timeout;
+  std::unique_lock<std::mutex> one_at_a_time(m_board);
   util::ProcessResult r = util::run_process(spec);
+  one_at_a_time.unlock();
   if (!r.succeeded()) {
     return Expected<Measurement>::fail("wall runner: " + util::join(spec.argv, " ") + ": " + r.describe() +
                                        (r.err.empty() ? "" : ": " + r.err.substr(0, 2000)));
