@@ -17,7 +17,7 @@ namespace eok::perf {
 
 namespace {
 
-constexpr const char* k_model_version = "model/1 plugin/1";
+constexpr const char* k_model_version = "model/1 plugin/" EOK_QEMU_PLUGIN_SOURCE_HASH;
 
 std::string tail(const std::string& s, size_t n)
 {
