@@ -1,0 +1,8 @@
+// Planted (clip): a correct scalar version; must be ok.
+void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
+{
+  for (long i = 0; i < n; ++i) {
+    float v = x[i];
+    y[i] = v < lo ? lo : v > hi ? hi : v;
+  }
+}

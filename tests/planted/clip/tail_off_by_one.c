@@ -1,0 +1,47 @@
+// Planted (clip): the last strip stores vl - 1 elements, so the final output is never written
+// Derived from ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics.
+//
+// Written as two compare-and-merge steps rather than vfmax/vfmin: comparisons with NaN
+// are false, so NaN passes through unchanged (vfmax/vfmin would replace it with a bound).
+// Specials: NaN propagates; +-Inf clip to the bounds; the sign of zero is kept.
+#include <riscv_vector.h>
+
+#ifndef EOK_LMUL
+#define EOK_LMUL 8
+#endif
+
+#define EOK_CAT_(a, b) a##b
+#define EOK_CAT(a, b) EOK_CAT_(a, b)
+#define EOK_M(prefix) EOK_CAT(prefix, EOK_LMUL)
+// Typed intrinsic names for the chosen LMUL: F(vfadd_vv) is __riscv_vfadd_vv_f32m4.
+#define F(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_M(_f32m))
+#if EOK_LMUL == 1
+#define EOK_B _b32
+#elif EOK_LMUL == 2
+#define EOK_B _b16
+#elif EOK_LMUL == 4
+#define EOK_B _b8
+#elif EOK_LMUL == 8
+#define EOK_B _b4
+#else
+#error "EOK_LMUL must be 1, 2, 4 or 8"
+#endif
+#define B(op) EOK_CAT(F(op), EOK_B)
+#define vf32 EOK_CAT(EOK_M(vfloat32m), _t)
+#define VSETVL EOK_M(__riscv_vsetvl_e32m)
+
+void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
+{
+  size_t left = n > 0 ? (size_t)n : 0;
+  while (left > 0) {
+    size_t vl = VSETVL(left);
+    size_t vs = vl == left ? vl - 1 : vl;  // BUG: drops the last element of the tail
+    vf32 v = F(vle32_v)(x, vl);
+    v = F(vfmerge_vfm)(v, lo, B(vmflt_vf)(v, lo, vl), vl);
+    v = F(vfmerge_vfm)(v, hi, B(vmfgt_vf)(v, hi, vl), vl);
+    F(vse32_v)(y, v, vs);
+    x += vl;
+    y += vl;
+    left -= vl;
+  }
+}
