@@ -53,9 +53,14 @@ class IdeasCli(unittest.TestCase):
     def test_default_directory_comes_from_configuration(self):
         r = eok("ideas", "list", "--set", "paths.ideas=" + POOL, cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stderr)
-        r = eok("ideas", "list", cwd=self.dir)  # ./ideas does not exist here
+        # ./ideas does not exist here: the pool shipped with eok is used.
+        r = eok("ideas", "list", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(" thoughts in " + os.path.join(SRC, "ideas"), r.stdout)
+        # A configured directory that exists nowhere is an error naming it.
+        r = eok("ideas", "list", "--set", "paths.ideas=no-such-pool", cwd=self.dir)
         self.assertEqual(r.returncode, 1)
-        self.assertIn("ideas: idea pool directory not found (paths.ideas)", r.stderr)
+        self.assertIn("no-such-pool: idea pool directory not found (paths.ideas)", r.stderr)
 
     def test_unknown_id_and_malformed_file_are_errors(self):
         r = eok("ideas", "show", "no-such-thing", "--dir", POOL)

@@ -22,7 +22,7 @@ std::vector<FlagSpec> ideas_flags()
 ideas::Pool load(Context& ctx, const Args& args)
 {
   apply_config_flags(ctx, args);
-  std::string dir = args.value("--dir").value_or(ctx.settings().get().ideas_dir);
+  std::string dir = args.value("--dir").value_or(ideas::resolve_data_dir(ctx.settings().get().ideas_dir));
   return ideas::load_pool(dir);
 }
 

@@ -2,6 +2,7 @@
 // idea pool's thoughts, and show what a prompt would receive for a query.
 #include "app/commands_list.hpp"
 
+#include "ideas/pool.hpp"
 #include "rag/index.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -35,8 +36,8 @@ Setup setup(Context& ctx, const Args& args)
   const auto& cfg = ctx.settings().get();
   Setup s;
   s.db_path = args.value("--db").value_or(cfg.cache_path);
-  s.sources.rag_dir = args.value("--rag-dir").value_or(cfg.rag_dir);
-  s.sources.ideas_dir = args.value("--ideas-dir").value_or(cfg.ideas_dir);
+  s.sources.rag_dir = args.value("--rag-dir").value_or(ideas::resolve_data_dir(cfg.rag_dir));
+  s.sources.ideas_dir = args.value("--ideas-dir").value_or(ideas::resolve_data_dir(cfg.ideas_dir));
   util::fs::path parent = util::fs::path(s.db_path).parent_path();
   if (!parent.empty()) {
     util::fs::create_directories(parent);

@@ -132,6 +132,22 @@ Pool load_pool(const std::string& dir)
   return pool;
 }
 
+std::string resolve_data_dir(const std::string& configured)
+{
+  std::error_code ec;
+  util::fs::path p(configured);
+  if (configured.empty() || p.is_absolute() || util::fs::exists(p, ec)) {
+    return configured;
+  }
+#ifdef EOK_SOURCE_DIR
+  util::fs::path shipped = util::fs::path(EOK_SOURCE_DIR) / p;
+  if (util::fs::is_directory(shipped, ec)) {
+    return shipped.string();
+  }
+#endif
+  return configured;
+}
+
 const Idea* Pool::find_idea(std::string_view id) const
 {
   for (const auto& i : ideas) {

@@ -49,6 +49,12 @@ Idea parse_idea(std::string_view text, const std::string& path);
 // directory, a malformed file, or a thought id used twice.
 Pool load_pool(const std::string& dir);
 
+// Where a shipped data directory is: `configured` when it exists or is absolute;
+// otherwise the same relative path under the eok source tree this binary was
+// built from, if that exists (so `eok` run from another project still finds
+// ideas/ and rag_corpus/); otherwise `configured` (and loading reports it).
+std::string resolve_data_dir(const std::string& configured);
+
 // The engine's view (search::run_search) and the prior effectiveness per thought id.
 std::vector<search::IdeaView> idea_views(const Pool& pool);
 std::map<std::string, double> prior_effectiveness(const Pool& pool);

@@ -160,3 +160,17 @@ TEST_SUITE("ideas::pool")
                          (dir.path().string() + ": no idea files (*.toml) in the idea pool directory").c_str(), Fatal);
   }
 }
+
+TEST_SUITE("ideas::pool")
+{
+  TEST_CASE("data directories: an existing or absolute path is kept, a missing relative one falls back to the source tree")
+  {
+    testing::ScratchDir dir;
+    CHECK(ideas::resolve_data_dir(dir.path().string()) == dir.path().string());
+    CHECK(ideas::resolve_data_dir(dir.file("absent")) == dir.file("absent"));
+    CHECK(ideas::resolve_data_dir("no-such-dir-anywhere") == "no-such-dir-anywhere");
+    std::string shipped = ideas::resolve_data_dir("ideas");
+    CHECK(util::fs::is_directory(util::fs::path(shipped) / "."));
+    CHECK(ideas::load_pool(shipped).thought_count() >= 30); // the shipped pool, from any working directory
+  }
+}
