@@ -74,11 +74,34 @@ class IdeasCli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn(bad + ":8: thought[0].effectiveness: 2.000 is outside [0, 1]", r.stderr)
 
-    def test_mine_says_it_is_not_implemented(self):
-        r = eok("ideas", "mine")
-        self.assertEqual(r.returncode, 1)
-        self.assertIn("not implemented", r.stderr)
+    def test_mine_assigns_optimisation_commits_to_thoughts(self):
+        repo = os.path.join(self.dir, "lib")
+        os.mkdir(repo)
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1", "HOME": self.dir,
+               "PATH": os.environ.get("PATH", "")}
+        subprocess.run(["git", "-C", repo, "init", "-q"], check=True, env=env)
+        for msg in ["Initial import",
+                    "exp: vector exp by range reduction and a polynomial instead of libm (faster)",
+                    "Update copyright year",
+                    "Speed up the quokka shuffler"]:
+            subprocess.run(["git", "-C", repo, "commit", "-q", "--allow-empty", "-m", msg], check=True, env=env)
+        r = eok("ideas", "mine", "--repo", repo, "--dir", POOL)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("4 commits read, 2 look like optimisations, 1 assigned to thoughts", r.stdout)
+        self.assertRegex(r.stdout, r"exp-range-reduction \(1\):\n  [0-9a-f]{10} exp: vector exp")
+        self.assertRegex(r.stdout, r"unassigned \(1, candidates for new thoughts\):\n  [0-9a-f]{10} Speed up the quokka")
+        self.assertIn("not done by eok yet: embedding clustering, LLM distillation", r.stdout)
 
+    def test_mine_errors(self):
+        r = eok("ideas", "mine", "--dir", POOL)
+        self.assertEqual(r.returncode, 2)
+        r = eok("ideas", "mine", "--repo", self.dir, "--limit", "0", "--dir", POOL)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--limit expects a positive number", r.stderr)
+        r = eok("ideas", "mine", "--repo", self.dir, "--dir", POOL)  # not a git repository
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(self.dir + ": git log HEAD failed: ", r.stderr)
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,76 @@
+#include "rag/mine.hpp"
+
+#include "util/error.hpp"
+#include "util/process.hpp"
+#include "util/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace eok;
+
+namespace {
+
+void git(const std::string& repo, std::vector<std::string> args)
+{
+  util::ProcessSpec spec;
+  spec.argv = {"git", "-C", repo};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.env_add = {"GIT_AUTHOR_NAME=t",     "GIT_AUTHOR_EMAIL=t@example.org",
+                  "GIT_COMMITTER_NAME=t",  "GIT_COMMITTER_EMAIL=t@example.org",
+                  "GIT_CONFIG_NOSYSTEM=1", "HOME=" + repo};
+  util::ProcessResult r = util::run_process(spec);
+  REQUIRE_MESSAGE(r.succeeded(), r.err);
+}
+
+void commit(const std::string& repo, const std::string& message)
+{
+  git(repo, {"commit", "-q", "--allow-empty", "-m", message});
+}
+
+} // namespace
+
+TEST_SUITE("rag::mine")
+{
+  TEST_CASE("optimisation commits are read from git, filtered and assigned to the closest thought")
+  {
+    testing::ScratchDir dir;
+    std::string repo = dir.path().string();
+    git(repo, {"init", "-q"});
+    commit(repo, "Initial import");
+    commit(repo, "sigmoid: replace vfdiv by vfrec7 reciprocal estimate and Newton steps\n\nTwice faster on X60.");
+    commit(repo, "Fix typo in README");
+    commit(repo, "dot: reduce once after the loop instead of vfredusum per iteration (perf)");
+    commit(repo, "Speed up the quokka shuffler");
+
+    auto commits = rag::read_commits(repo, "HEAD", 100);
+    REQUIRE(commits.size() == 5);
+    CHECK(commits[0].subject == "Speed up the quokka shuffler"); // newest first
+    CHECK(commits[3].body == "Twice faster on X60.");
+    CHECK(commits[0].hash.size() == 40);
+    CHECK(rag::read_commits(repo, "HEAD", 2).size() == 2);
+
+    CHECK(rag::looks_like_optimisation(commits[0]));
+    CHECK_FALSE(rag::looks_like_optimisation(commits[2]));
+
+    ideas::Pool pool = ideas::load_pool(ideas::resolve_data_dir("ideas"));
+    rag::MineResult res = rag::mine(pool, commits, 6.0);
+    CHECK(res.scanned == 5);
+    CHECK(res.kept.size() == 3);
+    REQUIRE(res.assigned.count("reciprocal-estimate-newton") == 1);
+    CHECK(res.assigned.at("reciprocal-estimate-newton")[0].subject.rfind("sigmoid:", 0) == 0);
+    REQUIRE(res.assigned.count("reduce-once-after-loop") == 1);
+    REQUIRE(res.unassigned.size() == 1);
+    CHECK(res.unassigned[0].subject == "Speed up the quokka shuffler");
+  }
+
+  TEST_CASE("a directory that is not a repository is an error naming it")
+  {
+    testing::ScratchDir dir;
+    try {
+      rag::read_commits(dir.path().string(), "HEAD", 10);
+      FAIL("no error");
+    } catch (const Fatal& e) {
+      CHECK(std::string(e.what()).rfind(dir.path().string() + ": git log HEAD failed: ", 0) == 0);
+    }
+  }
+}
