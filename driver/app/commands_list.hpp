@@ -11,6 +11,14 @@ Command target_command();
 Command perf_validate_command();
 Command perf_bench_command();
 Command tune_command();
+Command substitute_command();
+Command cache_list_command();
+Command cache_show_command();
+Command cache_explain_command();
+Command cache_export_command();
+Command cache_import_command();
+Command cache_merge_command();
+Command cache_gc_command();
 Command ideas_list_command();
 Command ideas_show_command();
 Command ideas_mine_command();
@@ -27,6 +35,14 @@ inline std::vector<Command> all_commands()
       perf_validate_command(),
       perf_bench_command(),
       tune_command(),
+      substitute_command(),
+      cache_list_command(),
+      cache_show_command(),
+      cache_explain_command(),
+      cache_export_command(),
+      cache_import_command(),
+      cache_merge_command(),
+      cache_gc_command(),
       ideas_list_command(),
       ideas_show_command(),
       ideas_mine_command(),

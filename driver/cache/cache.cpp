@@ -340,6 +340,14 @@ std::vector<Run> Cache::runs()
   return out;
 }
 
+void Cache::remove_run(int64_t run_id)
+{
+  const std::lock_guard lock(*m_mutex);
+  Transaction tx(m_db);
+  m_db.prepare("DELETE FROM runs WHERE id=?1").bind(1, run_id).run(); // candidates: ON DELETE CASCADE
+  tx.commit();
+}
+
 std::optional<Run> Cache::find_run(int64_t run_id)
 {
   const std::lock_guard lock(*m_mutex);

@@ -127,6 +127,8 @@ public:
   int64_t begin_run(const std::string& kernel, const std::string& key, const std::string& settings);
   void end_run(int64_t run_id, RunState state, const std::string& note = {});
   std::vector<Run> runs();
+  // Remove a run with its candidates (gc).
+  void remove_run(int64_t run_id);
   std::optional<Run> find_run(int64_t run_id);
   // The newest run of `key` that did not complete (to resume it), if any.
   std::optional<Run> find_unfinished_run(const std::string& key);

@@ -49,7 +49,13 @@ std::string Key::explain() const
   for (const auto& f : fields) {
     const bool short_line = f.value.size() <= 72 && f.value.find('\n') == std::string::npos;
     s += "  " + f.tag + " = ";
-    s += short_line ? f.value : "sha256:" + util::sha256_hex(f.value) + " (" + std::to_string(f.value.size()) + " bytes)";
+    if (short_line) {
+      s += f.value;
+    } else {
+      s += "sha256:" + util::sha256_hex(f.value) + " (" + std::to_string(f.value.size()) + " bytes";
+      const std::string first = f.value.substr(0, f.value.find('\n'));
+      s += f.tag.rfind("kernel.", 0) == 0 || first.empty() ? ")" : ", first line: " + first.substr(0, 60) + ")";
+    }
     s += "\n";
   }
   return s;

@@ -1,0 +1,159 @@
+#include "integrate/build_env.hpp"
+#include "integrate/substitute.hpp"
+
+#include "cache/key.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/process.hpp"
+#include "util/test_support.hpp"
+
+using namespace eok;
+using eok::testing::ScratchDir;
+
+namespace {
+
+target::Target clang_target()
+{
+  target::Target t;
+  const std::string cc = util::find_program("clang-22").empty() ? "clang-19" : "clang-22";
+  t.cc = {cc, "--target=riscv64-linux-gnu"};
+  t.c_args = {"-march=rv64gcv_zfh_zvfh", "-mtune=spacemit-x60"};
+  t.march = "rv64gcv_zfh_zvfh";
+  t.vlen = 256;
+  t.core = "spacemit-x60";
+  return t;
+}
+
+const char* k_source = "#ifndef EOK_N\n#define EOK_N 1\n#endif\nint eok_k(int x) { return x * EOK_N; }\n";
+
+struct Kernel
+{
+  ScratchDir dir;
+  integrate::SubstituteRequest req;
+  Kernel()
+  {
+    util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\nsource = \"k.c\"\n");
+    util::write_file_atomic(dir.file("k.c"), k_source);
+    req.input = dir.file("k.c");
+    req.output = dir.file("k.eok.c");
+    req.depfile = dir.file("k.eok.d");
+    req.cache_path = dir.file("cache.sqlite");
+    req.runner_kind = "model";
+    req.target = clang_target();
+  }
+  [[nodiscard]] std::string key() const { return cache::make_key(cache::inputs_for_source(req.input, req.target, req.runner_kind)).hex; }
+  [[nodiscard]] cache::Winner winner(std::vector<std::string> flags = {}) const
+  {
+    cache::Winner w;
+    w.key = key();
+    w.kernel = "t/k";
+    w.source = k_source;
+    w.defines = {{"EOK_N", 3}};
+    w.flags = std::move(flags);
+    w.cycles = 50;
+    w.speedup = 2;
+    w.runner = "model";
+    return w;
+  }
+};
+
+} // namespace
+
+TEST_SUITE("integrate::build_env")
+{
+  TEST_CASE("Meson's string lists are read as written")
+  {
+    CHECK(integrate::parse_string_list("['/a/b.ini', \"c d\", 'e\\'f']", "x") == std::vector<std::string>{"/a/b.ini", "c d", "e'f"});
+    CHECK(integrate::parse_string_list(" [] ", "x").empty());
+    CHECK_THROWS_WITH_AS(integrate::parse_string_list("'a'", "f:3"), "f:3: expected a list like ['a', 'b'], got a", Fatal);
+  }
+
+  TEST_CASE("the cross files come from the build directory's cmd_line.txt")
+  {
+    ScratchDir dir;
+    util::fs::create_directories(dir.path() / "meson-private");
+    const std::string cmd = dir.file("meson-private/cmd_line.txt");
+    util::write_file_atomic(cmd, "[options]\nb_lto = true\n\n[properties]\ncross_file = ['/x/one.ini', '/x/two.ini']\n");
+    CHECK(integrate::build_cross_files(dir.path().string()) == std::vector<std::string>{"/x/one.ini", "/x/two.ini"});
+    util::write_file_atomic(cmd, "[options]\n\n[properties]\n");
+    CHECK_THROWS_WITH_AS(integrate::build_cross_files(dir.path().string()),
+                         doctest::Contains("the build was configured without --cross-file"), Fatal);
+    CHECK_THROWS_WITH_AS(integrate::build_cross_files(dir.file("nope")), doctest::Contains("is not a configured Meson build directory"),
+                         Fatal);
+  }
+}
+
+TEST_SUITE("integrate::substitute")
+{
+  TEST_CASE("without a cache the source is copied unchanged and the key's stamp says none")
+  {
+    Kernel k;
+    const auto r = integrate::substitute(k.req);
+    CHECK_FALSE(r.used_winner);
+    CHECK(r.output_changed);
+    CHECK(r.note == "k.c: original (no cache at " + k.req.cache_path + ")");
+    CHECK(util::read_file(k.req.output) == k_source);
+    const std::string stamp = k.req.cache_path + ".stamps/" + k.key() + ".stamp";
+    CHECK(util::read_file(stamp) == "none\n");
+    const std::string dep = util::read_file(k.req.depfile);
+    CHECK(dep.find(k.req.output + ": \\\n " + stamp + " \\\n " + k.dir.file("kernel.toml")) == 0);
+    CHECK_FALSE(util::fs::exists(k.req.cache_path));
+    CHECK_FALSE(integrate::substitute(k.req).output_changed);
+  }
+
+  TEST_CASE("a cached winner is written with its defines first, and only when it changes")
+  {
+    Kernel k;
+    cache::Cache::open(k.req.cache_path).put_winner(k.winner());
+    const auto r = integrate::substitute(k.req);
+    CHECK(r.used_winner);
+    CHECK(r.note == "k.c: cached winner " + k.key().substr(0, 12) + ", 2.00x over ker0 (EOK_N=3)");
+    const std::string out = util::read_file(k.req.output);
+    CHECK(out.find("#define EOK_N 3\n" + std::string(k_source)) != std::string::npos);
+    CHECK(out.find("/* eok: cached winner ") == 0);
+    CHECK_FALSE(integrate::substitute(k.req).output_changed);
+  }
+
+  TEST_CASE("an edited source misses: the stale winner is not used")
+  {
+    Kernel k;
+    cache::Cache::open(k.req.cache_path).put_winner(k.winner());
+    util::write_file_atomic(k.req.input, std::string(k_source) + "/* edited */\n");
+    const auto r = integrate::substitute(k.req);
+    CHECK_FALSE(r.used_winner);
+    CHECK(r.note.find("k.c: original (no verified winner for key ") == 0);
+    CHECK(util::read_file(k.req.output) == std::string(k_source) + "/* edited */\n");
+  }
+
+  TEST_CASE("a winner with compile flags becomes its own assembly, which the target compiler accepts")
+  {
+    Kernel k;
+    cache::Cache::open(k.req.cache_path).put_winner(k.winner({"-O3", "-funroll-loops"}));
+    const auto r = integrate::substitute(k.req);
+    CHECK(r.note.find("(EOK_N=3 -O3 -funroll-loops)") != std::string::npos);
+    const std::string out = util::read_file(k.req.output);
+    CHECK(out.find("__asm__(\n") != std::string::npos);
+    CHECK(out.find("\n  \"eok_k:") != std::string::npos);
+    CHECK(out.find(".file") == std::string::npos);
+    util::ProcessSpec cc;
+    cc.argv = k.req.target.cc;
+    cc.argv.insert(cc.argv.end(), k.req.target.c_args.begin(), k.req.target.c_args.end());
+    for (const char* a : {"-O2", "-g", "-Wall", "-Werror", "-c", "-o"}) {
+      cc.argv.emplace_back(a);
+    }
+    cc.argv.push_back(k.dir.file("k.o"));
+    cc.argv.push_back(k.req.output);
+    const auto res = util::run_process(cc);
+    CHECK_MESSAGE(res.succeeded(), res.err);
+  }
+
+  TEST_CASE("a damaged cache fails the substitution and is left untouched")
+  {
+    Kernel k;
+    const std::string junk(4096, '\x7f');
+    util::write_file_atomic(k.req.cache_path, junk);
+    CHECK_THROWS_WITH_AS(integrate::substitute(k.req), doctest::Contains("eok left it untouched"), Fatal);
+    CHECK(util::read_file(k.req.cache_path) == junk);
+    CHECK_FALSE(util::fs::exists(k.req.output));
+  }
+}
