@@ -65,7 +65,7 @@ TEST_SUITE("integrate::build_env")
   {
     CHECK(integrate::parse_string_list("['/a/b.ini', \"c d\", 'e\\'f']", "x") == std::vector<std::string>{"/a/b.ini", "c d", "e'f"});
     CHECK(integrate::parse_string_list(" [] ", "x").empty());
-    CHECK_THROWS_WITH_AS(integrate::parse_string_list("'a'", "f:3"), "f:3: expected a list like ['a', 'b'], got a", Fatal);
+    CHECK_THROWS_WITH_AS(integrate::parse_string_list("'a'", "f:3"), "f:3: expected a list like ['a', 'b'], got 'a'", Fatal);
   }
 
   TEST_CASE("the cross files come from the build directory's cmd_line.txt")
