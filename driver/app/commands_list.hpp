@@ -8,6 +8,7 @@ namespace eok::app {
 
 Command config_command();
 Command target_command();
+Command eval_command();
 Command perf_validate_command();
 Command perf_bench_command();
 Command tune_command();
@@ -32,6 +33,7 @@ inline std::vector<Command> all_commands()
       // clang-format off
       config_command(),
       target_command(),
+      eval_command(),
       perf_validate_command(),
       perf_bench_command(),
       tune_command(),

@@ -9,25 +9,25 @@
 
 #if EOK_LMUL == 1
 #define EOK_VSETVL __riscv_vsetvl_e32m1
-#define EOK_VF float32m1_t
+#define EOK_VF vfloat32m1_t
 #define EOK_VLE __riscv_vle32_v_f32m1
 #define EOK_VSE __riscv_vse32_v_f32m1
 #define EOK_VFMAX __riscv_vfmax_vf_f32m1
 #elif EOK_LMUL == 2
 #define EOK_VSETVL __riscv_vsetvl_e32m2
-#define EOK_VF float32m2_t
+#define EOK_VF vfloat32m2_t
 #define EOK_VLE __riscv_vle32_v_f32m2
 #define EOK_VSE __riscv_vse32_v_f32m2
 #define EOK_VFMAX __riscv_vfmax_vf_f32m2
 #elif EOK_LMUL == 4
 #define EOK_VSETVL __riscv_vsetvl_e32m4
-#define EOK_VF float32m4_t
+#define EOK_VF vfloat32m4_t
 #define EOK_VLE __riscv_vle32_v_f32m4
 #define EOK_VSE __riscv_vse32_v_f32m4
 #define EOK_VFMAX __riscv_vfmax_vf_f32m4
 #elif EOK_LMUL == 8
 #define EOK_VSETVL __riscv_vsetvl_e32m8
-#define EOK_VF float32m8_t
+#define EOK_VF vfloat32m8_t
 #define EOK_VLE __riscv_vle32_v_f32m8
 #define EOK_VSE __riscv_vse32_v_f32m8
 #define EOK_VFMAX __riscv_vfmax_vf_f32m8

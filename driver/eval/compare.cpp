@@ -1,0 +1,143 @@
+#include "eval/compare.hpp"
+
+#include "eval/harness.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+namespace eok::eval {
+
+namespace {
+
+using kernel::ElemType;
+
+double half_to_double(uint16_t h)
+{
+  int sign = (h >> 15) & 1;
+  int exp = (h >> 10) & 0x1f;
+  int frac = h & 0x3ff;
+  double v = 0;
+  if (exp == 0) {
+    v = std::ldexp(frac, -24);
+  } else if (exp == 31) {
+    v = frac ? std::nan("") : INFINITY;
+  } else {
+    v = std::ldexp(frac + 1024, exp - 25);
+  }
+  return sign ? -v : v;
+}
+
+double load(const char* p, ElemType t)
+{
+  switch (t) {
+  case ElemType::f32: {
+    float f = 0;
+    std::memcpy(&f, p, 4);
+    return f;
+  }
+  case ElemType::f16: {
+    uint16_t h = 0;
+    std::memcpy(&h, p, 2);
+    return half_to_double(h);
+  }
+  case ElemType::i32: {
+    int32_t i = 0;
+    std::memcpy(&i, p, 4);
+    return i;
+  }
+  case ElemType::i64: {
+    int64_t i = 0;
+    std::memcpy(&i, p, 8);
+    return static_cast<double>(i);
+  }
+  case ElemType::u8:
+    return static_cast<unsigned char>(*p);
+  }
+  return 0;
+}
+
+// Distance in representable values of type t (monotone integer mapping of the bits).
+int64_t ulp_distance(ElemType t, double a, double b)
+{
+  auto ordered = [t](double v) -> int64_t {
+    if (t == ElemType::f32) {
+      float f = static_cast<float>(v);
+      int32_t i = 0;
+      std::memcpy(&i, &f, 4);
+      return i < 0 ? INT32_MIN - static_cast<int64_t>(i) : i;
+    }
+    // f16: both values are exact in float; count halves by scaling the float distance.
+    float f = static_cast<float>(v);
+    int32_t i = 0;
+    std::memcpy(&i, &f, 4);
+    int64_t o = i < 0 ? INT32_MIN - static_cast<int64_t>(i) : i;
+    return o / (int64_t{1} << 13);
+  };
+  int64_t d = ordered(a) - ordered(b);
+  return d < 0 ? -d : d;
+}
+
+} // namespace
+
+std::string format_value(double v)
+{
+  if (std::isnan(v)) {
+    return "nan";
+  }
+  if (std::isinf(v)) {
+    return v > 0 ? "inf" : "-inf";
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.9g", v);
+  return buf;
+}
+
+bool within_tolerance(const kernel::Tolerance& tol, ElemType t, double want, double got)
+{
+  if (!kernel::is_float(t)) {
+    return std::fabs(got - want) <= tol.abs;
+  }
+  if (std::isnan(want) || std::isnan(got)) {
+    return (std::isnan(want) && std::isnan(got)) || (std::isnan(want) && tol.nan == "any");
+  }
+  if (std::isinf(want) || std::isinf(got)) {
+    return want == got || (std::isinf(want) && tol.inf == "any");
+  }
+  if (std::fabs(got - want) <= tol.abs + tol.rel * std::fabs(want)) {
+    return true;
+  }
+  return tol.ulp > 0 && ulp_distance(t, want, got) <= tol.ulp;
+}
+
+Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected, const std::string& got, size_t keep)
+{
+  Comparison c;
+  size_t total = 0;
+  for (const OutputBlock& b : output_layout(spec, total)) {
+    const kernel::Arg& a = spec.args[b.arg];
+    size_t esize = static_cast<size_t>(kernel::elem_bytes(a.elem));
+    for (int64_t i = 0; i < b.length; ++i) {
+      size_t at = b.offset + static_cast<size_t>(i) * esize;
+      if (at + esize > expected.size() || at + esize > got.size()) {
+        return c;
+      }
+      double want = load(expected.data() + at, a.elem);
+      double have = load(got.data() + at, a.elem);
+      if (within_tolerance(spec.tolerance, a.elem, want, have)) {
+        continue;
+      }
+      if (c.count == 0) {
+        c.first_shape = kernel::describe_shape(spec.test_shapes[b.shape]);
+      }
+      ++c.count;
+      if (c.first.size() < keep) {
+        c.first.push_back(Mismatch{kernel::describe_shape(spec.test_shapes[b.shape]), a.name, i, format_value(want), format_value(have)});
+      }
+    }
+  }
+  return c;
+}
+
+} // namespace eok::eval

@@ -1,0 +1,119 @@
+#include "eval/compare.hpp"
+#include "eval/harness.hpp"
+#include "kernel/spec.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+using namespace eok;
+
+namespace {
+
+const char* const k_spec = R"TOML([kernel]
+name = "t"
+suite = "s"
+description = "d"
+entry = "f"
+source = "f.c"
+signature = "void f(const float* x, float* y, long n)"
+[sizes]
+n = { min = 0 }
+[[args]]
+name = "x"
+type = "f32*"
+role = "in"
+len = "n"
+[[args]]
+name = "y"
+type = "f32*"
+role = "out"
+len = "n"
+[[args]]
+name = "n"
+type = "i64"
+role = "size"
+[tolerance]
+abs = 1e-3
+rel = 1e-2
+ulp = 0
+[shapes]
+test = [ { n = 2 }, { n = 3 } ]
+perf = { n = 8 }
+[perf]
+flops = "n"
+)TOML";
+
+std::string floats(const std::vector<float>& v)
+{
+  std::string s(v.size() * 4, '\0');
+  std::memcpy(s.data(), v.data(), s.size());
+  return s;
+}
+
+} // namespace
+
+TEST_SUITE("eval::compare")
+{
+  TEST_CASE("output layout: shapes in order, out/inout arguments only")
+  {
+    kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");
+    size_t total = 0;
+    std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].arg == 1);
+    CHECK(blocks[1].offset == 8);
+    CHECK(total == 20);
+  }
+
+  TEST_CASE("tolerance: abs + rel, NaN and Inf rules, ULPs")
+  {
+    kernel::Tolerance t;
+    t.abs = 1e-3;
+    t.rel = 1e-2;
+    using kernel::ElemType;
+    CHECK(eval::within_tolerance(t, ElemType::f32, 100.0, 100.9));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, 100.0, 101.1));
+    CHECK(eval::within_tolerance(t, ElemType::f32, 0.0, 0.0009));
+    CHECK(eval::within_tolerance(t, ElemType::f32, NAN, NAN));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, NAN, 0.0));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, 0.0, NAN));
+    CHECK(eval::within_tolerance(t, ElemType::f32, INFINITY, INFINITY));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, INFINITY, -INFINITY));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, INFINITY, 3.4e38));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, 3.4e38, INFINITY));
+    t.nan = "any";
+    t.inf = "any";
+    CHECK(eval::within_tolerance(t, ElemType::f32, NAN, 1.0));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f32, 1.0, NAN)); // any: only where ker0 gives NaN
+    CHECK(eval::within_tolerance(t, ElemType::f32, INFINITY, 1.0));
+    kernel::Tolerance exact;
+    CHECK_FALSE(eval::within_tolerance(exact, ElemType::f32, 1.0, std::nextafter(1.0f, 2.0f)));
+    exact.ulp = 1;
+    CHECK(eval::within_tolerance(exact, ElemType::f32, 1.0, std::nextafter(1.0f, 2.0f)));
+    CHECK_FALSE(eval::within_tolerance(exact, ElemType::f32, 1.0, std::nextafter(std::nextafter(1.0f, 2.0f), 2.0f)));
+    CHECK(eval::within_tolerance(exact, ElemType::f32, 0.0, -0.0));
+    CHECK(eval::within_tolerance(exact, ElemType::i32, 7, 7));
+    CHECK_FALSE(eval::within_tolerance(exact, ElemType::i32, 7, 8));
+  }
+
+  TEST_CASE("mismatches name the shape, argument, index, expected and got")
+  {
+    kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");
+    std::string want = floats({1, 2, 3, NAN, INFINITY});
+    std::string got = floats({1, 2, 3, 0, INFINITY});
+    eval::Comparison c = eval::compare_outputs(spec, want, got);
+    REQUIRE(c.count == 1);
+    CHECK(c.first[0].shape == "n=3");
+    CHECK(c.first[0].arg == "y");
+    CHECK(c.first[0].index == 1);
+    CHECK(c.first[0].expected == "nan");
+    CHECK(c.first[0].got == "0");
+    CHECK(eval::compare_outputs(spec, want, want).count == 0);
+    eval::Comparison all = eval::compare_outputs(spec, floats({1, 2, 3, 4, 5}), floats({9, 9, 9, 9, 9}), 2);
+    CHECK(all.count == 5);
+    CHECK(all.first.size() == 2);
+  }
+}

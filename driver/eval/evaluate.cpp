@@ -1,0 +1,242 @@
+// Evaluator::evaluate: static checks, build, correctness runs, comparison, measurement.
+#include "eval/compare.hpp"
+#include "eval/evaluator.hpp"
+#include "eval/harness.hpp"
+#include "eval/static_checks.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/process.hpp"
+#include "util/strings.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+namespace eok::eval {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Status = util::ProcessResult::Status;
+
+double seconds_since(Clock::time_point t0)
+{
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+util::ProcessResult run_bounded(const std::vector<std::string>& argv, const std::string& cwd, const Options& o)
+{
+  util::ProcessSpec ps;
+  ps.argv = argv;
+  ps.cwd = cwd;
+  ps.timeout = o.timeout;
+  ps.output_cap = o.output_cap;
+  ps.memory_limit_bytes = o.memory_limit_bytes;
+  return util::run_process(ps);
+}
+
+util::ProcessResult run_tool(const std::vector<std::string>& argv, const std::string& cwd)
+{
+  util::ProcessSpec ps;
+  ps.argv = argv;
+  ps.cwd = cwd;
+  ps.timeout = std::chrono::seconds(300);
+  ps.output_cap = size_t{8} << 20;
+  return util::run_process(ps);
+}
+
+std::string both(const util::ProcessResult& r)
+{
+  std::string s = r.out + r.err;
+  return r.status == Status::exited ? s : s + (s.empty() ? "" : "\n") + r.describe();
+}
+
+Verdict& finish(Verdict& v, VerdictKind kind, std::string reason)
+{
+  v.kind = kind;
+  v.reason = std::move(reason);
+  return v;
+}
+
+// "eok-fault out_of_bounds shape=3 arg=y index=7" → verdict.
+bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
+{
+  size_t at = err.find("eok-fault ");
+  if (at == std::string::npos) {
+    return false;
+  }
+  std::istringstream in(err.substr(at + 10));
+  std::string kind;
+  std::string shape;
+  std::string arg;
+  std::string index;
+  in >> kind >> shape >> arg >> index;
+  size_t s = std::stoul(shape.substr(shape.find('=') + 1));
+  std::string shape_text = s < spec.test_shapes.size() ? kernel::describe_shape(spec.test_shapes[s]) : "?";
+  arg = arg.substr(arg.find('=') + 1);
+  index = index.substr(index.find('=') + 1);
+  if (kind == "out_of_bounds") {
+    finish(v, VerdictKind::out_of_bounds, "wrote " + arg + "[" + index + "], outside the buffer (shape " + shape_text + ")");
+  } else if (kind == "modified_input") {
+    finish(v, VerdictKind::modified_input, "changed input " + arg + "[" + index + "] (shape " + shape_text + ")");
+  } else if (kind == "nondeterministic") {
+    finish(v, VerdictKind::nondeterministic, "two runs on the same input differ at " + arg + "[" + index + "] (shape " + shape_text + ")");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std::string& dir, std::string& program, Verdict& v)
+{
+  if (c.source.size() > k_max_source_bytes) {
+    return finish(v, VerdictKind::rejected,
+                  "source is " + std::to_string(c.source.size()) + " bytes (limit " + std::to_string(k_max_source_bytes) + ")");
+  }
+  if (auto why = check_flags(c.flags)) {
+    return finish(v, VerdictKind::rejected, *why);
+  }
+  if (auto why = check_defines(m_spec, c.defines)) {
+    return finish(v, VerdictKind::rejected, *why);
+  }
+  std::string src = dir + "/candidate.c";
+  std::string obj = dir + "/candidate.o";
+  util::write_file_atomic(src, c.source);
+  std::vector<std::string> extra = c.flags;
+  std::map<std::string, int64_t> all = kernel::default_knobs(m_spec);
+  for (const auto& d : c.defines) {
+    all[d.first] = d.second;
+  }
+  for (const auto& d : all) {
+    extra.push_back("-D" + d.first + "=" + std::to_string(d.second));
+  }
+  extra.insert(extra.end(), {"-c", src, "-o", obj});
+  util::ProcessResult r = run_tool(compile_command(extra), dir);
+  v.compiler_output = both(r);
+  if (!r.succeeded()) {
+    return finish(v, VerdictKind::compile_failed, "the compiler failed (" + r.describe() + ")");
+  }
+  if (fs::file_size(obj) > k_max_object_bytes) {
+    return finish(v, VerdictKind::rejected,
+                  "object is " + std::to_string(fs::file_size(obj)) + " bytes (limit " + std::to_string(k_max_object_bytes) + ")");
+  }
+  util::ProcessResult undef = run_tool({m_target.nm, "-P", "-u", obj}, dir);
+  util::ProcessResult def = run_tool({m_target.nm, "-P", "--defined-only", obj}, dir);
+  util::ProcessResult dis = run_tool({m_target.objdump, "-d", "--no-show-raw-insn", obj}, dir);
+  for (const auto* t : {&undef, &def, &dis}) {
+    if (!t->succeeded()) {
+      throw Fatal("inspecting the candidate object failed: " + both(*t));
+    }
+  }
+  if (auto why = check_symbols(undef.out, def.out, m_spec.entry)) {
+    return finish(v, VerdictKind::rejected, *why);
+  }
+  if (auto why = check_disassembly(dis.out)) {
+    return finish(v, VerdictKind::rejected, *why);
+  }
+  program = dir + "/candidate";
+  r = run_tool(link_command({prepare().harness_object, obj}, program), dir);
+  if (!r.succeeded()) {
+    v.compiler_output += both(r);
+    return finish(v, VerdictKind::compile_failed, "linking with the harness failed (" + r.describe() + ")");
+  }
+  return std::nullopt;
+}
+
+std::optional<Verdict> Evaluator::run_candidate(const std::string& program, const std::string& dir, uint64_t seed, Verdict& v)
+{
+  std::string out = dir + "/candidate.out";
+  util::ProcessResult r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options);
+  v.program_output = r.out + r.err;
+  switch (r.status) {
+  case Status::spawn_failed:
+    throw Fatal("cannot run the candidate program: " + r.error);
+  case Status::timed_out:
+    return finish(v, VerdictKind::timeout, r.describe());
+  case Status::output_limit:
+    return finish(v, VerdictKind::output_limit, r.describe());
+  case Status::signaled:
+    return finish(v, VerdictKind::crashed, r.describe());
+  case Status::exited:
+    break;
+  }
+  if (r.exit_code == k_fault_exit && parse_fault(r.err, m_spec, v)) {
+    return v;
+  }
+  if (r.exit_code != 0) {
+    return finish(v, VerdictKind::crashed, r.describe());
+  }
+  return std::nullopt;
+}
+
+Verdict Evaluator::evaluate(const Candidate& c)
+{
+  Verdict v;
+  v.seed = seed_for(c);
+  const Prepared& p = prepare(); // once per Evaluator: not part of this candidate's time
+  Clock::time_point t0 = Clock::now();
+  util::TempDir scratch("eval", m_root);
+  if (m_options.keep_scratch) {
+    scratch.keep();
+  }
+  std::string dir = scratch.path().string();
+  std::string program;
+  if (auto done = build_candidate(c, dir, program, v)) {
+    done->timing.compile = seconds_since(t0);
+    return *done;
+  }
+  v.timing.compile = seconds_since(t0);
+  t0 = Clock::now();
+  if (auto done = run_candidate(program, dir, v.seed, v)) {
+    done->timing.check = seconds_since(t0);
+    return *done;
+  }
+  // ker0's outputs come from a separate process, in a directory the candidate never ran in.
+  fs::create_directories(dir + "/ker0");
+  std::string expected_path = dir + "/ker0/ker0.out";
+  util::ProcessResult r =
+      run_bounded(run_command(p.ker0_program, {"check", std::to_string(v.seed), expected_path, "1"}), dir + "/ker0", m_options);
+  if (!r.succeeded()) {
+    throw Fatal(m_spec.source_path + ": ker0 failed its own harness (seed " + std::to_string(v.seed) + "): " + r.describe() + "\n" + r.err);
+  }
+  v.timing.check = seconds_since(t0);
+  size_t total = 0;
+  (void)output_layout(m_spec, total);
+  std::string expected = util::read_file(expected_path);
+  std::string got = util::read_file(dir + "/candidate.out");
+  if (expected.size() != total) {
+    throw Fatal(m_spec.source_path + ": ker0's harness wrote " + std::to_string(expected.size()) + " output bytes, expected " +
+                std::to_string(total));
+  }
+  if (got.size() != total) {
+    return finish(v, VerdictKind::crashed,
+                  "the harness wrote " + std::to_string(got.size()) + " output bytes, expected " + std::to_string(total));
+  }
+  Comparison cmp = compare_outputs(m_spec, expected, got);
+  if (cmp.count > 0) {
+    v.mismatches = cmp.first;
+    v.mismatch_count = cmp.count;
+    const Mismatch& m = cmp.first.front();
+    return finish(v, VerdictKind::wrong_output,
+                  std::to_string(cmp.count) + " element(s) outside tolerance; first at shape " + m.shape + ": " + m.arg + "[" +
+                      std::to_string(m.index) + "] expected " + m.expected + ", got " + m.got);
+  }
+  finish(v, VerdictKind::ok, "matches ker0 on " + std::to_string(m_spec.test_shapes.size()) + " test shapes");
+  if (m_runner) {
+    t0 = Clock::now();
+    Expected<perf::Measurement> m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs());
+    v.timing.perf = seconds_since(t0);
+    if (!m) {
+      return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
+    }
+    v.measurement = *m;
+    double base = baseline().cycles;
+    v.speedup = m->cycles > 0 ? base / m->cycles : 0;
+  }
+  return v;
+}
+
+} // namespace eok::eval

@@ -1,0 +1,200 @@
+#include "eval/evaluator.hpp"
+
+#include "eval/harness.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/process.hpp"
+#include "util/sha256.hpp"
+
+#include <atomic>
+#include <filesystem>
+#include <unistd.h>
+
+namespace eok::eval {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<int> g_instances{0};
+
+// Tool runs (compiler, nm, objdump) are trusted but still bounded.
+util::ProcessResult run_tool(const std::vector<std::string>& argv, const std::string& cwd)
+{
+  util::ProcessSpec ps;
+  ps.argv = argv;
+  ps.cwd = cwd;
+  ps.timeout = std::chrono::seconds(300);
+  ps.output_cap = size_t{8} << 20;
+  return util::run_process(ps);
+}
+
+std::string tool_output(const util::ProcessResult& r)
+{
+  std::string s = r.out + r.err;
+  return r.status == util::ProcessResult::Status::exited ? s : s + (s.empty() ? "" : "\n") + r.describe();
+}
+
+std::vector<std::string> define_flags(const kernel::Spec& spec, const std::map<std::string, int64_t>& overrides)
+{
+  std::map<std::string, int64_t> all = kernel::default_knobs(spec);
+  for (const auto& d : overrides) {
+    all[d.first] = d.second;
+  }
+  std::vector<std::string> out;
+  for (const auto& d : all) {
+    out.push_back("-D" + d.first + "=" + std::to_string(d.second));
+  }
+  return out;
+}
+
+} // namespace
+
+Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<perf::Runner> runner, Options options)
+  : m_spec(std::move(spec))
+  , m_target(std::move(target))
+  , m_runner(std::move(runner))
+  , m_options(std::move(options))
+{
+  fs::path root = fs::absolute(m_options.work_dir) /
+                  (m_spec.suite + "-" + m_spec.name + "-" + std::to_string(::getpid()) + "-" + std::to_string(g_instances++));
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  if (ec) {
+    throw Fatal(root.string() + ": cannot create the evaluation directory: " + ec.message());
+  }
+  m_root = root.string();
+}
+
+Evaluator::~Evaluator()
+{
+  if (!m_options.keep_scratch) {
+    std::error_code ec;
+    fs::remove_all(m_root, ec);
+  }
+}
+
+std::vector<std::string> Evaluator::compile_command(const std::vector<std::string>& extra) const
+{
+  std::vector<std::string> argv = m_target.cc;
+  argv.insert(argv.end(), m_target.c_args.begin(), m_target.c_args.end());
+  argv.emplace_back("-O2");
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  return argv;
+}
+
+std::vector<std::string> Evaluator::link_command(const std::vector<std::string>& objects, const std::string& out) const
+{
+  std::vector<std::string> argv = m_target.cc;
+  argv.insert(argv.end(), m_target.c_args.begin(), m_target.c_args.end());
+  argv.insert(argv.end(), m_target.link_args.begin(), m_target.link_args.end());
+  // Static: the program runs the same under QEMU and on a board whatever its libc.
+  argv.emplace_back("-static");
+  argv.insert(argv.end(), objects.begin(), objects.end());
+  argv.insert(argv.end(), {"-lm", "-o", out});
+  return argv;
+}
+
+std::vector<std::string> Evaluator::run_command(const std::string& program, const std::vector<std::string>& args) const
+{
+  std::vector<std::string> argv = m_target.exe_wrapper;
+  argv.push_back(program);
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+const Evaluator::Prepared& Evaluator::prepare()
+{
+  std::lock_guard lock(m_prepare_mutex);
+  if (m_prepared) {
+    return *m_prepared;
+  }
+  auto p = std::make_unique<Prepared>();
+  std::string harness_c = m_root + "/harness.c";
+  util::write_file_atomic(harness_c, generate_harness(m_spec));
+  p->harness_object = m_root + "/harness.o";
+  util::ProcessResult r = run_tool(compile_command({"-c", harness_c, "-o", p->harness_object}), m_root);
+  if (!r.succeeded()) {
+    throw Fatal(m_spec.toml_path + ": the generated harness does not compile:\n" + tool_output(r));
+  }
+  std::vector<std::string> ker0_args = define_flags(m_spec, {});
+  ker0_args.insert(ker0_args.end(), {"-I", m_spec.dir, "-c", m_spec.source_path, "-o", m_root + "/ker0.o"});
+  r = run_tool(compile_command(ker0_args), m_root);
+  if (!r.succeeded()) {
+    throw Fatal(m_spec.source_path + ": ker0 does not compile:\n" + tool_output(r));
+  }
+  p->ker0_program = m_root + "/ker0";
+  r = run_tool(link_command({p->harness_object, m_root + "/ker0.o"}, p->ker0_program), m_root);
+  if (!r.succeeded()) {
+    throw Fatal(m_spec.source_path + ": ker0 does not link with the harness:\n" + tool_output(r));
+  }
+  m_prepared = std::move(p);
+  return *m_prepared;
+}
+
+uint64_t Evaluator::seed_for(const Candidate& c) const
+{
+  if (m_options.evaluation_seed) {
+    return *m_options.evaluation_seed;
+  }
+  // Derived from the candidate itself: deterministic (DESIGN invariant 6), yet no
+  // candidate can know its inputs when it is written.
+  util::Sha256 h;
+  h.update("eok-eval-seed\n").update(std::to_string(m_options.seed)).update("\nsource\n").update(c.source);
+  for (const auto& d : c.defines) {
+    h.update("\ndefine\n" + d.first + "=" + std::to_string(d.second));
+  }
+  for (const auto& f : c.flags) {
+    h.update("\nflag\n" + f);
+  }
+  std::array<uint8_t, 32> d = h.digest();
+  uint64_t seed = 0;
+  for (int i = 0; i < 8; ++i) {
+    seed = seed << 8 | d[static_cast<size_t>(i)];
+  }
+  return seed;
+}
+
+perf::SolInputs Evaluator::sol_inputs() const
+{
+  const kernel::Shape& shape = m_spec.perf_shape;
+  auto lookup = [&shape](const std::string& name) -> std::optional<int64_t> {
+    auto it = shape.find(name);
+    return it == shape.end() ? std::nullopt : std::optional(it->second);
+  };
+  perf::SolInputs sol;
+  sol.flops = static_cast<double>(m_spec.flops_expr.eval(lookup).value());
+  double bytes = 0;
+  for (const auto& a : m_spec.args) {
+    if (!a.pointer) {
+      continue;
+    }
+    double size = static_cast<double>(kernel::arg_length(a, shape)) * kernel::elem_bytes(a.elem);
+    bytes += a.role == kernel::Role::inout ? 2 * size : size;
+    if (a.elem == kernel::ElemType::f16) {
+      sol.element_bits = 16;
+    }
+  }
+  sol.bytes = m_spec.bytes_expr ? static_cast<double>(m_spec.bytes_expr->eval(lookup).value()) : bytes;
+  return sol;
+}
+
+const perf::Measurement& Evaluator::baseline()
+{
+  std::lock_guard lock(m_baseline_mutex);
+  if (m_baseline) {
+    return *m_baseline;
+  }
+  if (!m_runner) {
+    throw Fatal("no performance runner: the ker0 baseline cannot be measured");
+  }
+  const Prepared& p = prepare();
+  Expected<perf::Measurement> m = m_runner->measure({p.ker0_program, "perf", std::to_string(m_options.seed)}, sol_inputs());
+  if (!m) {
+    throw Fatal(m_spec.source_path + ": measuring ker0 failed: " + m.error());
+  }
+  m_baseline = *m;
+  return *m_baseline;
+}
+
+} // namespace eok::eval

@@ -1,0 +1,262 @@
+// The fixed part of the generated harness (see harness.hpp for its protocol).
+#include <string>
+
+namespace eok::eval {
+
+std::string harness_body()
+{
+  return R"HARNESS(#define EOK_GUARD 256
+#define EOK_FAULT 3
+
+static uint64_t mix(uint64_t z)
+{
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+typedef struct { uint64_t s; } Rng;
+static uint64_t next(Rng* r) { r->s += 0x9e3779b97f4a7c15ULL; return mix(r->s); }
+static double uniform(Rng* r) { return (double)(next(r) >> 11) * 0x1.0p-53; }
+static Rng stream(uint64_t seed, int shape, int arg, int what)
+{
+  Rng r = {mix(seed ^ mix(((uint64_t)shape << 32) ^ ((uint64_t)arg << 8) ^ (uint64_t)what))};
+  return r;
+}
+
+static unsigned char guard_byte(size_t i) { return (unsigned char)(0xA5u ^ (unsigned)(i * 37u)); }
+
+static void die(const char* what)
+{
+  fprintf(stderr, "eok-harness: %s\n", what);
+  exit(4);
+}
+
+static void alloc_buf(Buf* b, size_t bytes)
+{
+  size_t total = (EOK_GUARD + bytes + EOK_GUARD + 63) & ~(size_t)63;
+  b->base = (unsigned char*)aligned_alloc(64, total);
+  if (!b->base) die("out of memory");
+  b->data = b->base + EOK_GUARD;
+  b->bytes = bytes;
+  for (size_t i = 0; i < EOK_GUARD; ++i) {
+    b->base[i] = guard_byte(i);
+    b->data[bytes + i] = guard_byte(i + EOK_GUARD);
+  }
+}
+
+static void put(unsigned char* p, int kind, double v)
+{
+  switch (kind) {
+  case K_F32: { float f = (float)v; memcpy(p, &f, 4); break; }
+  case K_F16: { _Float16 h = (_Float16)v; memcpy(p, &h, 2); break; }
+  case K_I32: { int32_t i = (int32_t)v; memcpy(p, &i, 4); break; }
+  case K_I64: { int64_t i = (int64_t)v; memcpy(p, &i, 8); break; }
+  default: *p = (unsigned char)(int)v; break;
+  }
+}
+
+// Bit patterns: nan, inf, -inf, -0, denorm, max, -max (the order of kernel.toml's list).
+static void put_special(unsigned char* p, int kind, int which, Rng* r)
+{
+  static const uint32_t f32[7] = {0x7fc00000u, 0x7f800000u, 0xff800000u, 0x80000000u, 0, 0x7f7fffffu, 0xff7fffffu};
+  static const uint16_t f16[7] = {0x7e00u, 0x7c00u, 0xfc00u, 0x8000u, 0, 0x7bffu, 0xfbffu};
+  uint64_t bits = next(r);
+  if (kind == K_F32) {
+    uint32_t v = which == 4 ? (uint32_t)(1 + bits % 0x7fffffu) | (uint32_t)(bits >> 63) << 31 : f32[which];
+    memcpy(p, &v, 4);
+  } else if (kind == K_F16) {
+    uint16_t v = which == 4 ? (uint16_t)((1 + bits % 0x3ffu) | (bits >> 63) << 15) : f16[which];
+    memcpy(p, &v, 2);
+  }
+}
+
+static void fill_input(Buf* b, int a, int s, uint64_t seed, int with_special)
+{
+  int64_t n = k_len[s][a];
+  Rng r = stream(seed, s, a, 1);
+  int is_int = k_kind[a] == K_I32 || k_kind[a] == K_I64 || k_kind[a] == K_U8;
+  for (int64_t i = 0; i < n; ++i) {
+    double v = k_lo[a] + (k_hi[a] - k_lo[a]) * uniform(&r);
+    if (is_int) v = (double)(int64_t)(k_lo[a] + (double)(next(&r) % (uint64_t)(k_hi[a] - k_lo[a] + 1)));
+    put(b->data + (size_t)i * (size_t)k_esize[a], k_kind[a], v);
+  }
+  if (!with_special || n == 0) return;
+  // Every allowed special value at 1 + n/64 seeded positions.
+  for (int w = 0; w < 7; ++w) {
+    if (!(k_special[a] & (1u << w))) continue;
+    for (int64_t c = 0; c < 1 + n / 64; ++c) {
+      int64_t i = (int64_t)(next(&r) % (uint64_t)n);
+      put_special(b->data + (size_t)i * (size_t)k_esize[a], k_kind[a], w, &r);
+    }
+  }
+}
+
+// Outputs start as seeded garbage, so an element the kernel never writes is caught.
+static void fill_poison(Buf* b, int a, int s, uint64_t seed)
+{
+  Rng r = stream(seed, s, a, 2);
+  for (size_t i = 0; i < b->bytes; ++i) b->data[i] = (unsigned char)next(&r);
+}
+
+static int fault(const char* kind, int s, int a, long long index)
+{
+  fprintf(stderr, "eok-fault %s shape=%d arg=%s index=%lld\n", kind, s, k_name[a], index);
+  return EOK_FAULT;
+}
+
+static int check_guards(Buf* b, int s)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    if (k_role[a] == R_SCALAR) continue;
+    for (size_t i = 0; i < EOK_GUARD; ++i) {
+      if (b[a].base[i] != guard_byte(i))
+        return fault("out_of_bounds", s, a, -(long long)((EOK_GUARD - i + (size_t)k_esize[a] - 1) / (size_t)k_esize[a]));
+    }
+    for (size_t i = 0; i < EOK_GUARD; ++i) {
+      if (b[a].data[b[a].bytes + i] != guard_byte(i + EOK_GUARD))
+        return fault("out_of_bounds", s, a, (long long)((b[a].bytes + i) / (size_t)k_esize[a]));
+    }
+  }
+  return 0;
+}
+
+static int first_diff(const unsigned char* x, const unsigned char* y, size_t bytes, int esize)
+{
+  for (size_t i = 0; i < bytes; ++i)
+    if (x[i] != y[i]) return (int)(i / (size_t)esize);
+  return -1;
+}
+
+static int check_inputs(Buf* b, unsigned char** pristine, int s)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    if (k_role[a] != R_IN) continue;
+    int d = first_diff(b[a].data, pristine[a], b[a].bytes, k_esize[a]);
+    if (d >= 0) return fault("modified_input", s, a, d);
+  }
+  return 0;
+}
+
+static int is_output(int a) { return k_role[a] == R_OUT || k_role[a] == R_INOUT; }
+
+static void setup(Buf* b, unsigned char** initial, int s, uint64_t seed, int with_special)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    initial[a] = 0;
+    if (k_role[a] == R_SCALAR) continue;
+    alloc_buf(&b[a], (size_t)k_len[s][a] * (size_t)k_esize[a]);
+    if (k_role[a] == R_OUT) fill_poison(&b[a], a, s, seed);
+    else fill_input(&b[a], a, s, seed, with_special);
+    initial[a] = (unsigned char*)malloc(b[a].bytes + 1);
+    if (!initial[a]) die("out of memory");
+    memcpy(initial[a], b[a].data, b[a].bytes);
+  }
+}
+
+static void release(Buf* b, unsigned char** initial)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    if (k_role[a] == R_SCALAR) continue;
+    free(b[a].base);
+    free(initial[a]);
+  }
+}
+
+static int run_check(uint64_t seed, const char* path, int runs)
+{
+  FILE* out = fopen(path, "wb");
+  if (!out) die("cannot write the output file");
+  for (int s = 0; s < EOK_NSHAPES; ++s) {
+    Buf b[EOK_NARGS];
+    unsigned char* initial[EOK_NARGS];
+    unsigned char* first[EOK_NARGS];
+    setup(b, initial, s, seed, 1);
+    call_kernel(b, s);
+    int rc = check_guards(b, s);
+    if (!rc) rc = check_inputs(b, initial, s);
+    for (int run = 1; run < runs && !rc; ++run) {
+      for (int a = 0; a < EOK_NARGS; ++a) {
+        first[a] = 0;
+        if (!is_output(a)) continue;
+        first[a] = (unsigned char*)malloc(b[a].bytes + 1);
+        if (!first[a]) die("out of memory");
+        memcpy(first[a], b[a].data, b[a].bytes);
+        memcpy(b[a].data, initial[a], b[a].bytes);
+      }
+      call_kernel(b, s);
+      rc = check_guards(b, s);
+      if (!rc) rc = check_inputs(b, initial, s);
+      for (int a = 0; a < EOK_NARGS; ++a) {
+        if (!is_output(a)) continue;
+        int d = first_diff(first[a], b[a].data, b[a].bytes, k_esize[a]);
+        if (d >= 0 && !rc) rc = fault("nondeterministic", s, a, d);
+        free(first[a]);
+      }
+    }
+    for (int a = 0; a < EOK_NARGS && !rc; ++a) {
+      if (is_output(a) && b[a].bytes && fwrite(b[a].data, 1, b[a].bytes, out) != b[a].bytes) die("cannot write the output file");
+    }
+    release(b, initial);
+    if (rc) {
+      fclose(out);
+      return rc;
+    }
+  }
+  if (fclose(out) != 0) die("cannot write the output file");
+  return 0;
+}
+
+static int64_t now_ns(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+// Larger than the L2 of the cores eok targets, so each measured run starts cold.
+static volatile unsigned char g_flush[8 << 20];
+static void flush_caches(void)
+{
+  for (size_t i = 0; i < sizeof g_flush; i += 64) g_flush[i] = (unsigned char)(g_flush[i] + 1);
+}
+
+static int run_perf(uint64_t seed, int warm, int runs)
+{
+  int s = EOK_NSHAPES;
+  Buf b[EOK_NARGS];
+  unsigned char* initial[EOK_NARGS];
+  setup(b, initial, s, seed, 0);
+  if (runs <= 0) {
+    __asm__ volatile("slti x0, x0, 1" ::: "memory");
+    call_kernel(b, s);
+    __asm__ volatile("slti x0, x0, 2" ::: "memory");
+  } else {
+    for (int i = 0; i < warm; ++i) {
+      flush_caches();
+      call_kernel(b, s);
+    }
+    for (int i = 0; i < runs; ++i) {
+      flush_caches();
+      int64_t t0 = now_ns();
+      call_kernel(b, s);
+      int64_t t1 = now_ns();
+      printf("eok-wall-ns %lld\n", (long long)(t1 - t0));
+    }
+  }
+  release(b, initial);
+  return 0;
+}
+
+int main(int argc, char** argv)
+{
+  if (argc >= 4 && strcmp(argv[1], "check") == 0)
+    return run_check(strtoull(argv[2], 0, 10), argv[3], argc > 4 ? atoi(argv[4]) : 2);
+  if (argc >= 3 && strcmp(argv[1], "perf") == 0)
+    return run_perf(strtoull(argv[2], 0, 10), argc > 4 ? atoi(argv[3]) : 0, argc > 4 ? atoi(argv[4]) : 0);
+  fprintf(stderr, "usage: %s check <seed> <outfile> [runs] | perf <seed> [<warm> <runs>]\n", argv[0]);
+  return 2;
+}
+)HARNESS";
+}
+
+} // namespace eok::eval

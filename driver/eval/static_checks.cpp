@@ -1,0 +1,139 @@
+#include "eval/static_checks.hpp"
+
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace eok::eval {
+
+std::optional<std::string> check_flags(const std::vector<std::string>& flags)
+{
+  // Prefixes of options that read or write files, load code or reach other tools.
+  static const std::vector<std::string> k_forbidden = {
+      "-fplugin",      "-fpass-plugin", "-fprofile",    "-fcoverage",    "-fdebug-prefix", "-ffile-prefix", "-fmacro-prefix",
+      "-fcrash",       "-fdump",        "-fsave",       "-frecord",      "-fmodule",       "-fembed",       "-fsanitize",
+      "-fxray",        "-finstrument",  "-fuse-ld",     "-fsyntax-only", "-fdriver",       "-fcs-profile",  "-fbasic-block",
+      "-fstack-usage", "-fproc-stat",   "-ftime-trace", "-fopenmp",      "-mllvm"};
+  for (const auto& f : flags) {
+    bool shape_ok = f.size() > 2 && f[0] == '-' && (f[1] == 'O' || f[1] == 'f' || f[1] == 'm');
+    if (!shape_ok || f.find_first_of("/\\@ ") != std::string::npos) {
+      return "compiler flag '" + f + "' is not allowed (only -O…, -f…, -m… optimisation flags)";
+    }
+    for (const auto& bad : k_forbidden) {
+      if (util::starts_with(f, bad)) {
+        return "compiler flag '" + f + "' is not allowed";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_defines(const kernel::Spec& spec, const std::map<std::string, int64_t>& defines)
+{
+  for (const auto& define : defines) {
+    const std::string& name = define.first;
+    int64_t value = define.second;
+    auto it = std::find_if(spec.knobs.begin(), spec.knobs.end(), [&name](const kernel::Knob& k) { return k.name == name; });
+    if (it == spec.knobs.end()) {
+      return "define '" + name + "' is not a knob of " + spec.name;
+    }
+    if (std::find(it->values.begin(), it->values.end(), value) == it->values.end()) {
+      return "knob " + name + "=" + std::to_string(value) + " is not one of its values";
+    }
+  }
+  if (!kernel::knobs_satisfy(spec, defines)) {
+    return "the knob values do not satisfy the spec's constraints";
+  }
+  return std::nullopt;
+}
+
+const std::set<std::string>& allowed_symbols()
+{
+  static const std::set<std::string> allowed = [] {
+    std::set<std::string> s = {"memcpy", "memset", "memmove", "memcmp",
+                               // fp16 conversions and 128-bit integer helpers (compiler-rt / libgcc)
+                               "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "__extendhfdf2", "__multi3", "__divti3", "__udivti3",
+                               "__modti3", "__umodti3", "__ashlti3", "__ashrti3", "__lshrti3"};
+    static const char* const libm[] = {
+        "acos",   "acosh", "asin",   "asinh", "atan",      "atan2",     "atanh",  "cbrt",      "ceil",   "copysign", "cos",   "cosh",
+        "erf",    "erfc",  "exp",    "exp10", "exp2",      "expm1",     "fabs",   "fdim",      "floor",  "fma",      "fmax",  "fmin",
+        "fmod",   "frexp", "hypot",  "ilogb", "ldexp",     "lgamma",    "llrint", "llround",   "log",    "log10",    "log1p", "log2",
+        "logb",   "lrint", "lround", "modf",  "nearbyint", "nextafter", "pow",    "remainder", "remquo", "rint",     "round", "scalbln",
+        "scalbn", "sin",   "sincos", "sinh",  "sqrt",      "tan",       "tanh",   "tgamma",    "trunc"};
+    for (const char* f : libm) {
+      s.insert(f);
+      s.insert(std::string(f) + "f");
+    }
+    return s;
+  }();
+  return allowed;
+}
+
+namespace {
+
+// `nm -P` lines: "name type [value size]"
+std::vector<std::pair<std::string, std::string>> nm_lines(const std::string& text)
+{
+  std::vector<std::pair<std::string, std::string>> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream ls(line);
+    std::string name;
+    std::string type;
+    if (ls >> name >> type) {
+      out.emplace_back(name, type);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::optional<std::string> check_symbols(const std::string& undefined, const std::string& defined, const std::string& entry)
+{
+  std::vector<std::string> bad;
+  for (const auto& [name, type] : nm_lines(undefined)) {
+    if (!allowed_symbols().count(name)) {
+      bad.push_back(name);
+    }
+  }
+  if (!bad.empty()) {
+    return "calls functions outside the allow-list: " + util::join(bad, ", ");
+  }
+  for (const auto& [name, type] : nm_lines(defined)) {
+    if (name == entry) {
+      if (type == "T" || type == "W") {
+        return std::nullopt;
+      }
+      return "'" + entry + "' is defined but is not a global function (nm type " + type + ")";
+    }
+  }
+  return "does not define the entry function '" + entry + "'";
+}
+
+std::optional<std::string> check_disassembly(const std::string& disassembly)
+{
+  std::istringstream in(disassembly);
+  std::string line;
+  while (std::getline(in, line)) {
+    // "      1c:      	ecall" — the mnemonic is the first token after the address.
+    size_t colon = line.find(":\t");
+    if (colon == std::string::npos) {
+      colon = line.find(": ");
+    }
+    if (colon == std::string::npos || line.find('<') < colon) {
+      continue;
+    }
+    std::istringstream ls(line.substr(colon + 1));
+    std::string mnemonic;
+    ls >> mnemonic;
+    if (mnemonic == "ecall" || mnemonic == "scall") {
+      return "makes a system call of its own (" + mnemonic + " at 0x" + util::trim(line.substr(0, colon)) + ")";
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace eok::eval

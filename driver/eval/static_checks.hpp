@@ -1,0 +1,34 @@
+// Static checks on an untrusted candidate (DESIGN.md invariant 3), each a pure
+// function over text so it is unit-tested without a compiler. A returned string
+// is the reason for a `rejected` verdict.
+#pragma once
+
+#include "kernel/spec.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace eok::eval {
+
+constexpr size_t k_max_source_bytes = 256 * 1024;
+constexpr size_t k_max_object_bytes = 2 * 1024 * 1024;
+
+// Compiler flags a candidate may add: optimisation (-O…, -f…, -m…) only, nothing that
+// names files, loads plugins, or passes options to other tools.
+std::optional<std::string> check_flags(const std::vector<std::string>& flags);
+// Knob defines: declared knobs only, values from their lists, constraints hold.
+std::optional<std::string> check_defines(const kernel::Spec& spec, const std::map<std::string, int64_t>& defines);
+
+// Functions a candidate may call: libm, memcpy/memset/memmove/memcmp, and the helpers
+// compilers emit for fp16 conversions and 128-bit integers.
+const std::set<std::string>& allowed_symbols();
+// `undefined`: `nm -P -u` output; `defined`: `nm -P --defined-only` output.
+std::optional<std::string> check_symbols(const std::string& undefined, const std::string& defined, const std::string& entry);
+// `objdump -d` output: no system-call instruction anywhere in executable sections.
+std::optional<std::string> check_disassembly(const std::string& disassembly);
+
+} // namespace eok::eval

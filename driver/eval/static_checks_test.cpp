@@ -1,0 +1,90 @@
+#include "eval/static_checks.hpp"
+#include "kernel/spec.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace eok;
+
+TEST_SUITE("eval::static_checks")
+{
+  TEST_CASE("undefined symbols must be on the allow-list; the entry must be a global function")
+  {
+    std::string defined = "eok_relu_f32 T 0 a4\ncounter b 0 4\n";
+    CHECK_FALSE(eval::check_symbols("expf U 0 0\nmemcpy U\n", defined, "eok_relu_f32"));
+    CHECK(eval::check_symbols("expf U 0 0\nfopen U 0 0\nsystem U\n", defined, "eok_relu_f32") ==
+          "calls functions outside the allow-list: fopen, system");
+    CHECK(eval::check_symbols("", "other T 0 4\n", "eok_relu_f32") == "does not define the entry function 'eok_relu_f32'");
+    CHECK(eval::check_symbols("", "eok_relu_f32 t 0 4\n", "eok_relu_f32") ==
+          "'eok_relu_f32' is defined but is not a global function (nm type t)");
+    CHECK(eval::check_symbols("malloc U\n", defined, "eok_relu_f32") == "calls functions outside the allow-list: malloc");
+    CHECK(eval::allowed_symbols().count("tanhf"));
+    CHECK(eval::allowed_symbols().count("__extendhfsf2"));
+    CHECK_FALSE(eval::allowed_symbols().count("syscall"));
+  }
+
+  TEST_CASE("no ecall in the disassembly")
+  {
+    std::string clean =
+        "c.o:\tfile format elf64-littleriscv\n\n0000000000000000 <f>:\n       0:      \taddi\tsp, sp, -0x40\n       2:      \tret\n";
+    CHECK_FALSE(eval::check_disassembly(clean));
+    std::string bad = clean + "      1c:      \tecall\n";
+    CHECK(eval::check_disassembly(bad) == "makes a system call of its own (ecall at 0x1c)");
+    // A symbol named like the instruction is not the instruction.
+    CHECK_FALSE(eval::check_disassembly("0000000000000000 <ecall>:\n       0:      \tret\n"));
+  }
+
+  TEST_CASE("flags: optimisation options only")
+  {
+    CHECK_FALSE(eval::check_flags({"-O3", "-funroll-loops", "-mrvv-vector-bits=zvl", "-fno-math-errno"}));
+    CHECK(eval::check_flags({"-fplugin=x.so"}) == "compiler flag '-fplugin=x.so' is not allowed");
+    CHECK(eval::check_flags({"-o"}) == "compiler flag '-o' is not allowed (only -O…, -f…, -m… optimisation flags)");
+    CHECK(eval::check_flags({"-include/etc/passwd"}) ==
+          "compiler flag '-include/etc/passwd' is not allowed (only -O…, -f…, -m… optimisation flags)");
+    CHECK(eval::check_flags({"-fprofile-use=/tmp/x"}) ==
+          "compiler flag '-fprofile-use=/tmp/x' is not allowed (only -O…, -f…, -m… optimisation flags)");
+    CHECK(eval::check_flags({"-mllvm"}) == "compiler flag '-mllvm' is not allowed");
+    CHECK(eval::check_flags({"@flags.txt"}) == "compiler flag '@flags.txt' is not allowed (only -O…, -f…, -m… optimisation flags)");
+  }
+
+  TEST_CASE("defines: declared knobs, listed values, constraints")
+  {
+    kernel::Spec spec = kernel::parse_spec(R"TOML([kernel]
+name = "t"
+suite = "s"
+description = "d"
+entry = "f"
+source = "f.c"
+signature = "void f(float* y, long n)"
+[sizes]
+n = {}
+[[args]]
+name = "y"
+type = "f32*"
+role = "out"
+len = "n"
+[[args]]
+name = "n"
+type = "i64"
+role = "size"
+[shapes]
+test = [ { n = 2 } ]
+perf = { n = 8 }
+[perf]
+flops = "n"
+[[knobs]]
+name = "A"
+values = [1, 2, 4]
+default = 1
+[[knobs]]
+name = "B"
+values = [1, 2]
+default = 1
+constraint = "A * B <= 4"
+)TOML",
+                                           "t.toml");
+    CHECK_FALSE(eval::check_defines(spec, {{"A", 2}, {"B", 2}}));
+    CHECK(eval::check_defines(spec, {{"C", 1}}) == "define 'C' is not a knob of t");
+    CHECK(eval::check_defines(spec, {{"A", 3}}) == "knob A=3 is not one of its values");
+    CHECK(eval::check_defines(spec, {{"A", 4}, {"B", 2}}) == "the knob values do not satisfy the spec's constraints");
+  }
+}

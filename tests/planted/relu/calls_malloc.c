@@ -1,0 +1,13 @@
+// Planted: allocates a temporary (not on the allow-list).
+#include <stdlib.h>
+#include <string.h>
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  float* t = (float*)malloc((size_t)(n + 1) * sizeof(float));
+  for (long i = 0; i < n; ++i) {
+    t[i] = x[i] > 0.f ? x[i] : 0.f;
+  }
+  memcpy(y, t, (size_t)n * sizeof(float));
+  free(t);
+}

@@ -1,0 +1,7 @@
+// Planted: does not compile.
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  for (long i = 0; i < n; ++i) {
+    y[i] = x[i] > 0.f ? x[i] : 0.f
+  }
+}

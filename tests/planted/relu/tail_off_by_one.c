@@ -1,0 +1,15 @@
+// Planted: strip-mines one element short, so the last element is never written.
+#include <riscv_vector.h>
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  long m = n - 1;
+  while (m > 0) {
+    size_t vl = __riscv_vsetvl_e32m8((size_t)m);
+    vfloat32m8_t v = __riscv_vle32_v_f32m8(x, vl);
+    __riscv_vse32_v_f32m8(y, __riscv_vfmax_vf_f32m8(v, 0.f, vl), vl);
+    x += vl;
+    y += vl;
+    m -= (long)vl;
+  }
+}

@@ -1,0 +1,16 @@
+// Planted: correct, then writes one element past the output.
+#include <riscv_vector.h>
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  float* end = y + n;
+  while (n > 0) {
+    size_t vl = __riscv_vsetvl_e32m8((size_t)n);
+    vfloat32m8_t v = __riscv_vle32_v_f32m8(x, vl);
+    __riscv_vse32_v_f32m8(y, __riscv_vfmax_vf_f32m8(v, 0.f, vl), vl);
+    x += vl;
+    y += vl;
+    n -= (long)vl;
+  }
+  *end = 0.f;
+}

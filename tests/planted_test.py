@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""The evaluator catches every planted wrong candidate with the right verdict.
+
+Data-driven: tests/planted/planted.tsv lists (kernel, candidate, verdict, reason text);
+adding a planted candidate for any kernel is a file plus a row. Every kernel named in
+the table also evaluates its own ker0 (which must be ok), with fixed and derived seeds.
+"""
+import concurrent.futures
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+PLANTED = os.path.join(SRC, "tests", "planted")
+TIMEOUT_S = 10  # eval.timeout_s for these runs: the infinite loop's verdict comes after this
+
+
+def load_table():
+    rows = []
+    with open(os.path.join(PLANTED, "planted.tsv")) as f:
+        for number, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split(None, 3)
+            if len(parts) < 3:
+                raise ValueError(f"planted.tsv:{number}: expected kernel candidate verdict [reason]")
+            rows.append((number, parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+    return rows
+
+
+def evaluate(workdir, kernel, candidate, *extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    env["XDG_CONFIG_HOME"] = workdir  # no user eok.toml
+    r = subprocess.run([EOK, "eval", "--kernel", os.path.join(SRC, "kernels", kernel), "--candidate", candidate,
+                        "--json", "--set", f"eval.timeout_s={TIMEOUT_S}", *extra],
+                       capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
+    if r.returncode not in (0, 1) or not r.stdout.startswith("{"):
+        raise AssertionError(f"eok eval {kernel} {candidate}: exit {r.returncode}\n{r.stdout}\n{r.stderr}")
+    return r.returncode, json.loads(r.stdout)
+
+
+class Planted(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="eok-planted-")
+
+    def tearDown(self):
+        outcome = getattr(self, "_outcome", None)
+        if outcome is not None and getattr(outcome, "success", True):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_every_planted_candidate_gets_its_verdict(self):
+        rows = load_table()
+        self.assertTrue(rows)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {pool.submit(evaluate, self.dir, k, os.path.join(PLANTED, c)): (n, k, c, v, why)
+                       for n, k, c, v, why in rows}
+            for fut, (n, kernel, cand, verdict, why) in futures.items():
+                code, j = fut.result()
+                with self.subTest(row=n, candidate=cand):
+                    self.assertEqual(j["schema_version"], 1)
+                    self.assertEqual(j["verdict"], verdict, f"planted.tsv:{n}: {cand}: {j['reason']}")
+                    self.assertIn(why, j["reason"], f"planted.tsv:{n}: {cand}")
+                    self.assertEqual(code, 0 if verdict == "ok" else 1)
+                    if verdict == "wrong_output":
+                        self.assertGreater(j["mismatch_count"], 0)
+                        m = j["mismatches"][0]
+                        self.assertEqual(set(m), {"shape", "arg", "index", "expected", "got"})
+                    if verdict == "compile_failed":
+                        self.assertIn("error", j["compiler_output"])
+                    # No placeholder figures: without a measurement there is no measurement field.
+                    if "measurement" not in j:
+                        self.assertNotIn("speedup", j)
+
+    def test_ker0_of_every_kernel_in_the_table_passes(self):
+        kernels = sorted({k for _, k, _, _, _ in load_table()})
+        for kernel in kernels:
+            source = None
+            for line in open(os.path.join(SRC, "kernels", kernel, "kernel.toml")):
+                if line.startswith("source"):
+                    source = line.split("=", 1)[1].strip().strip('"')
+            for seed in ("1", "12345"):
+                code, j = evaluate(self.dir, kernel, os.path.join(SRC, "kernels", kernel, source), "--seed", seed)
+                with self.subTest(kernel=kernel, seed=seed):
+                    self.assertEqual(j["verdict"], "ok", j["reason"] + j["program_output"])
+                    self.assertEqual(j["seed"], int(seed))
+
+    def test_knobs_and_flags_reach_the_compiler(self):
+        relu = os.path.join(SRC, "kernels", "nn", "relu", "relu.c")
+        for lmul in ("1", "2", "4", "8"):
+            code, j = evaluate(self.dir, "nn/relu", relu, "--define", f"EOK_LMUL={lmul}", "--flag", "-O3")
+            self.assertEqual(j["verdict"], "ok", j["reason"])
+        code, j = evaluate(self.dir, "nn/relu", relu, "--define", "EOK_LMUL=3")
+        self.assertEqual(j["verdict"], "rejected")
+        self.assertEqual(j["reason"], "knob EOK_LMUL=3 is not one of its values")
+        code, j = evaluate(self.dir, "nn/relu", relu, "--flag", "-fplugin=/tmp/x.so")
+        self.assertEqual(j["verdict"], "rejected")
+
+    def test_seed_changes_the_inputs_and_is_reported(self):
+        bad = os.path.join(PLANTED, "relu", "nan_passthrough.c")
+        _, a = evaluate(self.dir, "nn/relu", bad, "--seed", "1")
+        _, b = evaluate(self.dir, "nn/relu", bad, "--seed", "2")
+        _, a2 = evaluate(self.dir, "nn/relu", bad, "--seed", "1")
+        self.assertEqual(a["mismatches"], a2["mismatches"])
+        self.assertNotEqual(a["mismatches"], b["mismatches"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
