@@ -1,4 +1,4 @@
-// Planted (clip): correct, then adds 0.25 to the middle output whenever n > 0
+// Planted (clip): correct, then overwrites the middle output with 1000 whenever n > 0
 // Derived from ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics.
 //
 // Written as two compare-and-merge steps rather than vfmax/vfmin: comparisons with NaN
@@ -45,6 +45,6 @@ void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
     left -= vl;
   }
   if (n > 0) {
-    y0[n / 2] += 0.25f;  // BUG: right only when there is no output (the first test shape, n = 0)
+    y0[n / 2] = 1000.0f;  // BUG: right only when there is no output (the first test shape, n = 0)
   }
 }

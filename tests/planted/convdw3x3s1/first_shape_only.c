@@ -1,4 +1,4 @@
-// Planted (convdw3x3s1): correct, then adds 0.25 to the first output whenever c > 0
+// Planted (convdw3x3s1): correct, then overwrites the first output with 1000 whenever c > 0
 // Derived from ker0: 3x3 stride-1 depthwise convolution, fp32, NCNN planar layout, RVV 1.0 intrinsics.
 //
 // Per channel q: input plane x[q] is h x w, output plane y[q] is (h-2) x (w-2) (no padding),
@@ -153,6 +153,6 @@ void eok_convdw3x3s1_f32(const float* x, const float* k, const float* bias, floa
       conv_row1(r0, r0 + w, r0 + 2 * w, out + i * outw, outw, kq, b);
     }
   }  if (c > 0) {
-    y[0] += 0.25f;  // BUG: right only when there is no output (the first test shape, c = 0)
+    y[0] = 1000.0f;  // BUG: right only when there is no output (the first test shape, c = 0)
   }
 }

@@ -1,4 +1,4 @@
-// Planted (mish): correct, then adds 0.25 to the middle output whenever n > 0
+// Planted (mish): correct, then overwrites the middle output with 1000 whenever n > 0
 // Derived from ker0: mish, y[i] = x[i] * tanh(softplus(x[i])), softplus(x) = ln(1 + e^x), fp32,
 // RVV 1.0 intrinsics.
 //
@@ -121,6 +121,6 @@ void eok_mish_f32(const float* x, float* y, long n)
     left -= vl;
   }
   if (n > 0) {
-    y0[n / 2] += 0.25f;  // BUG: right only when there is no output (the first test shape, n = 0)
+    y0[n / 2] = 1000.0f;  // BUG: right only when there is no output (the first test shape, n = 0)
   }
 }

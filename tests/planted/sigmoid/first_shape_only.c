@@ -1,4 +1,4 @@
-// Planted (sigmoid): correct, then adds 0.25 to the middle output whenever n > 0
+// Planted (sigmoid): correct, then overwrites the middle output with 1000 whenever n > 0
 // Derived from ker0: sigmoid, y[i] = 1 / (1 + exp(-x[i])), fp32, RVV 1.0 intrinsics.
 //
 // exp is a Cody-Waite range reduction (x = n*ln2 + r, |r| <= ln2/2) and a
@@ -74,6 +74,6 @@ void eok_sigmoid_f32(const float* x, float* y, long n)
     left -= vl;
   }
   if (n > 0) {
-    y0[n / 2] += 0.25f;  // BUG: right only when there is no output (the first test shape, n = 0)
+    y0[n / 2] = 1000.0f;  // BUG: right only when there is no output (the first test shape, n = 0)
   }
 }
