@@ -9,6 +9,8 @@ namespace eok::app {
 
 Command substitute_command()
 {
+  auto flags = cache_flags();
+  flags.push_back({"--native-build", false, false, "the build is not a cross build: write SOURCE unchanged"});
   return {"substitute", "build rule worker: write the cached winner for SOURCE's exact key, or SOURCE unchanged",
           "[--cache FILE] [--build-root DIR | --cross-file FILE...] [--runner KIND] SOURCE OUTPUT DEPFILE", cache_flags(),
           [](Context& ctx, const Args& args) {

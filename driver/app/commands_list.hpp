@@ -20,6 +20,7 @@ Command cache_export_command();
 Command cache_import_command();
 Command cache_merge_command();
 Command cache_gc_command();
+Command cache_put_command();
 Command ideas_list_command();
 Command ideas_show_command();
 Command ideas_mine_command();
@@ -45,6 +46,7 @@ inline std::vector<Command> all_commands()
       cache_import_command(),
       cache_merge_command(),
       cache_gc_command(),
+      cache_put_command(),
       ideas_list_command(),
       ideas_show_command(),
       ideas_mine_command(),

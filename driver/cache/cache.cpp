@@ -194,6 +194,10 @@ Cache Cache::open(const std::string& path, const OpenMode& mode)
   o.create = mode.create;
   o.read_only = mode.read_only;
   const bool existed = util::fs::exists(path);
+  const util::fs::path parent = util::fs::path(path).parent_path();
+  if (!existed && mode.create && !mode.read_only && !parent.empty()) {
+    util::fs::create_directories(parent); // the default .eok/ and CI cache paths may not exist yet
+  }
   store::Db db = store::Db::open(path, o);
   db.migrate("cache", schema_migrations());
   const bool stamps = mode.stamps && !mode.read_only;

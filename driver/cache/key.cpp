@@ -1,5 +1,6 @@
 #include "cache/key.hpp"
 
+#include "perf/runner.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -87,9 +88,7 @@ std::string compiler_version(const std::vector<std::string>& cc)
 
 std::string runner_version(const std::string& kind, const target::Target& target)
 {
-  // perf::runner_version(kind, target) replaces this once the perf module lands;
-  // until then the kind and core stand for the runner.
-  return kind + "/" + target.core + "/unversioned";
+  return perf::runner_version(kind, target);
 }
 
 std::string source_path_of(const std::string& kernel_dir)

@@ -44,8 +44,8 @@ Key make_key(const KeyInputs& in);
 // once per process per command. Throws Fatal when the compiler cannot run.
 std::string compiler_version(const std::vector<std::string>& cc);
 
-// The runner's version text for keys. Until perf::runner_version is on main,
-// one place says what is used, so `eok tune` and `eok substitute` agree.
+// The runner's version text for keys (perf::runner_version): one place, so
+// `eok tune` and `eok substitute` compute the same keys.
 std::string runner_version(const std::string& kind, const target::Target& target);
 
 // Key inputs of a kernel from its files: `source_path` is the wrapped/ker0

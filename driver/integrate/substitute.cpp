@@ -95,6 +95,15 @@ std::string render_winner(const cache::Winner& w, const target::Target& t)
   return out + ");\n";
 }
 
+std::string copy_original(const std::string& input, const std::string& output, const std::string& depfile)
+{
+  util::write_file_if_changed(output, util::read_file(input));
+  const std::string toml = (util::fs::path(input).parent_path() / "kernel.toml").string();
+  util::write_file_atomic(depfile,
+                          depfile_escape(output) + ": \\\n " + depfile_escape(util::fs::absolute(toml).lexically_normal().string()) + "\n");
+  return util::fs::path(input).filename().string() + ": original (native build: eok tunes for a cross target)";
+}
+
 SubstituteResult substitute(const SubstituteRequest& req)
 {
   SubstituteResult res;

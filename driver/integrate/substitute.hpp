@@ -38,6 +38,10 @@ struct SubstituteResult
 
 SubstituteResult substitute(const SubstituteRequest& req);
 
+// A native (non-cross) build: SOURCE unchanged, depfile on kernel.toml only.
+// Returns the note.
+std::string copy_original(const std::string& input, const std::string& output, const std::string& depfile);
+
 // The .c text the build compiles for a winner (defines prepended; with flags,
 // the target compiler's assembly in a top-level __asm__ block).
 std::string render_winner(const cache::Winner& w, const target::Target& t);
