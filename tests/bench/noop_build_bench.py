@@ -148,15 +148,16 @@ def main():
         run("meson", "compile", "-C", b_plain)
         for b in (b_eok, b_plain):
             assert "no work to do" in run("ninja", "-C", b, "-n").stdout, b
-        t_eok, t_plain = [], []
-        for _ in range(a.runs):  # interleaved, so machine load hits both alike
-            t_eok.append(timed(["meson", "compile", "-C", b_eok]))
-            t_plain.append(timed(["meson", "compile", "-C", b_plain]))
-        m_eok, m_plain = statistics.median(t_eok), statistics.median(t_plain)
-        print("no-op `meson compile`, %d wrapped kernels all cached, median of %d runs:" % (N_KERNELS, a.runs))
-        print("  with eok     %.3f s  (min %.3f, max %.3f)" % (m_eok, min(t_eok), max(t_eok)))
-        print("  without eok  %.3f s  (min %.3f, max %.3f)" % (m_plain, min(t_plain), max(t_plain)))
-        print("  ratio        %.3f" % (m_eok / m_plain))
+        for label, cmd in (("meson compile -C", ["meson", "compile", "-C"]), ("ninja -C", ["ninja", "-C"])):
+            t_eok, t_plain = [], []
+            for _ in range(a.runs):  # interleaved, so machine load hits both alike
+                t_eok.append(timed(cmd + [b_eok]))
+                t_plain.append(timed(cmd + [b_plain]))
+            m_eok, m_plain = statistics.median(t_eok), statistics.median(t_plain)
+            print("no-op `%s`, %d wrapped kernels all cached, median of %d runs:" % (label, N_KERNELS, a.runs))
+            print("  with eok     %.3f s  (min %.3f, max %.3f)" % (m_eok, min(t_eok), max(t_eok)))
+            print("  without eok  %.3f s  (min %.3f, max %.3f)" % (m_plain, min(t_plain), max(t_plain)))
+            print("  ratio        %.3f" % (m_eok / m_plain))
         argv = [eok, "tune", "--ci", "--cache", cache, "--build-root", b_eok, "--runner", "model"] + dirs
         t = time.perf_counter()
         r = subprocess.run(argv, capture_output=True, text=True)
