@@ -37,7 +37,7 @@ def evaluate(workdir, kernel, candidate, *extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
     env["XDG_CONFIG_HOME"] = workdir  # no user eok.toml
     r = subprocess.run([EOK, "eval", "--kernel", os.path.join(SRC, "kernels", kernel), "--candidate", candidate,
-                        "--json", "--set", f"eval.timeout_s={TIMEOUT_S}", *extra],
+                        "--json", "--no-perf", "--set", f"eval.timeout_s={TIMEOUT_S}", *extra],
                        capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
     if r.returncode not in (0, 1) or not r.stdout.startswith("{"):
         raise AssertionError(f"eok eval {kernel} {candidate}: exit {r.returncode}\n{r.stdout}\n{r.stderr}")

@@ -4,6 +4,7 @@
 
 #include "eval/evaluator.hpp"
 #include "kernel/spec.hpp"
+#include "perf/runner.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
@@ -86,7 +87,9 @@ int run(Context& ctx, const Args& args)
     o.evaluation_seed = static_cast<uint64_t>(parse_int(*s, "--seed"));
   }
   target::Target t = load_eval_target(ctx, kernel_dir);
-  eval::Evaluator ev(spec, t, nullptr, o);
+  // Measured only with a runner (target.runner); --no-perf gives the verdict alone.
+  std::unique_ptr<perf::Runner> runner = args.has("--no-perf") ? nullptr : perf::make_runner(ctx.settings().get().runner, t);
+  eval::Evaluator ev(spec, t, std::move(runner), o);
   eval::Verdict v = ev.evaluate(c);
   if (args.has("--json")) {
     std::fputs(eval::verdict_json(v).c_str(), stdout);
@@ -106,9 +109,10 @@ Command eval_command()
   flags.push_back({"--json", false, false, "print the verdict as JSON (with schema_version)"});
   flags.push_back({"--define", true, true, "NAME=VALUE  knob value (repeatable)"});
   flags.push_back({"--flag", true, true, "FLAG  extra compiler flag (repeatable)"});
+  flags.push_back({"--no-perf", false, false, "correctness only: no performance run, no measurement"});
   flags.push_back({"--seed", true, false, "S  input seed (default: derived from search.seed and the candidate)"});
   return {"eval", "one verdict for one candidate: static checks, correctness against ker0, performance",
-          "--kernel DIR --candidate FILE [--json] [--define N=V]... [--flag F]... [--seed S]", flags, run};
+          "--kernel DIR --candidate FILE [--json] [--define N=V]... [--flag F]... [--seed S] [--no-perf]", flags, run};
 }
 
 } // namespace eok::app

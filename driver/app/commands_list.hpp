@@ -9,6 +9,7 @@ namespace eok::app {
 Command config_command();
 Command target_command();
 Command eval_command();
+Command eval_bench_command();
 Command perf_validate_command();
 Command perf_bench_command();
 Command tune_command();
@@ -35,6 +36,7 @@ inline std::vector<Command> all_commands()
       config_command(),
       target_command(),
       eval_command(),
+      eval_bench_command(),
       perf_validate_command(),
       perf_bench_command(),
       tune_command(),

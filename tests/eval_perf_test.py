@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""`eok eval` measures ok candidates with the configured runner (model: X60 under QEMU)
+and reports the speedup over ker0; candidates that are not ok carry no measurement."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+RELU = os.path.join(SRC, "kernels", "nn", "relu")
+
+
+def evaluate(workdir, candidate, *extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    env["XDG_CONFIG_HOME"] = workdir
+    r = subprocess.run([EOK, "eval", "--kernel", RELU, "--candidate", candidate, "--json", *extra],
+                       capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
+    if not r.stdout.startswith("{"):
+        raise AssertionError(f"exit {r.returncode}\n{r.stdout}\n{r.stderr}")
+    return json.loads(r.stdout)
+
+
+class EvalPerf(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="eok-evalperf-")
+
+    def tearDown(self):
+        outcome = getattr(self, "_outcome", None)
+        if outcome is not None and getattr(outcome, "success", True):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_ker0_against_itself_is_speedup_one_and_scalar_is_slower(self):
+        ker0 = evaluate(self.dir, os.path.join(RELU, "relu.c"))
+        self.assertEqual(ker0["verdict"], "ok", ker0["reason"])
+        m = ker0["measurement"]
+        self.assertEqual(m["runner"], "model")
+        self.assertGreater(m["cycles"], 0)
+        self.assertGreater(m["sol_cycles"], 0)
+        # Same code, same knobs: the model is deterministic and relu's cost is data-independent.
+        self.assertAlmostEqual(ker0["speedup"], 1.0, places=9)
+        self.assertGreater(ker0["timing"]["perf_s"], 0)
+
+        scalar = evaluate(self.dir, os.path.join(SRC, "tests", "planted", "relu", "scalar_slow.c"))
+        self.assertEqual(scalar["verdict"], "ok")
+        self.assertLess(scalar["speedup"], 1.0)
+        self.assertGreater(scalar["measurement"]["cycles"], m["cycles"])
+
+    def test_wrong_candidates_are_not_measured(self):
+        j = evaluate(self.dir, os.path.join(SRC, "tests", "planted", "relu", "nan_passthrough.c"))
+        self.assertEqual(j["verdict"], "wrong_output")
+        self.assertNotIn("measurement", j)
+        self.assertNotIn("speedup", j)
+        self.assertEqual(j["timing"]["perf_s"], 0)
+
+    def test_no_perf_leaves_the_measurement_out(self):
+        j = evaluate(self.dir, os.path.join(RELU, "relu.c"), "--no-perf")
+        self.assertEqual(j["verdict"], "ok")
+        self.assertNotIn("measurement", j)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
