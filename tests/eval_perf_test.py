@@ -60,6 +60,16 @@ class EvalPerf(unittest.TestCase):
         self.assertEqual(j["verdict"], "ok")
         self.assertNotIn("measurement", j)
 
+    def test_eval_bench_runs_candidates_in_parallel_and_prints_the_split(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+        env["XDG_CONFIG_HOME"] = self.dir
+        r = subprocess.run([EOK, "eval-bench", "--kernel", RELU, "--count", "4", "--jobs", "2"],
+                           capture_output=True, text=True, cwd=self.dir, env=env, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"nn/relu: 4 candidates, 2 jobs, [0-9.]+ s wall: [0-9.]+ candidates/min")
+        self.assertIn("verdicts: ok 4;", r.stdout)
+        self.assertRegex(r.stdout, r"time split: compile \d+%, correctness \d+%, performance \d+%")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

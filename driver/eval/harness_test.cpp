@@ -1,0 +1,68 @@
+#include "eval/harness.hpp"
+#include "kernel/spec.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace eok;
+
+TEST_SUITE("eval::harness")
+{
+  TEST_CASE("generated from the spec: prototype, shape table, call with sizes and params")
+  {
+    kernel::Spec spec = kernel::parse_spec(R"TOML([kernel]
+name = "clip"
+suite = "nn"
+description = "d"
+entry = "eok_clip"
+source = "clip.c"
+signature = "void eok_clip(const float* x, float* y, long n, float lo)"
+[sizes]
+n = {}
+[[args]]
+name = "x"
+type = "f32*"
+role = "in"
+len = "n"
+range = [-2.0, 2.0]
+special = ["nan", "-inf"]
+[[args]]
+name = "y"
+type = "f32*"
+role = "out"
+len = "n * 2"
+[[args]]
+name = "n"
+type = "i64"
+role = "size"
+[[args]]
+name = "lo"
+type = "f32"
+role = "param"
+value = -0.5
+[shapes]
+test = [ { n = 0 }, { n = 7 } ]
+perf = { n = 100 }
+[perf]
+flops = "n"
+)TOML",
+                                           "k/kernel.toml");
+    std::string c = eval::generate_harness(spec);
+    CHECK(c.find("void eok_clip(const float* x, float* y, long n, float lo);\n") != std::string::npos);
+    CHECK(c.find("#define EOK_NSHAPES 2\n") != std::string::npos);
+    CHECK(c.find("  {0, 0, 0, 0}, // n=0\n  {7, 14, 7, 0}, // n=7\n  {100, 200, 100, 0}, // perf: n=100\n") != std::string::npos);
+    CHECK(c.find("eok_clip((void*)b[0].data, (void*)b[1].data, (int64_t)k_len[s][2], (float)-0.5);") != std::string::npos);
+    // nan is bit 0, -inf bit 2 of the special mask; only x has specials.
+    CHECK(c.find("static const unsigned k_special[EOK_NARGS] = {5, 0, 0, 0};") != std::string::npos);
+    CHECK(c.find("static const double k_lo[EOK_NARGS] = {-2, -1, -1000, -1};") != std::string::npos);
+    // The ROI markers of perf/runner.hpp surround the kernel call only.
+    size_t roi = c.find("slti x0, x0, 1");
+    REQUIRE(roi != std::string::npos);
+    CHECK(c.find("call_kernel(b, s);", roi) < c.find("slti x0, x0, 2", roi));
+
+    size_t total = 0;
+    std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[1].length == 14);
+    CHECK(total == 56);
+  }
+}
