@@ -101,6 +101,16 @@ TEST_SUITE("integrate::substitute")
     CHECK_FALSE(integrate::substitute(k.req).output_changed);
   }
 
+  TEST_CASE("an unwritable stamp location does not fail the build")
+  {
+    Kernel k;
+    util::write_file_atomic(k.dir.file("plain-file"), "x");
+    k.req.cache_path = k.dir.file("plain-file") + "/cache.sqlite"; // its stamps directory cannot be created
+    const auto r = integrate::substitute(k.req);
+    CHECK(r.note.find("k.c: original (no cache at " + k.req.cache_path + "); cannot write its stamp (") == 0);
+    CHECK(util::read_file(k.req.output) == k_source);
+  }
+
   TEST_CASE("a cached winner is written with its defines first, and only when it changes")
   {
     Kernel k;

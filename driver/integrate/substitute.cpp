@@ -113,7 +113,12 @@ SubstituteResult substitute(const SubstituteRequest& req)
   std::optional<cache::Winner> winner;
   if (!util::fs::exists(req.cache_path)) {
     res.note = name + ": original (no cache at " + req.cache_path + ")";
-    cache::write_stamp_file(req.cache_path, key.hex, std::nullopt);
+    try {
+      cache::write_stamp_file(req.cache_path, key.hex, std::nullopt);
+    } catch (const std::exception& e) {
+      // A read-only tree still builds; Ninja then re-runs this step every time.
+      res.note += "; cannot write its stamp (" + std::string(e.what()) + ")";
+    }
   } else {
     cache::OpenMode mode;
     mode.create = false;
