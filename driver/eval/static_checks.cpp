@@ -3,6 +3,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace eok::eval {
@@ -101,6 +102,18 @@ std::optional<std::string> check_symbols(const std::string& undefined, const std
   }
   if (!bad.empty()) {
     return "calls functions outside the allow-list: " + util::join(bad, ", ");
+  }
+  // Defining a libc/libm name would replace it for the harness linked with the candidate
+  // (e.g. a fake fwrite or clock_gettime), so global definitions may not take such names.
+  static const std::set<std::string> k_harness_uses = {
+      "main",          "_start", "exit", "_exit",  "abort",   "fopen",         "fclose",         "fwrite", "fprintf",  "printf",
+      "puts",          "malloc", "free", "calloc", "realloc", "aligned_alloc", "posix_memalign", "strcmp", "strtoull", "atoi",
+      "clock_gettime", "write",  "read", "open",   "close",   "syscall",       "raise",          "signal", "sigaction"};
+  for (const auto& [name, type] : nm_lines(defined)) {
+    bool global = !type.empty() && std::isupper(static_cast<unsigned char>(type[0]));
+    if (global && name != entry && (k_harness_uses.count(name) || allowed_symbols().count(name) || util::starts_with(name, "_"))) {
+      return "defines '" + name + "', a name reserved for the C library and the harness";
+    }
   }
   for (const auto& [name, type] : nm_lines(defined)) {
     if (name == entry) {

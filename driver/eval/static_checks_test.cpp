@@ -17,6 +17,13 @@ TEST_SUITE("eval::static_checks")
     CHECK(eval::check_symbols("", "eok_relu_f32 t 0 4\n", "eok_relu_f32") ==
           "'eok_relu_f32' is defined but is not a global function (nm type t)");
     CHECK(eval::check_symbols("malloc U\n", defined, "eok_relu_f32") == "calls functions outside the allow-list: malloc");
+    CHECK(eval::check_symbols("", defined + "fwrite T 10 8\n", "eok_relu_f32") ==
+          "defines 'fwrite', a name reserved for the C library and the harness");
+    CHECK(eval::check_symbols("", defined + "expf W 10 8\n", "eok_relu_f32") ==
+          "defines 'expf', a name reserved for the C library and the harness");
+    CHECK(eval::check_symbols("", defined + "__x T 10 8\n", "eok_relu_f32") ==
+          "defines '__x', a name reserved for the C library and the harness");
+    CHECK_FALSE(eval::check_symbols("", defined + "helper T 10 8\nfwrite t 20 4\n", "eok_relu_f32"));
     CHECK(eval::allowed_symbols().count("tanhf"));
     CHECK(eval::allowed_symbols().count("__extendhfsf2"));
     CHECK_FALSE(eval::allowed_symbols().count("syscall"));
