@@ -1,6 +1,7 @@
 /* Scalar goldens (double precision, libm) that prove each ker0 right; test-only. */
 #pragma once
 
+double golden_relu(double x);
 double golden_sigmoid(double x);
 double golden_swish(double x);
 double golden_mish(double x);
