@@ -1,0 +1,29 @@
+// The EoK (LLM) search of one kernel (issue 6), wired from the pieces on main:
+// the configured LLM provider and generator, the evaluator (through EvalPorts),
+// the run's journal in the cache (resume), the idea pool and RAG retrieval.
+// Returns the passed candidates of DataBaseK, best first, for the knob/flag post-pass.
+#pragma once
+
+#include "config/config.hpp"
+#include "kernel/spec.hpp"
+#include "target/target.hpp"
+#include "tune/eval_ports.hpp"
+
+#include <string>
+#include <vector>
+
+namespace eok::tune {
+
+struct EokContext
+{
+  const config::Settings& settings;
+  const kernel::Spec& spec;
+  const target::Target& target;
+  EvalPorts& ports;
+  cache::Cache& cache;
+  std::function<void(const std::string&)> progress; // may be empty
+};
+
+std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note);
+
+} // namespace eok::tune

@@ -1,0 +1,162 @@
+#include "tune/eval_ports.hpp"
+
+#include "eval/evaluator.hpp"
+#include "perf/runner.hpp"
+#include "util/strings.hpp"
+
+namespace eok::tune {
+
+std::string variant_slot(const Variant& v)
+{
+  Setting full = v.setting;
+  std::string text;
+  for (const auto& [name, value] : full.defines) {
+    text += name + "=" + std::to_string(value) + " ";
+  }
+  return "kf/" + v.origin + "/" + text + util::join(full.flags, " ");
+}
+
+EvalPorts::EvalPorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache, cache::Key key)
+  : m_spec(spec)
+  , m_target(target)
+  , m_cfg(cfg)
+  , m_cache(cache)
+  , m_key(std::move(key))
+{
+}
+
+EvalPorts::~EvalPorts() = default;
+
+std::optional<StoredWinner> EvalPorts::cached_winner()
+{
+  auto w = m_cache.find_winner(m_key.hex);
+  if (!w) {
+    return std::nullopt;
+  }
+  StoredWinner s;
+  if (w->candidate_slot.empty()) {
+    s.what = "ker0 (nothing faster passed)";
+  } else {
+    // What differs from ker0, as the tuning run reported it.
+    Setting shown;
+    for (const auto& k : m_spec.knobs) {
+      auto it = w->defines.find(k.name);
+      if (it != w->defines.end() && it->second != k.default_value) {
+        shown.defines[k.name] = it->second;
+      }
+    }
+    shown.flags = w->flags;
+    std::string knobs = describe_setting(shown);
+    bool from_ker0 = w->parent == "ker0" || w->parent.empty();
+    s.what = from_ker0 ? knobs : "LLM " + w->parent + (knobs == "defaults" ? "" : " + " + knobs);
+  }
+  s.cycles = w->cycles;
+  s.ker0_cycles = w->speedup > 0 ? w->cycles * w->speedup : w->cycles;
+  s.sol_fraction = w->sol_fraction;
+  return s;
+}
+
+eval::Evaluator& EvalPorts::evaluator()
+{
+  std::lock_guard<std::mutex> lock(m_mutex);
+  if (!m_evaluator) {
+    eval::Options o;
+    o.work_dir = m_cfg.work_dir;
+    o.timeout = std::chrono::milliseconds(m_cfg.eval_timeout_s * 1000);
+    o.memory_limit_bytes = static_cast<uint64_t>(m_cfg.eval_memory_mb) << 20;
+    o.keep_scratch = m_cfg.keep_scratch;
+    o.seed = m_cfg.seed;
+    m_evaluator = std::make_unique<eval::Evaluator>(m_spec, m_target, perf::make_runner(m_cfg.runner, m_target), o);
+  }
+  return *m_evaluator;
+}
+
+int64_t EvalPorts::run_id()
+{
+  std::lock_guard<std::mutex> lock(m_mutex);
+  if (!m_run) {
+    auto unfinished = m_cache.find_unfinished_run(m_key.hex);
+    m_run = unfinished ? unfinished->id : m_cache.begin_run(m_spec.suite + "/" + m_spec.name, m_key.hex, "eok tune");
+  }
+  return *m_run;
+}
+
+void EvalPorts::finish(bool complete)
+{
+  if (m_run) {
+    m_cache.end_run(*m_run, complete ? cache::RunState::complete : cache::RunState::aborted);
+  }
+}
+
+Figures EvalPorts::baseline()
+{
+  const perf::Measurement& m = evaluator().baseline();
+  m_ker0_cycles = m.cycles;
+  return {true, "ok", "", m.cycles, m.sol_fraction};
+}
+
+Figures EvalPorts::evaluate(const Variant& v, bool& reused)
+{
+  const int64_t run = run_id();
+  const std::string slot = variant_slot(v);
+  if (auto c = m_cache.find_candidate(run, slot)) {
+    reused = true;
+    return {c->ok, c->verdict, c->reason, c->cycles, c->sol_fraction};
+  }
+  eval::Candidate cand{v.source, v.setting.defines, v.setting.flags};
+  eval::Verdict verdict = evaluator().evaluate(cand);
+  Figures f;
+  f.ok = verdict.kind == eval::VerdictKind::ok && verdict.measurement.has_value();
+  f.verdict = eval::verdict_name(verdict.kind);
+  f.reason = verdict.reason;
+  if (verdict.measurement) {
+    f.cycles = verdict.measurement->cycles;
+    f.sol_fraction = verdict.measurement->sol_fraction;
+  }
+  cache::Candidate rec;
+  rec.slot = slot;
+  rec.op = "knobs/flags";
+  rec.parents = {v.origin};
+  rec.generated = true;
+  rec.description = describe_setting(v.setting);
+  rec.source = v.source;
+  rec.defines = v.setting.defines;
+  rec.flags = v.setting.flags;
+  rec.ok = f.ok;
+  rec.verdict = f.verdict;
+  rec.reason = f.reason;
+  rec.cycles = f.cycles;
+  rec.sol_fraction = f.sol_fraction;
+  rec.speedup = f.ok && f.cycles > 0 ? m_ker0_cycles / f.cycles : 0;
+  if (verdict.measurement) {
+    rec.runner = verdict.measurement->runner;
+    rec.model_version = verdict.measurement->model_version;
+  }
+  rec.verdict_json = eval::verdict_json(verdict);
+  m_cache.record_candidate(run, rec);
+  return f;
+}
+
+void EvalPorts::store(const Scored& winner, const Figures& ker0)
+{
+  cache::Winner w;
+  w.key = m_key.hex;
+  w.kernel = m_spec.suite + "/" + m_spec.name;
+  w.key_explain = m_key.explain();
+  w.source = winner.variant.source;
+  w.defines = winner.variant.setting.defines;
+  w.flags = winner.variant.setting.flags;
+  w.cycles = winner.figures.cycles;
+  w.sol_fraction = winner.figures.sol_fraction;
+  w.speedup = winner.figures.cycles > 0 ? ker0.cycles / winner.figures.cycles : 1;
+  w.runner = m_cfg.runner;
+  w.verified = true;
+  w.run_uid = m_run ? m_cache.find_run(*m_run)->uid : "";
+  w.candidate_slot = winner.variant.origin == "ker0" && winner.variant.setting.defines.empty() && winner.variant.setting.flags.empty()
+                         ? ""
+                         : variant_slot(winner.variant);
+  w.parent = winner.variant.origin;
+  m_cache.put_winner(w);
+}
+
+} // namespace eok::tune

@@ -1,0 +1,53 @@
+// KernelPorts over the real pieces: eval::Evaluator (compile, check against ker0,
+// measure) and cache::Cache (winner for the key, every candidate recorded as it
+// finishes in a run, so an interrupted run resumes without repeating work).
+#pragma once
+
+#include "cache/cache.hpp"
+#include "cache/key.hpp"
+#include "config/config.hpp"
+#include "kernel/spec.hpp"
+#include "target/target.hpp"
+#include "tune/tune_run.hpp"
+
+#include <memory>
+#include <mutex>
+
+namespace eok::eval {
+class Evaluator;
+}
+
+namespace eok::tune {
+
+class EvalPorts : public KernelPorts
+{
+public:
+  EvalPorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache, cache::Key key);
+  ~EvalPorts() override;
+
+  std::optional<StoredWinner> cached_winner() override;
+  Figures baseline() override;
+  Figures evaluate(const Variant& v, bool& reused) override;
+  void store(const Scored& winner, const Figures& ker0) override;
+
+  // The run this kernel's candidates go to (resumed when an earlier one did not finish).
+  int64_t run_id();
+  eval::Evaluator& evaluator();
+  void finish(bool complete);
+
+private:
+  const kernel::Spec& m_spec;
+  const target::Target& m_target;
+  const config::Config& m_cfg;
+  cache::Cache& m_cache;
+  cache::Key m_key;
+  std::mutex m_mutex;
+  std::unique_ptr<eval::Evaluator> m_evaluator;
+  std::optional<int64_t> m_run;
+  double m_ker0_cycles = 0;
+};
+
+// Stable slot of a knob/flag variant in a run: "kf/<origin>/<defines and flags>".
+std::string variant_slot(const Variant& v);
+
+} // namespace eok::tune
