@@ -38,6 +38,8 @@ std::vector<FlagSpec> tune_flags()
       {"--ci", false, false, "CI mode: cached winners only, no LLM calls; exit 3 on misses (tune.ci)"},
       {"--cache", true, false, "FILE  winners cache (paths.cache)"},
       {"--build-root", true, false, "DIR  relative paths.work resolves here (the Meson build directory)"},
+      {"--runner", true, false, "KIND  model or wall (target.runner)"},
+      {"--native-build", false, false, "set by a native Meson build: there is no target to tune for"},
       {"--report", true, false, "FILE  also write the results as JSON (schema_version 1)"},
       {"--strategies", false, false, "list the knob/flag search strategies with their options and defaults"},
   };
@@ -61,6 +63,13 @@ int run_tune(Context& ctx, const Args& args)
   if (auto c = args.value("--cache")) {
     ctx.load.cli_sets.push_back("paths.cache=" + *c);
   }
+  if (auto r = args.value("--runner")) {
+    ctx.load.cli_sets.push_back("target.runner=" + *r);
+  }
+  if (args.has("--native-build")) {
+    throw Fatal("eok tune: this is a native Meson build; kernels are tuned for a cross target "
+                "(meson setup build --cross-file cross/rv64gcv-qemu.ini)");
+  }
   if (args.has("--strategies")) {
     print_strategies();
     return k_exit_ok;
@@ -73,6 +82,7 @@ int run_tune(Context& ctx, const Args& args)
   opts.cfg = ctx.settings().get();
   opts.cross_files = cross;
   opts.kernel_dirs = args.positional();
+  opts.build_root = args.value("--build-root").value_or("");
   if (auto root = args.value("--build-root"); root && util::fs::path(opts.cfg.work_dir).is_relative()) {
     opts.cfg.work_dir = (util::fs::path(*root) / opts.cfg.work_dir).string();
   }

@@ -18,6 +18,7 @@ struct SessionOptions
   config::Config cfg;
   std::vector<std::string> cross_files; // empty: cfg.cross_file
   std::vector<std::string> kernel_dirs;
+  std::string build_root; // without cross files: the cross files this Meson build was configured with
 };
 
 struct SessionResult
