@@ -27,6 +27,8 @@ Command ideas_show_command();
 Command ideas_mine_command();
 Command rag_index_command();
 Command rag_query_command();
+Command llm_ask_command();
+Command llm_embed_command();
 
 inline std::vector<Command> all_commands()
 {
@@ -54,6 +56,8 @@ inline std::vector<Command> all_commands()
       ideas_mine_command(),
       rag_index_command(),
       rag_query_command(),
+      llm_ask_command(),
+      llm_embed_command(),
       // clang-format on
   };
 }

@@ -38,6 +38,11 @@ struct Config
   int64_t llm_max_retries = 4;
   int64_t llm_concurrency = 2;
   double llm_temperature = 0.7;
+  int64_t llm_max_tokens = 0;      // 0: not sent (the server's default)
+  int64_t llm_backoff_ms = 1000;   // first retry delay; doubles per retry, with jitter
+  double llm_price_input = 0;      // cost per million prompt tokens (0: unknown)
+  double llm_price_output = 0;     // cost per million completion tokens
+  std::string llm_embedding_model; // empty: llm.model
   // [search] names follow the EoK paper
   int64_t search_parallel = 2;    // P: idea-guided searches per iteration
   int64_t search_iterations = 2;  // T
