@@ -3,6 +3,7 @@
 #include "eval/evaluator.hpp"
 #include "eval/harness.hpp"
 #include "eval/static_checks.hpp"
+#include "eval/tool_run.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -34,22 +35,6 @@ util::ProcessResult run_bounded(const std::vector<std::string>& argv, const std:
   ps.output_cap = o.output_cap;
   ps.memory_limit_bytes = o.memory_limit_bytes;
   return util::run_process(ps);
-}
-
-util::ProcessResult run_tool(const std::vector<std::string>& argv, const std::string& cwd)
-{
-  util::ProcessSpec ps;
-  ps.argv = argv;
-  ps.cwd = cwd;
-  ps.timeout = std::chrono::seconds(300);
-  ps.output_cap = size_t{8} << 20;
-  return util::run_process(ps);
-}
-
-std::string both(const util::ProcessResult& r)
-{
-  std::string s = r.out + r.err;
-  return r.status == Status::exited ? s : s + (s.empty() ? "" : "\n") + r.describe();
 }
 
 Verdict& finish(Verdict& v, VerdictKind kind, std::string reason)
@@ -115,7 +100,7 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   }
   extra.insert(extra.end(), {"-c", src, "-o", obj});
   util::ProcessResult r = run_tool(compile_command(extra), dir);
-  v.compiler_output = both(r);
+  v.compiler_output = tool_output(r);
   if (!r.succeeded()) {
     return finish(v, VerdictKind::compile_failed, "the compiler failed (" + r.describe() + ")");
   }
@@ -128,7 +113,7 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   util::ProcessResult dis = run_tool({m_target.objdump, "-d", "--no-show-raw-insn", obj}, dir);
   for (const auto* t : {&undef, &def, &dis}) {
     if (!t->succeeded()) {
-      throw Fatal("inspecting the candidate object failed: " + both(*t));
+      throw Fatal("inspecting the candidate object failed: " + tool_output(*t));
     }
   }
   if (auto why = check_symbols(undef.out, def.out, m_spec.entry)) {
@@ -140,7 +125,7 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   program = dir + "/candidate";
   r = run_tool(link_command({prepare().harness_object, obj}, program), dir);
   if (!r.succeeded()) {
-    v.compiler_output += both(r);
+    v.compiler_output += tool_output(r);
     return finish(v, VerdictKind::compile_failed, "linking with the harness failed (" + r.describe() + ")");
   }
   return std::nullopt;

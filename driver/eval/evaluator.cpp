@@ -1,6 +1,7 @@
 #include "eval/evaluator.hpp"
 
 #include "eval/harness.hpp"
+#include "eval/tool_run.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -18,7 +19,21 @@ namespace {
 
 std::atomic<int> g_instances{0};
 
-// Tool runs (compiler, nm, objdump) are trusted but still bounded.
+std::vector<std::string> define_flags(const kernel::Spec& spec, const std::map<std::string, int64_t>& overrides)
+{
+  std::map<std::string, int64_t> all = kernel::default_knobs(spec);
+  for (const auto& d : overrides) {
+    all[d.first] = d.second;
+  }
+  std::vector<std::string> out;
+  for (const auto& d : all) {
+    out.push_back("-D" + d.first + "=" + std::to_string(d.second));
+  }
+  return out;
+}
+
+} // namespace
+
 util::ProcessResult run_tool(const std::vector<std::string>& argv, const std::string& cwd)
 {
   util::ProcessSpec ps;
@@ -34,21 +49,6 @@ std::string tool_output(const util::ProcessResult& r)
   std::string s = r.out + r.err;
   return r.status == util::ProcessResult::Status::exited ? s : s + (s.empty() ? "" : "\n") + r.describe();
 }
-
-std::vector<std::string> define_flags(const kernel::Spec& spec, const std::map<std::string, int64_t>& overrides)
-{
-  std::map<std::string, int64_t> all = kernel::default_knobs(spec);
-  for (const auto& d : overrides) {
-    all[d.first] = d.second;
-  }
-  std::vector<std::string> out;
-  for (const auto& d : all) {
-    out.push_back("-D" + d.first + "=" + std::to_string(d.second));
-  }
-  return out;
-}
-
-} // namespace
 
 Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<perf::Runner> runner, Options options)
   : m_spec(std::move(spec))
