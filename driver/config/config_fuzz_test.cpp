@@ -27,41 +27,6 @@ seed = 3
 ci = false
 )";
 
-struct Mutator
-{
-  uint64_t state;
-  uint64_t next()
-  {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  }
-  std::string mutate(std::string s)
-  {
-    static const std::string k_alphabet = "[]=\"'.#\n\\{},0123456789abcxyz -_\t\x01\xff";
-    int edits = 1 + static_cast<int>(next() % 4);
-    for (int e = 0; e < edits && !s.empty(); ++e) {
-      size_t pos = next() % s.size();
-      switch (next() % 4) {
-      case 0:
-        s[pos] = k_alphabet[next() % k_alphabet.size()];
-        break;
-      case 1:
-        s.erase(pos, 1 + next() % 8);
-        break;
-      case 2:
-        s.insert(pos, 1, k_alphabet[next() % k_alphabet.size()]);
-        break;
-      default:
-        s.resize(pos);
-        break;
-      }
-    }
-    return s;
-  }
-};
-
 } // namespace
 
 TEST_SUITE("config::fuzz")
@@ -70,7 +35,7 @@ TEST_SUITE("config::fuzz")
   {
     testing::ScratchDir dir;
     std::string path = dir.file("eok.toml");
-    Mutator m{0x5eed1234abcdULL};
+    testing::TomlMutator m{0x5eed1234abcdULL};
     int accepted = 0;
     for (int i = 0; i < 2000; ++i) {
       std::string text = m.mutate(k_valid);

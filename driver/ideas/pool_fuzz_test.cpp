@@ -4,6 +4,7 @@
 #include "ideas/pool.hpp"
 
 #include "util/error.hpp"
+#include "util/test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -36,48 +37,13 @@ rationale = "r"
 code = "int x;"
 )";
 
-struct Mutator
-{
-  uint64_t state;
-  uint64_t next()
-  {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  }
-  std::string mutate(std::string s)
-  {
-    static const std::string k_alphabet = "[]=\"'.#\n\\{},0123456789abcxyz -_\t\x01\xff";
-    int edits = 1 + static_cast<int>(next() % 4);
-    for (int e = 0; e < edits && !s.empty(); ++e) {
-      size_t pos = next() % s.size();
-      switch (next() % 4) {
-      case 0:
-        s[pos] = k_alphabet[next() % k_alphabet.size()];
-        break;
-      case 1:
-        s.erase(pos, 1 + next() % 8);
-        break;
-      case 2:
-        s.insert(pos, 1, k_alphabet[next() % k_alphabet.size()]);
-        break;
-      default:
-        s.resize(pos);
-        break;
-      }
-    }
-    return s;
-  }
-};
-
 } // namespace
 
 TEST_SUITE("ideas::fuzz")
 {
   TEST_CASE("3000 mutated idea files: a valid idea or one Fatal naming the file")
   {
-    Mutator m{0x1dea5eedULL};
+    testing::TomlMutator m{0x1dea5eedULL};
     int accepted = 0;
     for (int i = 0; i < 3000; ++i) {
       std::string text = m.mutate(k_valid);

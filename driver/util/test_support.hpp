@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 
 namespace eok::testing {
@@ -36,6 +37,43 @@ public:
 private:
   util::TempDir m_dir;
   int m_failed_before;
+};
+
+// Deterministic byte-level mutation of a text file (xorshift64): replaced, erased,
+// inserted characters and truncation, for fuzzing TOML readers.
+struct TomlMutator
+{
+  uint64_t state;
+  uint64_t next()
+  {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
+  std::string mutate(std::string s)
+  {
+    static const std::string k_alphabet = "[]=\"'.#\n\\{},0123456789abcxyz -_\t\x01\xff";
+    int edits = 1 + static_cast<int>(next() % 4);
+    for (int e = 0; e < edits && !s.empty(); ++e) {
+      size_t pos = next() % s.size();
+      switch (next() % 4) {
+      case 0:
+        s[pos] = k_alphabet[next() % k_alphabet.size()];
+        break;
+      case 1:
+        s.erase(pos, 1 + next() % 8);
+        break;
+      case 2:
+        s.insert(pos, 1, k_alphabet[next() % k_alphabet.size()]);
+        break;
+      default:
+        s.resize(pos);
+        break;
+      }
+    }
+    return s;
+  }
 };
 
 } // namespace eok::testing
