@@ -11,7 +11,8 @@ is answered by the first entry that still has uses left and whose "match" (if an
 is a substring of the last user message; entries are consumed in order, so a list
 without "match" is served in sequence. An ENTRY has:
   "content":  reply text (mode "ok")
-  "match":    substring of the user message this entry answers
+  "match":    substring of the user message this entry answers, or a list of substrings
+              that must all appear (e.g. the kernel's name and an operator's instruction)
   "times":    how many requests it answers (default 1); "repeat": true for no limit
   "mode":     "ok" (default), "status" (HTTP "status" with an error body), "truncated"
               (200, JSON cut in half, consistent Content-Length), "short" (Content-Length
@@ -37,6 +38,12 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+def matches(match, user):
+    if match is None:
+        return True
+    return all(m in user for m in ([match] if isinstance(match, str) else match))
+
+
 class State:
     def __init__(self, script, log_path):
         self.entries = script.get("replies", [])
@@ -50,7 +57,7 @@ class State:
         with self.lock:
             for i, e in enumerate(self.entries):
                 left = e.get("repeat") or self.used[i] < e.get("times", 1)
-                if left and ("match" not in e or e["match"] in user):
+                if left and matches(e.get("match"), user):
                     self.used[i] += 1
                     return i, e
         return None, None

@@ -260,7 +260,7 @@ TEST_SUITE("cache::journal")
     r.parents = {"ker0", "db:3"};
     r.prompt_hash = "ph";
     r.generation = {true, "desc", "int k;\n", "", "gpt", 77};
-    r.evaluation = {true, "ok", "", 1.75, 1234};
+    r.evaluation = {true, "ok", "", 1.75, 1234, 0.42, "model/1", "mv", R"({"schema_version":1})"};
     int64_t run = 0;
     {
       Cache c = Cache::open(dir.file("j.sqlite"));
@@ -280,5 +280,10 @@ TEST_SUITE("cache::journal")
     CHECK(back->evaluation.speedup == 1.75);
     CHECK(back->evaluation.cycles == 1234);
     CHECK(back->evaluation.verdict == "ok");
+    // What a resumed run needs to report and store the candidate as it was measured.
+    CHECK(back->evaluation.sol_fraction == 0.42);
+    CHECK(back->evaluation.runner == "model/1");
+    CHECK(back->evaluation.model_version == "mv");
+    CHECK(back->evaluation.verdict_json == R"({"schema_version":1})");
   }
 }

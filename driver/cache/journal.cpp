@@ -22,6 +22,10 @@ Candidate to_candidate(const search::Record& r)
   c.reason = r.evaluation.reason;
   c.speedup = r.evaluation.speedup;
   c.cycles = r.evaluation.cycles;
+  c.sol_fraction = r.evaluation.sol_fraction;
+  c.runner = r.evaluation.runner;
+  c.model_version = r.evaluation.model_version;
+  c.verdict_json = r.evaluation.verdict_json;
   return c;
 }
 
@@ -45,6 +49,10 @@ search::Record to_record(const Candidate& c)
   r.evaluation.reason = c.reason;
   r.evaluation.speedup = c.speedup;
   r.evaluation.cycles = c.cycles;
+  r.evaluation.sol_fraction = c.sol_fraction;
+  r.evaluation.runner = c.runner;
+  r.evaluation.model_version = c.model_version;
+  r.evaluation.verdict_json = c.verdict_json;
   return r;
 }
 

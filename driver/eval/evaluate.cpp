@@ -91,11 +91,10 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   std::string obj = dir + "/candidate.o";
   util::write_file_atomic(src, c.source);
   std::vector<std::string> extra = c.flags;
-  std::map<std::string, int64_t> all = kernel::default_knobs(m_spec);
+  // Only the defines asked for: a knob left out keeps the candidate's own `#ifndef`
+  // default, exactly as the build compiles a stored winner (an LLM rewrite may have
+  // changed that default, and what is measured must be what gets built).
   for (const auto& d : c.defines) {
-    all[d.first] = d.second;
-  }
-  for (const auto& d : all) {
     extra.push_back("-D" + d.first + "=" + std::to_string(d.second));
   }
   extra.insert(extra.end(), {"-c", src, "-o", obj});

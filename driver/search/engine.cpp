@@ -105,7 +105,7 @@ std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInpu
     ++sh.failed;
     return std::nullopt;
   }
-  return Member{slot, r.generation.description, r.generation.code, r.evaluation.speedup, r.evaluation.cycles};
+  return Member{slot, r.generation.description, r.generation.code, r.evaluation.speedup, r.evaluation.cycles, r.evaluation.sol_fraction};
 }
 
 void keep_best(std::vector<Member>& pop, size_t n)

@@ -41,6 +41,10 @@ struct Evaluation
   std::string reason;
   double speedup = 0; // over ker0 (ok only)
   double cycles = 0;
+  double sol_fraction = 0; // speed-of-light fraction (ok only)
+  std::string runner;      // how it was measured (runner and model version)
+  std::string model_version;
+  std::string verdict_json; // the evaluator's full verdict, kept with the record
 };
 
 struct Record
@@ -105,6 +109,7 @@ struct Member
   std::string code;
   double speedup = 1.0;
   double cycles = 0;
+  double sol_fraction = 0;
 };
 
 struct EngineResult

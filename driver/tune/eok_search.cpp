@@ -1,8 +1,5 @@
 #include "tune/eok_search.hpp"
 
-// Until the LLM generator is on main (parallel landing), builds without it say so
-// instead of failing to link; remove the guard once llm/generator.hpp has landed.
-#if __has_include("llm/generator.hpp")
 #include "cache/journal.hpp"
 #include "eval/evaluator.hpp"
 #include "llm/generator.hpp"
@@ -10,8 +7,10 @@
 #include "llm/provider.hpp"
 #include "rag/knowledge.hpp"
 #include "search/engine.hpp"
+#include "util/sha256.hpp"
 #include "util/terminal.hpp"
 
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -19,43 +18,83 @@ namespace eok::tune {
 
 namespace {
 
-// search::Evaluator over the kernel's eval::Evaluator; keeps the SOL fraction the
-// engine's record has no field for.
+// search::Evaluator over the kernel's eval::Evaluator. The candidate is evaluated as
+// written (no defines): knobs it still reads keep its own defaults, as in the build.
+// LLMs often answer two prompts with the same code; the verdict is a function of the
+// source (inputs are seeded from it), so an identical source reuses the earlier one,
+// including those recorded by an interrupted run of the same key.
 class EvaluatorAdapter : public search::Evaluator
 {
 public:
-  EvaluatorAdapter(EvalPorts& ports, double ker0_cycles)
+  EvaluatorAdapter(EvalPorts& ports, double ker0_cycles, const std::vector<cache::Candidate>& recorded)
     : m_ports(ports)
     , m_ker0(ker0_cycles)
   {
+    for (const auto& c : recorded) {
+      if (c.generated && c.op != "knobs/flags" && !c.verdict.empty()) {
+        std::promise<search::Evaluation> done;
+        done.set_value(cache::to_record(c).evaluation);
+        m_seen.emplace(util::sha256_hex(c.source), done.get_future().share());
+      }
+    }
   }
-  search::Evaluation evaluate(const std::string& code, const std::string& slot) override
+  search::Evaluation evaluate(const std::string& code, const std::string& /*slot*/) override
+  {
+    const std::string key = util::sha256_hex(code);
+    std::promise<search::Evaluation> mine;
+    std::shared_future<search::Evaluation> theirs;
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      auto [it, fresh] = m_seen.emplace(key, mine.get_future().share());
+      if (!fresh) {
+        ++m_identical;
+        theirs = it->second;
+      }
+    }
+    if (theirs.valid()) {
+      return theirs.get(); // parallel searches often ask for the same code at once: wait for that run
+    }
+    try {
+      search::Evaluation e = run(code);
+      mine.set_value(e);
+      return e;
+    } catch (...) {
+      mine.set_exception(std::current_exception()); // infrastructure fault: every waiter sees it
+      throw;
+    }
+  }
+  int identical()
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_identical;
+  }
+
+private:
+  search::Evaluation run(const std::string& code)
   {
     eval::Verdict v = m_ports.evaluator().evaluate(eval::Candidate{code, {}, {}});
     search::Evaluation e;
     e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
     e.verdict = eval::verdict_name(v.kind);
     e.reason = v.reason;
+    e.verdict_json = eval::verdict_json(v);
+    if (v.measurement) {
+      e.runner = v.measurement->runner;
+      e.model_version = v.measurement->model_version;
+    }
     if (e.ok) {
       e.cycles = v.measurement->cycles;
+      e.sol_fraction = v.measurement->sol_fraction;
       e.speedup = e.cycles > 0 ? m_ker0 / e.cycles : 0;
-      std::lock_guard<std::mutex> lock(m_mutex);
-      m_sol[slot] = v.measurement->sol_fraction;
     }
     return e;
   }
-  double sol(const std::string& slot)
-  {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    auto it = m_sol.find(slot);
-    return it == m_sol.end() ? 0 : it->second;
-  }
 
-private:
   EvalPorts& m_ports;
   double m_ker0;
   std::mutex m_mutex;
-  std::map<std::string, double> m_sol;
+  std::map<std::string, std::shared_future<search::Evaluation>> m_seen; // source hash -> verdict
+  int m_identical = 0;
 };
 
 } // namespace
@@ -67,7 +106,7 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
   std::unique_ptr<llm::Provider> provider = llm::make_provider(ctx.settings);
   llm::Meter meter = llm::Meter::from_config(cfg);
   llm::LlmGenerator generator(*provider, &meter, ctx.spec.entry);
-  EvaluatorAdapter evaluator(ctx.ports, ker0.cycles);
+  EvaluatorAdapter evaluator(ctx.ports, ker0.cycles, ctx.cache.candidates(ctx.ports.run_id()));
   cache::RunJournal journal(ctx.cache, ctx.ports.run_id());
   // Idea pool, priors and RAG retrieval; the index lives in the cache file.
   rag::Knowledge knowledge = rag::load_knowledge({cfg.ideas_dir, cfg.rag_dir, cfg.cache_path});
@@ -109,7 +148,8 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
 
   search::EngineResult result = search::run_search(task, base, knowledge.ideas, knowledge.effectiveness, params, ports);
   llm::Totals totals = meter.totals();
-  note = "EoK: " + std::to_string(result.evaluated) + " evaluated, " + std::to_string(result.resumed) + " resumed, " +
+  note = "EoK: " + std::to_string(result.evaluated) + " evaluated (" + std::to_string(evaluator.identical()) +
+         " identical to an earlier candidate, verdict reused), " + std::to_string(result.resumed) + " resumed, " +
          std::to_string(totals.requests) + " LLM requests, " + std::to_string(totals.tokens()) + " tokens" +
          (result.stop_reason.empty() ? "" : ", stopped: " + result.stop_reason);
 
@@ -120,23 +160,10 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
     }
     Scored s;
     s.variant = {m.slot, m.code, {}};
-    s.figures = {true, "ok", "", m.cycles, evaluator.sol(m.slot)};
+    s.figures = {true, "ok", "", m.cycles, m.sol_fraction};
     out.push_back(std::move(s));
   }
   return out;
 }
 
 } // namespace eok::tune
-
-#else
-#include "util/error.hpp"
-
-namespace eok::tune {
-
-std::vector<Scored> run_eok_search(const EokContext& /*ctx*/, std::string& /*note*/)
-{
-  throw Fatal("llm.provider is set, but this build has no LLM generator yet (driver/llm/generator.hpp)");
-}
-
-} // namespace eok::tune
-#endif

@@ -152,10 +152,19 @@ void EvalPorts::store(const Scored& winner, const Figures& ker0)
   w.runner = m_cfg.runner;
   w.verified = true;
   w.run_uid = m_run ? m_cache.find_run(*m_run)->uid : "";
-  w.candidate_slot = winner.variant.origin == "ker0" && winner.variant.setting.defines.empty() && winner.variant.setting.flags.empty()
-                         ? ""
-                         : variant_slot(winner.variant);
+  const bool as_written = winner.variant.setting.defines.empty() && winner.variant.setting.flags.empty();
+  const bool from_ker0 = winner.variant.origin == "ker0";
+  // The winner's own record: an LLM candidate as written is the search step itself.
+  w.candidate_slot = from_ker0 && as_written ? "" : as_written ? winner.variant.origin : variant_slot(winner.variant);
   w.parent = winner.variant.origin;
+  if (!from_ker0 && m_run) {
+    // Provenance of an LLM-born winner: the idea, thought and model of its search step.
+    if (auto step = m_cache.find_candidate(*m_run, winner.variant.origin)) {
+      w.idea = step->idea;
+      w.thought = step->thought;
+      w.llm_model = step->llm_model;
+    }
+  }
   m_cache.put_winner(w);
 }
 

@@ -1,0 +1,395 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `eok tune` with the LLM (EoK) search (issue 6): the real client over
+HTTP to the project's loopback server (tests/llm_server.py), the real idea pool and RAG
+index, the real evaluator (clang, QEMU, the X60 model) and a real SQLite cache.
+
+The server answers by kernel and operator: each EoH operator and the thought-guided init
+get a fixed kind of reply (slower correct, wrong but faster, not compiling, no code at all,
+faster correct, unchanged), so what the search sees does not depend on which request
+arrives first, and a transient 500 and a 429 with Retry-After are thrown in."""
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(HERE, "llm_server.py")
+CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+KERNELS = os.path.join(SRC, "kernels", "nn")
+
+# The operators' instructions as search/prompts.cpp writes them (one phrase each).
+OPS = {
+    "init": "Apply the optimisation thought below",
+    "E1": "clearly different from every kernel shown",
+    "E2": "Find the idea the kernels shown have in common",
+    "M1": "Modify the structure of the kernel shown",
+    "M2": "Keep the structure of the kernel shown but change its parameters",
+    "M3": "Simplify the kernel shown",
+}
+
+
+def read(*parts):
+    with open(os.path.join(*parts)) as f:
+        return f.read()
+
+
+def replace_once(text, old, new):
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def mish_fast(ker0, guarded=True):
+    """One exp and one division: tanh(ln(1 + e)) = q / (q + 2) with q = e (e + 2), e = e^x.
+    Unguarded, q overflows for large x and Inf / Inf gives NaN (wrong for x = +Inf, FLT_MAX)."""
+    head = ker0[: ker0.index("void eok_mish_f32")]
+    clamp = "F(vfmin_vf)(v, 20.0f, vl)" if guarded else "v"
+    above = ("    // Above 20, tanh(softplus(x)) rounds to 1 in fp32: mish(x) = x.\n"
+             "    r = F(vmerge_vvm)(r, v, B(vmfgt_vf)(v, 20.0f, vl), vl);\n") if guarded else ""
+    return head + f"""void eok_mish_f32(const float* x, float* y, long n)
+{{
+  size_t left = n > 0 ? (size_t)n : 0;
+  while (left > 0) {{
+    size_t vl = VSETVL(left);
+    vf32 v = F(vle32_v)(x, vl);
+    vf32 e = exp_ps({clamp}, vl);
+    vf32 q = F(vfmul_vv)(e, F(vfadd_vf)(e, 2.0f, vl), vl);
+    vf32 t = F(vfdiv_vv)(q, F(vfadd_vf)(q, 2.0f, vl), vl);
+    vf32 r = F(vfmul_vv)(F(vfmax_vf)(v, -3.40282347e+38f, vl), t, vl);
+{above}    r = F(vmerge_vvm)(r, v, B(vmfne_vv)(v, v, vl), vl);
+    F(vse32_v)(y, r, vl);
+    x += vl;
+    y += vl;
+    left -= vl;
+  }}
+}}
+"""
+
+
+def candidates():
+    """Per kernel: the scripted replies' code by kind."""
+    relu = read(KERNELS, "relu", "relu.c")
+    mish = read(KERNELS, "mish", "mish.c")
+    conv = read(KERNELS, "convdw3x3s1", "convdw3x3s1.c")
+    return {
+        # relu's ker0 already sits on the model's memory bound: nothing correct can beat it.
+        "relu": {
+            "slow": replace_once(relu, "#define EOK_LMUL 8\n#endif", "#define EOK_LMUL 1\n#endif"),
+            "wrong": replace_once(relu, "  const float* ptr = x;", "  n = n / 2; // only half the work\n  const float* ptr = x;"),
+            "broken": replace_once(relu, "_p = EOK_VFMAX(_p, 0.f, vl);", "_p = EOK_VFMAX(_p, 0.f, vl, vl);"),
+            "fast": replace_once(relu, "#define EOK_LMUL 8\n#endif", "#define EOK_LMUL 4\n#endif"),
+            "same": relu,
+        },
+        "mish": {
+            "slow": replace_once(mish, "#define EOK_LMUL 2\n#endif", "#define EOK_LMUL 1\n#endif"),
+            "wrong": mish_fast(mish, guarded=False),
+            "broken": replace_once(mish, "vf32 u = F(vfadd_vf)(f, 1.0f, vl);", "vf32 u = F(vfadd_vf)(f, 1.0f);"),
+            "fast": mish_fast(mish),
+            "same": mish,
+        },
+        "convdw3x3s1": {
+            "slow": replace_once(replace_once(conv, "#define EOK_LMUL 4\n", "#define EOK_LMUL 1\n"), "#define EOK_ROWS 2\n",
+                                 "#define EOK_ROWS 1\n"),
+            "wrong": conv.replace("for (int dj = 0; dj < 3; ++dj)", "for (int dj = 0; dj < 2; ++dj)"),
+            "broken": replace_once(conv, "const long outw = w - 2;", "const long outw = w - 2"),
+            "fast": replace_once(replace_once(conv, "#define EOK_LMUL 4\n", "#define EOK_LMUL 2\n"), "#define EOK_ROWS 2\n",
+                                 "#define EOK_ROWS 4\n"),
+            "same": conv,
+        },
+    }
+
+
+# What each operator answers with.
+PLAN = {"init": "slow", "E1": "wrong", "E2": "broken", "M1": "garbage", "M2": "fast", "M3": "same"}
+
+
+def reply(kind, code):
+    if kind == "garbage":
+        return "I am sorry, but I cannot help with that kernel today. <think>maybe LMUL</think>"
+    return "{" + f"scripted {kind} candidate" + "}\n\nHere it is:\n```c\n" + code + "```\n"
+
+
+def script(kernels, delay=0.0):
+    code = candidates()
+    # Transient failures the client must retry through (answered to whichever requests come first).
+    replies = [{"mode": "status", "status": 500, "times": 1},
+               {"mode": "status", "status": 429, "headers": {"Retry-After": "1"}, "times": 1}]
+    for k in kernels:
+        for op, phrase in OPS.items():
+            kind = PLAN[op]
+            replies.append({"match": [f"Task: nn/{k}:", phrase], "content": reply(kind, code[k].get(kind, "")),
+                            "repeat": True, "delay": delay})
+    return {"replies": replies}
+
+
+class Server:
+    def __init__(self, dir, script_data, name="server"):
+        self.script = os.path.join(dir, name + ".json")
+        self.log = os.path.join(dir, name + ".jsonl")
+        with open(self.script, "w") as f:
+            json.dump(script_data, f)
+        self.proc = subprocess.Popen([sys.executable, SERVER, "--script", self.script, "--log", self.log],
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        assert line.startswith("PORT "), line
+        self.url = f"http://127.0.0.1:{int(line.split()[1])}/v1"
+
+    def requests(self):
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log) as f:
+            return [json.loads(line) for line in f]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+        self.proc.stdout.close()
+
+
+def clean_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
+    env["EOK_API_KEY"] = "sk-test-tune"
+    return env
+
+
+def kind_of(source, code):
+    for kind, text in code.items():
+        if source == text:
+            return kind
+    return None
+
+
+class TuneLlm(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="eok-tune-llm-")
+        self.servers = []
+
+    def tearDown(self):
+        for s in self.servers:
+            s.stop()
+        outcome = getattr(self, "_outcome", None)
+        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
+        if not failed and getattr(outcome, "success", True):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def server(self, kernels, **kw):
+        s = Server(self.dir, script(kernels, **kw), name=f"server{len(self.servers)}")
+        self.servers.append(s)
+        return s
+
+    def config(self, name, server, extra=""):
+        """A project eok.toml: T=2 iterations of P=2 searches, 2 thoughts, one EoH generation."""
+        path = os.path.join(self.dir, name + ".toml")
+        with open(path, "w") as f:
+            f.write(f'[paths]\ncache = "{self.dir}/{name}.sqlite"\nwork = "{self.dir}/{name}-work"\n'
+                    f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
+                    f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\n'
+                    'backoff_ms = 10\nconcurrency = 2\n'
+                    '[search]\nparallel = 2\niterations = 2\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 7\n'
+                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n' + extra)
+        return path, os.path.join(self.dir, name + ".sqlite")
+
+    def tune(self, config, kernels, *args, popen=False):
+        report = os.path.join(self.dir, "report.json")
+        if os.path.exists(report):
+            os.remove(report)
+        cmd = [EOK, "tune", "--config", config, "--cross-file", CROSS, "--report", report, *args,
+               *[os.path.join(KERNELS, k) for k in kernels]]
+        if popen:
+            with open(os.path.join(self.dir, "killed.stderr"), "w") as err:
+                return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=clean_env(), start_new_session=True)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=clean_env(), timeout=1500)
+        data = None
+        if os.path.exists(report):
+            with open(report) as f:
+                data = json.load(f)
+        return r, data
+
+    @staticmethod
+    def db(path):
+        con = sqlite3.connect(path)
+        con.row_factory = sqlite3.Row
+        return con
+
+    def llm_rows(self, con, kernel):
+        return con.execute("SELECT c.* FROM candidates c JOIN runs r ON r.id = c.run_id "
+                           "WHERE r.kernel = ? AND c.op <> 'knobs/flags' ORDER BY c.slot", (f"nn/{kernel}",)).fetchall()
+
+    def winner(self, con, kernel):
+        return con.execute("SELECT * FROM winners WHERE kernel = ?", (f"nn/{kernel}",)).fetchone()
+
+    def test_fastest_correct_wins_wrong_never_and_same_seed_same_winners(self):
+        kernels = ["relu", "mish", "convdw3x3s1"]
+        code = candidates()
+        server = self.server(kernels)
+        config, cache = self.config("first", server)
+        r, data = self.tune(config, kernels)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("EoK search with the openai LLM provider", r.stderr)
+        reports = {k["kernel"]: k for k in data["kernels"]}
+        requests = [q for q in server.requests() if q["path"].endswith("/chat/completions")]
+        # Both transient failures were retried; every other request found its scripted reply.
+        self.assertEqual([q["entry"] for q in requests].count(0), 1)
+        self.assertEqual([q["entry"] for q in requests].count(1), 1)
+        self.assertTrue(all(q["entry"] is not None for q in requests))
+
+        con = self.db(cache)
+        # 2 iterations x 2 searches x (2 thoughts + 5 operators) steps per kernel.
+        steps = 2 * 2 * (2 + 5)
+        answered = len(requests) - 2
+        self.assertEqual(answered, steps * len(kernels))
+        for k in kernels:
+            rows = self.llm_rows(con, k)
+            report = reports[f"nn/{k}"]
+            with self.subTest(kernel=k):
+                # The database records every step with its lineage.
+                self.assertEqual(len(rows), steps, [x["slot"] for x in rows])
+                self.assertEqual(len({x["slot"] for x in rows}), steps)
+                prompts = {q["user"] for q in requests if f"Task: nn/{k}:" in q["user"]}
+                self.assertEqual(len(rows), sum(1 for q in requests if f"Task: nn/{k}:" in q["user"] and q["entry"] > 1))
+                for x in rows:
+                    self.assertRegex(x["slot"], r"^t[01]/p[01]/(init[01]|g0/(E1|E2|M1|M2|M3))$")
+                    self.assertRegex(x["prompt_hash"], r"^[0-9a-f]{64}$")
+                    self.assertNotEqual(x["idea"], "")
+                    self.assertNotEqual(x["parents"], "")
+                    self.assertEqual(x["llm_model"], "scripted-model")
+                    self.assertGreater(x["tokens"], 0)
+                    op = x["op"]
+                    kind = PLAN[op]
+                    if op == "init":
+                        self.assertNotEqual(x["thought"], "")
+                    if kind == "garbage":
+                        self.assertEqual(x["verdict"], "no_code")
+                        self.assertEqual(x["generated"], 0)
+                        continue
+                    self.assertEqual(kind_of(x["source"], code[k]), kind, x["slot"])
+                    self.assertEqual(x["description"], f"scripted {kind} candidate")
+                    expect = {"wrong": "wrong_output", "broken": "compile_failed"}.get(kind, "ok")
+                    self.assertEqual(x["verdict"], expect, (x["slot"], x["reason"][:400]))
+                    self.assertEqual(bool(x["ok"]), expect == "ok")
+                    if expect == "ok":
+                        self.assertGreater(x["cycles"], 0)
+                        self.assertGreater(x["sol_fraction"], 0)
+                        self.assertIn('"schema_version"', x["verdict_json"])
+                self.assertEqual(len(prompts), len({x["prompt_hash"] for x in rows}))
+
+                # Every ok candidate of the run (LLM and post-pass) against the winner.
+                passed = con.execute("SELECT c.* FROM candidates c JOIN runs r ON r.id = c.run_id "
+                                     "WHERE r.kernel = ? AND c.ok = 1", (f"nn/{k}",)).fetchall()
+                w = self.winner(con, k)
+                self.assertIsNotNone(w)
+                ker0 = report["ker0_cycles"]
+                if k == "relu":
+                    # On the memory bound already: every correct candidate is at best as fast.
+                    self.assertEqual(report["status"], "ker0 stays", report)
+                    self.assertGreaterEqual(min(x["cycles"] for x in passed), ker0)
+                    self.assertEqual(w["candidate_slot"], "")
+                    continue
+                self.assertEqual(report["status"], "tuned", report)
+                fastest = min(x["cycles"] for x in passed)
+                self.assertEqual(w["cycles"], fastest)
+                self.assertLess(w["cycles"], ker0)
+                self.assertEqual(report["best_cycles"], fastest)
+                # The winner descends from the scripted faster kernel, never from a wrong one.
+                llm_fast = [x for x in rows if x["ok"] and kind_of(x["source"], code[k]) == "fast"]
+                self.assertTrue(llm_fast)
+                self.assertEqual(w["source"], code[k]["fast"])
+                self.assertTrue(w["parent"].endswith("/g0/M2"), w["parent"])
+                self.assertEqual(w["thought"] == "", True)
+                self.assertNotEqual(w["idea"], "")
+                self.assertEqual(w["llm_model"], "scripted-model")
+                self.assertLess(min(x["cycles"] for x in llm_fast), min(
+                    x["cycles"] for x in rows if x["ok"] and kind_of(x["source"], code[k]) != "fast"))
+                self.assertIn("LLM t", report["what"])
+
+        # Same seed, same replies, fresh cache: the same winners and the same steps.
+        first = {k: dict(self.winner(con, k)) for k in kernels}
+        first_steps = {k: [(x["slot"], x["prompt_hash"], x["verdict"], x["cycles"]) for x in self.llm_rows(con, k)]
+                       for k in kernels}
+        con.close()
+        config2, cache2 = self.config("second", server)
+        r, _ = self.tune(config2, kernels)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        con2 = self.db(cache2)
+        for k in kernels:
+            w = dict(self.winner(con2, k))
+            for field in ("key", "source", "defines", "flags", "cycles", "candidate_slot", "parent", "idea"):
+                self.assertEqual(w[field], first[k][field], (k, field))
+            self.assertEqual([(x["slot"], x["prompt_hash"], x["verdict"], x["cycles"]) for x in self.llm_rows(con2, k)],
+                             first_steps[k])
+        con2.close()
+
+    def test_sigkill_mid_iteration_resumes_without_repeating_work(self):
+        server = self.server(["mish"], delay=0.2)
+        config, cache = self.config("killed", server, extra="")
+        p = self.tune(config, ["mish"], popen=True)
+        # Kill the whole process group (eok and its QEMU children) once 9 steps are recorded:
+        # the first iteration has 14, so this is mid-iteration.
+        deadline = time.time() + 600
+        recorded = 0
+        while time.time() < deadline and p.poll() is None:
+            time.sleep(0.2)
+            if os.path.exists(cache):
+                try:
+                    con = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5)
+                    recorded = con.execute("SELECT count(*) FROM candidates WHERE op <> 'knobs/flags'").fetchone()[0]
+                    con.close()
+                except sqlite3.OperationalError:
+                    continue
+            if recorded >= 9:
+                os.killpg(p.pid, signal.SIGKILL)
+                break
+        p.wait(timeout=60)
+        self.assertEqual(p.returncode, -signal.SIGKILL, "the run ended before it could be killed")
+        con = sqlite3.connect(cache)
+        before = {row[0] for row in con.execute("SELECT slot FROM candidates WHERE op <> 'knobs/flags'")}
+        self.assertEqual(con.execute("SELECT state FROM runs").fetchone()[0], "running")
+        con.close()
+        self.assertGreaterEqual(len(before), 9)
+        self.assertLess(len(before), 14)
+        asked_before = len([q for q in server.requests() if q["path"].endswith("/chat/completions") and q["entry"] > 1])
+
+        r, data = self.tune(config, ["mish"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        k = data["kernels"][0]
+        self.assertEqual(k["status"], "tuned", k)
+        note = re.search(r"EoK: (\d+) evaluated \((\d+) identical [^)]*\), (\d+) resumed, (\d+) LLM requests", k["detail"])
+        self.assertIsNotNone(note, k["detail"])
+        evaluated, identical, resumed, asked = (int(g) for g in note.groups())
+        steps = 2 * 2 * (2 + 5)
+        # Every step recorded before the kill is taken from the database, none asked or evaluated again.
+        self.assertEqual(resumed, len(before))
+        self.assertEqual(asked, steps - len(before))
+        con = self.db(cache)
+        runs = con.execute("SELECT * FROM runs").fetchall()
+        self.assertEqual(len(runs), 1)  # the killed run continued, not a new one
+        self.assertEqual(runs[0]["state"], "complete")
+        rows = self.llm_rows(con, "mish")
+        self.assertEqual(len(rows), steps)
+        # The second run asked only for the steps it had no record of (plus at most the P requests
+        # that were in flight when the first run died, which it never recorded).
+        asked_total = len([q for q in server.requests() if q["path"].endswith("/chat/completions") and q["entry"] > 1])
+        self.assertEqual(asked_total - asked_before, asked)
+        self.assertLessEqual(asked_before - len(before), 2)
+        # No code-bearing step was evaluated twice: evaluations = steps with code not in the journal.
+        with_code = [x for x in rows if x["generated"] and x["slot"] not in before]
+        self.assertEqual(evaluated, len(with_code))
+        # Each scripted kind's code was already evaluated before the kill (the first iteration
+        # asks every operator): every later identical source reuses its verdict instead of a rerun.
+        self.assertEqual(identical, evaluated - len({x["source"] for x in with_code} - {
+            x["source"] for x in rows if x["slot"] in before}))
+        self.assertEqual(self.winner(con, "mish")["source"], candidates()["mish"]["fast"])
+        con.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
