@@ -3,6 +3,7 @@
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import unittest
@@ -102,6 +103,41 @@ class IdeasCli(unittest.TestCase):
         r = eok("ideas", "mine", "--repo", self.dir, "--dir", POOL)  # not a git repository
         self.assertEqual(r.returncode, 1)
         self.assertIn(self.dir + ": git log HEAD failed: ", r.stderr)
+    def test_learned_effectiveness_is_listed_beside_the_prior_and_can_be_reset(self):
+        cache = os.path.join(self.dir, "cache.sqlite")
+        open(cache, "w").close()  # an empty file: eok makes it a cache
+        r = eok("cache", "list", "--cache", cache)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # What `eok tune` stores after a run (unit-tested in cache::learning), written directly.
+        db = sqlite3.connect(cache)
+        db.executemany("INSERT INTO thought_learning(core, thought, value, updates, last_run_uid, updated_at) "
+                       "VALUES(?, ?, ?, ?, ?, '2026-01-02 03:04:05')",
+                       [("spacemit-x60", "lmul-m8-streaming", 0.91, 4, "abcdef0123"),
+                        ("other-core", "lmul-m8-streaming", 0.11, 1, "fedcba9876"),
+                        ("spacemit-x60", "renamed-thought", 0.3, 2, "abcdef0123")])
+        db.commit()
+        db.close()
+        r = eok("ideas", "list", "--dir", POOL, "--cache", cache)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"  0\.\d\d  lmul-m8-streaming .*\n"
+                                   r"        learned 0\.11 on other-core \(1 update, last run fedcba98, 2026-01-02 03:04:05\)\n"
+                                   r"        learned 0\.91 on spacemit-x60 \(4 updates, last run abcdef01, ")
+        self.assertIn("3 learned values in " + cache, r.stdout)
+        self.assertIn("not in the pool (renamed or removed; ignored): renamed-thought", r.stdout)
+        r = eok("ideas", "show", "lmul-m8-streaming", "--dir", POOL, "--cache", cache, "--core", "spacemit-x60")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("(prior)\n        learned 0.91 on spacemit-x60", r.stdout)
+        self.assertNotIn("other-core", r.stdout)
+        r = eok("ideas", "reset-learning", "--cache", cache, "--core", "spacemit-x60")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("forgot 2 learned values", r.stdout)
+        r = eok("ideas", "list", "--dir", POOL, "--cache", cache)
+        self.assertIn("1 learned value in ", r.stdout)
+        self.assertNotIn("spacemit-x60", r.stdout)
+        r = eok("ideas", "list", "--dir", POOL, "--cache", os.path.join(self.dir, "none.sqlite"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("none.sqlite: no such cache file", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

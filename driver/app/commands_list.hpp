@@ -25,6 +25,7 @@ Command cache_put_command();
 Command ideas_list_command();
 Command ideas_show_command();
 Command ideas_mine_command();
+Command ideas_reset_learning_command();
 Command rag_index_command();
 Command rag_query_command();
 Command llm_ask_command();
@@ -54,6 +55,7 @@ inline std::vector<Command> all_commands()
       ideas_list_command(),
       ideas_show_command(),
       ideas_mine_command(),
+      ideas_reset_learning_command(),
       rag_index_command(),
       rag_query_command(),
       llm_ask_command(),

@@ -180,10 +180,11 @@ bool better(const Winner& a, const Winner& b)
   return a.cycles < b.cycles;
 }
 
-Cache::Cache(store::Db db, std::string path, bool stamps)
+Cache::Cache(store::Db db, std::string path, bool stamps, int schema)
   : m_db(std::move(db))
   , m_path(std::move(path))
   , m_stamps(stamps)
+  , m_schema(schema)
   , m_mutex(std::make_unique<std::recursive_mutex>())
 {
 }
@@ -199,14 +200,22 @@ Cache Cache::open(const std::string& path, const OpenMode& mode)
     util::fs::create_directories(parent); // the default .eok/ and CI cache paths may not exist yet
   }
   store::Db db = store::Db::open(path, o);
-  db.migrate("cache", schema_migrations());
+  const int latest = static_cast<int>(schema_migrations().size());
+  const int found = db.schema_version("cache");
+  if (mode.read_only && found >= 1 && found < latest) {
+    // An older eok's file (an import, a restored CI cache): its tables are a
+    // subset of ours; readers of newer tables check m_schema. Never migrated here.
+  } else {
+    db.migrate("cache", schema_migrations());
+  }
   const bool stamps = mode.stamps && !mode.read_only;
   if (!existed && stamps) {
     // A new cache: stamps left by a deleted one describe winners that are gone.
     std::error_code ec;
     util::fs::remove_all(stamp_dir_for(path), ec);
   }
-  return Cache(std::move(db), path, stamps);
+  const int schema = db.schema_version("cache");
+  return Cache(std::move(db), path, stamps, schema);
 }
 
 std::string Cache::stamp_dir_for(const std::string& cache_path)
@@ -454,6 +463,7 @@ int Cache::merge_from(const std::string& other_path)
                  copy.candidate_slot, copy.idea, copy.thought, copy.llm_model, copy.parent, copy.verdict_json);
       s.run();
     }
+    merge_learning_from(other);
     tx.commit();
   }
   for (const auto& key : changed) {

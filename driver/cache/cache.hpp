@@ -96,10 +96,19 @@ struct IdeaStat
   double best_speedup = 0;
 };
 
+// What the runs on one target core learned about one thought (learning.cpp).
+struct LearnedValue
+{
+  std::string core, thought;
+  double value = 0;    // effectiveness in [0, 1]; overrides the thought's prior
+  int64_t updates = 0; // times the update rule moved it
+  std::string last_run_uid, updated_at;
+};
+
 struct OpenMode
 {
   bool create = true;     // false: a missing file is an error
-  bool read_only = false; // the substitution step only reads
+  bool read_only = false; // no writes; a file an older eok wrote is read as it is (no migration)
   bool stamps = true;     // maintain <cache>.stamps/ (off for scratch copies)
 };
 
@@ -140,6 +149,26 @@ public:
   // Idea statistics over every recorded candidate (a view: exact after merges).
   std::vector<IdeaStat> idea_stats();
 
+  // Learned thought effectiveness (learning.cpp, ideas/FORMAT.md). The values a
+  // run's search starts from: `priors` (thought id -> prior), overridden by what
+  // was learned on `core`; ids not in `priors` are ignored. The first call for a
+  // run records them; a resumed run gets the same values back (so it samples the
+  // same thoughts), whatever other runs learned meanwhile.
+  std::map<std::string, double> start_learning(const std::string& run_uid, const std::string& core,
+                                               const std::map<std::string, double>& priors);
+  // Apply a run's outcome for each thought with updates[id] > 0 (sampled in the
+  // run): the stored value moves by the run's change not applied yet (end minus
+  // what this run applied before, which is its start value the first time), and
+  // its count by the new updates; one IMMEDIATE transaction, so concurrent runs
+  // add up and a resumed run never applies the same change twice. Thoughts the
+  // run did not start with are ignored. Returns the thoughts changed.
+  int finish_learning(const std::string& run_uid, const std::string& core, const std::map<std::string, double>& end,
+                      const std::map<std::string, int>& updates);
+  // Learned values, by core then thought (every core when `core` is empty).
+  std::vector<LearnedValue> learned(const std::string& core = {});
+  // Forget learned values (of one core, of one thought, or all); returns rows removed.
+  int reset_learning(const std::string& core = {}, const std::string& thought = {});
+
   // Merge another cache file into this one: every run and candidate it has that
   // this one lacks, and per key the better verified winner. Returns winners changed.
   int merge_from(const std::string& other_path);
@@ -149,12 +178,14 @@ public:
   store::Db& db() { return m_db; }
 
 private:
-  Cache(store::Db db, std::string path, bool stamps);
+  Cache(store::Db db, std::string path, bool stamps, int schema);
   std::optional<Winner> find_any_winner(const std::string& key);
+  void merge_learning_from(Cache& other); // inside merge_from's transaction
   void write_stamp(const std::string& key, const std::optional<Winner>& w);
   store::Db m_db;
   std::string m_path;
   bool m_stamps;
+  int m_schema;                                  // older than the latest only for a read-only file an older eok wrote
   std::unique_ptr<std::recursive_mutex> m_mutex; // one connection shared by the search's threads
 };
 

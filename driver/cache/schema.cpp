@@ -81,6 +81,33 @@ CREATE VIEW idea_stats AS
          max(CASE WHEN ok THEN speedup ELSE 0 END) AS best_speedup
   FROM candidates WHERE idea <> '' GROUP BY idea, thought;
 )sql"},
+      {2, "learned thought effectiveness per target core, and what each run applied", R"sql(
+-- What tuning runs learned about each thought of ideas/*.toml, per target core
+-- (eok_core of the cross file): a run on one core does not steer another. The
+-- value overrides the thought's prior; ids no longer in the pool are ignored.
+CREATE TABLE thought_learning(
+  core TEXT NOT NULL,
+  thought TEXT NOT NULL,
+  value REAL NOT NULL CHECK(value >= 0 AND value <= 1),
+  updates INTEGER NOT NULL DEFAULT 0,    -- times the update rule moved it (iterations that sampled it)
+  last_run_uid TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY(core, thought)
+);
+
+-- Per run and thought: the value the run's search started from (a resumed run
+-- samples exactly as before) and the value and update count it has applied to
+-- thought_learning so far (a resumed or repeated finish applies only the rest).
+CREATE TABLE learning_runs(
+  run_uid TEXT NOT NULL,
+  core TEXT NOT NULL,
+  thought TEXT NOT NULL,
+  start REAL NOT NULL,
+  applied REAL NOT NULL,
+  applied_updates INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(run_uid, core, thought)
+);
+)sql"},
   };
   return m;
 }

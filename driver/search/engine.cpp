@@ -55,8 +55,9 @@ std::vector<ParentView> views(const std::vector<Member>& ms)
 }
 
 // One step: reuse the journal's record of this slot, or generate + evaluate + record.
+// `skipped` (when given) tells a step the budget stopped from one that failed.
 std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInput& in, const std::string& idea, const std::string& thought,
-                           const std::vector<std::string>& parent_slots)
+                           const std::vector<std::string>& parent_slots, bool* skipped = nullptr)
 {
   Record r;
   if (auto prior = sh.ports.journal->find(slot)) {
@@ -64,6 +65,9 @@ std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInpu
     ++sh.resumed;
   } else {
     if (sh.stopped()) {
+      if (skipped != nullptr) {
+        *skipped = true;
+      }
       return std::nullopt;
     }
     PromptInput with_rag = in;
@@ -148,8 +152,11 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
   for (size_t i = 0; i < picks.size(); ++i) {
     const ThoughtView& th = idea.thoughts[picks[i]];
     PromptInput in{Operator::init, sh.task, views({ref}), {th}, {}};
-    auto child = step(sh, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot});
-    out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
+    bool skipped = false;
+    auto child = step(sh, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot}, &skipped);
+    if (!skipped) { // a thought the budget kept from being tried has no evidence either way
+      out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
+    }
     if (child) {
       population.push_back(*child);
     }
@@ -233,6 +240,7 @@ EngineResult run_search(const TaskView& task, const Member& ker0, const std::vec
         auto it = result.effectiveness.find(thought);
         double old = it == result.effectiveness.end() ? 0.5 : it->second;
         result.effectiveness[thought] = updated_effectiveness(old, scores);
+        ++result.updates[thought];
       }
     }
     keep_best(merged, static_cast<size_t>(params.keep) + 1);

@@ -116,6 +116,7 @@ struct EngineResult
 {
   std::vector<Member> database;                // DataBaseK at the end, best first
   std::map<std::string, double> effectiveness; // thought id -> updated effectiveness
+  std::map<std::string, int> updates;          // thought id -> iterations whose evidence updated it (sampled)
   int generated = 0;                           // LLM calls made in this process
   int evaluated = 0;                           // evaluations made in this process
   int resumed = 0;                             // steps taken from the journal

@@ -1,5 +1,7 @@
 #include "search/engine.hpp"
 
+#include "search/effectiveness.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -218,6 +220,73 @@ TEST_SUITE("search::engine")
       CHECK(tried.count(id) == 1);
       CHECK(v >= 0.0);
       CHECK(v <= 1.0);
+    }
+  }
+
+  TEST_CASE("a thought whose children were faster gains effectiveness, one whose children failed loses it")
+  {
+    // Init prompts carry one thought; its description decides the child. Evolution
+    // prompts carry both and get no code, so only the thoughts' own children count.
+    struct ByThought : Generator
+    {
+      Generation generate(const Prompt& p, const std::string& /*slot*/) override
+      {
+        const bool good = p.user.find("GOOD thought") != std::string::npos;
+        const bool bad = p.user.find("BAD thought") != std::string::npos;
+        Generation g;
+        if (good == bad) {
+          g.failure = "no code block";
+          return g;
+        }
+        g.ok = true;
+        g.code = good ? "speed=1.5 good" : "wrong speed=3 bad";
+        return g;
+      }
+    } gen;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    ports.generator = &gen;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    std::vector<IdeaView> pool = {{"idea", "principle", {{"good", "GOOD thought", ""}, {"bad", "BAD thought", ""}}}};
+    EngineParams p = params();
+    p.iterations = 1;
+    auto r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, pool, {{"good", 0.5}, {"bad", 0.5}}, p, ports);
+    CHECK(r.effectiveness.at("good") > 0.5);
+    CHECK(r.effectiveness.at("good") == doctest::Approx(updated_effectiveness(0.5, {child_score(true, 1.5)})));
+    CHECK(r.effectiveness.at("bad") < 0.5);
+    CHECK(r.updates == std::map<std::string, int>{{"bad", 1}, {"good", 1}});
+    CHECK(r.database.front().code == "speed=1.5 good");
+  }
+
+  TEST_CASE("thoughts the budget kept from being tried keep their effectiveness")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    // One generation allowed: the first search's first thought is tried, its second is not.
+    ports.budget_exhausted = [&g]() -> std::optional<std::string> {
+      return g.calls >= 1 ? std::optional<std::string>("budget.evals reached") : std::nullopt;
+    };
+    ports.generator = &g;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    std::map<std::string, double> start;
+    for (const auto& idea : ideas()) {
+      for (const auto& t : idea.thoughts) {
+        start[t.id] = 0.5;
+      }
+    }
+    auto r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), start, params(), ports);
+    REQUIRE(j.records.size() == 1);
+    const std::string tried = j.records.begin()->second.thought;
+    CHECK(r.updates == std::map<std::string, int>{{tried, 1}});
+    for (const auto& [id, v] : r.effectiveness) {
+      if (id != tried) {
+        CHECK(v == 0.5);
+      }
     }
   }
 

@@ -146,7 +146,12 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
   ports.budget_exhausted = [&meter]() { return meter.exhausted(); };
   ports.progress = ctx.progress;
 
-  search::EngineResult result = search::run_search(task, base, knowledge.ideas, knowledge.effectiveness, params, ports);
+  // Priors overridden by what earlier runs learned on this core (a resumed run: the
+  // values it started with); the run's own learning is added back afterwards.
+  const std::string run_uid = ctx.cache.find_run(ctx.ports.run_id())->uid;
+  const std::map<std::string, double> start = ctx.cache.start_learning(run_uid, ctx.target.core, knowledge.effectiveness);
+  search::EngineResult result = search::run_search(task, base, knowledge.ideas, start, params, ports);
+  ctx.cache.finish_learning(run_uid, ctx.target.core, result.effectiveness, result.updates);
   llm::Totals totals = meter.totals();
   note = "EoK: " + std::to_string(result.evaluated) + " evaluated (" + std::to_string(evaluator.identical()) +
          " identical to an earlier candidate, verdict reused), " + std::to_string(result.resumed) + " resumed, " +
