@@ -22,6 +22,8 @@ without "match" is served in sequence. An ENTRY has:
   "headers":  extra response headers, e.g. {"Retry-After": "1"}
   "delay":    seconds to wait before answering (a slow server)
   "usage":    [prompt_tokens, completion_tokens] (default: bytes / 4)
+  "unique":   true: a comment line naming the request's hash goes before the content's last
+              code fence, so every prompt gets different code (benchmarks evaluate each one)
 A request no entry answers gets 400 "llm_server: no scripted reply".
 /v1/embeddings answers with deterministic 8-dimensional vectors.
 
@@ -70,8 +72,12 @@ class State:
                 f.write(json.dumps(record) + "\n")
 
 
-def chat_body(entry, model, prompt_len):
+def chat_body(entry, model, prompt_len, user):
     content = entry.get("content", "")
+    fence = content.rfind("```")
+    if entry.get("unique") and fence > 0:
+        tag = hashlib.sha256(user.encode()).hexdigest()[:16]
+        content = content[:fence] + f"// llm_server reply {tag}\n" + content[fence:]
     usage = entry.get("usage", [prompt_len // 4, len(content) // 4])
     body = {
         "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": model,
@@ -165,7 +171,7 @@ def make_handler(state):
                 self.send(status, json.dumps({"error": {"message": entry.get("message", f"scripted {status}")}}).encode(),
                           entry.get("headers"))
                 return
-            body = chat_body(entry, model, prompt_len)
+            body = chat_body(entry, model, prompt_len, user)
             if mode == "truncated":
                 self.send(200, body[: len(body) // 2], entry.get("headers"))
             elif mode == "short":
