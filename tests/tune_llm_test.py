@@ -198,6 +198,45 @@ class TuneLlm(unittest.TestCase):
                              first_steps[k])
         con2.close()
 
+    def test_budgets_end_the_search_cleanly_with_everything_recorded(self):
+        server = self.server(["mish"])
+        # budget.evals is per kernel: the LLM search stops at it (the P searches may each be one
+        # step past the check), and the post-pass gets only what is left.
+        config, cache = self.config("evals", server, extra="[budget]\nevals = 6\n")
+        r, data = self.tune(config, ["mish"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        k = data["kernels"][0]
+        self.assertIn("stopped: budget.evals reached", k["detail"])
+        con = self.db(cache)
+        rows = self.llm_rows(con, "mish")
+        with_code = [x for x in rows if x["generated"]]
+        post = con.execute("SELECT count(*) FROM candidates WHERE op = 'knobs/flags'").fetchone()[0]
+        self.assertGreaterEqual(len(with_code), 6)
+        self.assertLessEqual(len(with_code), 6 + 1)
+        self.assertEqual(post, max(0, 6 - len(with_code)))
+        self.assertEqual(con.execute("SELECT state FROM runs").fetchone()[0], "complete")
+        self.assertIsNotNone(self.winner(con, "mish"))
+        con.close()
+
+        # A token budget: the run ends before the next request, the winner so far is stored, and
+        # the cache answers the next run.
+        config, cache = self.config("tokens", server, extra="[budget]\ntokens = 20000\n")
+        r, data = self.tune(config, ["mish"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        k = data["kernels"][0]
+        self.assertRegex(k["detail"], r"stopped: token budget")
+        tokens = int(re.search(r"(\d+) tokens", k["detail"]).group(1))
+        con = self.db(cache)
+        rows = self.llm_rows(con, "mish")
+        self.assertLess(len(rows), 2 * 2 * 7)
+        # Each step's tokens are recorded; the run used at most one round of requests past the limit.
+        self.assertEqual(sum(x["tokens"] for x in rows), tokens)
+        self.assertLess(tokens - max(x["tokens"] for x in rows) * 2, 20000)
+        self.assertEqual(con.execute("SELECT state FROM runs").fetchone()[0], "complete")
+        con.close()
+        r, data = self.tune(config, ["mish"])
+        self.assertEqual(data["kernels"][0]["status"], "cached")
+
     def test_sigkill_mid_iteration_resumes_without_repeating_work(self):
         server = self.server(["mish"], delay=0.2)
         config, cache = self.config("killed", server, extra="")

@@ -10,6 +10,7 @@
 #include "util/sha256.hpp"
 #include "util/terminal.hpp"
 
+#include <algorithm>
 #include <future>
 #include <map>
 #include <mutex>
@@ -45,6 +46,7 @@ public:
     std::shared_future<search::Evaluation> theirs;
     {
       std::lock_guard<std::mutex> lock(m_mutex);
+      ++m_calls;
       auto [it, fresh] = m_seen.emplace(key, mine.get_future().share());
       if (!fresh) {
         ++m_identical;
@@ -67,6 +69,11 @@ public:
   {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_identical;
+  }
+  size_t calls()
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_calls;
   }
 
 private:
@@ -95,18 +102,24 @@ private:
   std::mutex m_mutex;
   std::map<std::string, std::shared_future<search::Evaluation>> m_seen; // source hash -> verdict
   int m_identical = 0;
+  size_t m_calls = 0; // evaluate() calls in this process (identical sources included)
 };
 
 } // namespace
 
-std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
+LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
 {
   const config::Config& cfg = ctx.settings.get();
   Figures ker0 = ctx.ports.baseline();
   std::unique_ptr<llm::Provider> provider = llm::make_provider(ctx.settings);
   llm::Meter meter = llm::Meter::from_config(cfg);
   llm::LlmGenerator generator(*provider, &meter, ctx.spec.entry);
-  EvaluatorAdapter evaluator(ctx.ports, ker0.cycles, ctx.cache.candidates(ctx.ports.run_id()));
+  const std::vector<cache::Candidate> recorded = ctx.cache.candidates(ctx.ports.run_id());
+  EvaluatorAdapter evaluator(ctx.ports, ker0.cycles, recorded);
+  // budget.evals counts every step that brought code to evaluate in this run, an
+  // interrupted earlier process of it included, so resuming does not reset the budget.
+  const size_t evaluated_before = static_cast<size_t>(
+      std::count_if(recorded.begin(), recorded.end(), [](const cache::Candidate& c) { return c.generated && c.op != "knobs/flags"; }));
   cache::RunJournal journal(ctx.cache, ctx.ports.run_id());
   // Idea pool, priors and RAG retrieval; the index lives in the cache file.
   rag::Knowledge knowledge = rag::load_knowledge({cfg.ideas_dir, cfg.rag_dir, cfg.cache_path});
@@ -143,7 +156,16 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
   ports.evaluator = &evaluator;
   ports.journal = &journal;
   ports.retrieve = knowledge.retrieve;
-  ports.budget_exhausted = [&meter]() { return meter.exhausted(); };
+  const auto eval_budget = static_cast<size_t>(std::max<int64_t>(0, cfg.budget_evals));
+  ports.budget_exhausted = [&meter, &evaluator, eval_budget, evaluated_before]() -> std::optional<std::string> {
+    if (auto why = meter.exhausted()) {
+      return why;
+    }
+    if (eval_budget > 0 && evaluated_before + evaluator.calls() >= eval_budget) {
+      return "budget.evals reached: " + std::to_string(evaluated_before + evaluator.calls()) + " evaluations";
+    }
+    return std::nullopt;
+  };
   ports.progress = ctx.progress;
 
   // Priors overridden by what earlier runs learned on this core (a resumed run: the
@@ -158,7 +180,8 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
          std::to_string(totals.requests) + " LLM requests, " + std::to_string(totals.tokens()) + " tokens" +
          (result.stop_reason.empty() ? "" : ", stopped: " + result.stop_reason);
 
-  std::vector<Scored> out;
+  LlmSearchResult out;
+  out.evaluations = evaluated_before + evaluator.calls();
   for (const auto& m : result.database) {
     if (m.slot == "ker0") {
       continue;
@@ -166,7 +189,7 @@ std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note)
     Scored s;
     s.variant = {m.slot, m.code, {}};
     s.figures = {true, "ok", "", m.cycles, m.sol_fraction};
-    out.push_back(std::move(s));
+    out.passed.push_back(std::move(s));
   }
   return out;
 }

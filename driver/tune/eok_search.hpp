@@ -1,7 +1,8 @@
 // The EoK (LLM) search of one kernel (issue 6), wired from the pieces on main:
 // the configured LLM provider and generator, the evaluator (through EvalPorts),
 // the run's journal in the cache (resume), the idea pool and RAG retrieval.
-// Returns the passed candidates of DataBaseK, best first, for the knob/flag post-pass.
+// Returns the passed candidates of DataBaseK, best first, for the knob/flag post-pass,
+// and the evaluations spent (budget.evals counts them: the search stops there).
 #pragma once
 
 #include "config/config.hpp"
@@ -24,6 +25,6 @@ struct EokContext
   std::function<void(const std::string&)> progress; // may be empty
 };
 
-std::vector<Scored> run_eok_search(const EokContext& ctx, std::string& note);
+LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note);
 
 } // namespace eok::tune

@@ -152,12 +152,23 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
   std::vector<Scored> llm;
   if (ports.llm_search) {
     report.mode = "EoK (LLM) + knob/flag post-pass";
-    llm = ports.llm_search();
+    LlmSearchResult found = ports.llm_search();
+    llm = std::move(found.passed);
     all = llm;
+    // budget.evals is per kernel: the post-pass spends what the LLM search left.
+    RunOptions post = opts;
+    size_t left = SIZE_MAX;
+    if (opts.search.budget > 0) {
+      left = opts.search.budget > found.evaluations ? opts.search.budget - found.evaluations : 0;
+      if (left == 0 && !llm.empty()) {
+        report.detail += std::string(report.detail.empty() ? "" : "; ") + "no knob/flag post-pass: budget.evals (" +
+                         std::to_string(opts.search.budget) + ") used by the LLM search";
+      }
+    }
     if (const Scored* b = fastest(llm)) {
       report.llm_cycles = b->figures.cycles;
     }
-    for (size_t i = 0; i < llm.size() && i < opts.postpass_sources; ++i) {
+    for (size_t i = 0; i < llm.size() && i < opts.postpass_sources && left > 0; ++i) {
       const Variant& v = llm[i].variant;
       // Constraints may name knobs this source no longer reads: those keep their defaults.
       KnobPredicate valid = [&task](const std::map<std::string, int64_t>& values) {
@@ -169,8 +180,12 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
       };
       Space space(knobs_read_by(v.source, task.knobs), task.flags, valid);
       if (space.dims() > 0) {
-        auto s = search_source(v, space, ports, opts, opts.search.seed + 1 + i, task.name + " post-pass " + v.origin, report);
+        post.search.budget = left == SIZE_MAX ? 0 : left;
+        auto s = search_source(v, space, ports, post, opts.search.seed + 1 + i, task.name + " post-pass " + v.origin, report);
         all.insert(all.end(), s.passed.begin(), s.passed.end());
+        if (left != SIZE_MAX) {
+          left -= std::min(left, s.result.trials.size());
+        }
       }
     }
   } else {

@@ -42,6 +42,14 @@ struct Scored
 };
 
 // A winner as the cache holds it.
+// What the LLM (EoK) search gives the flow: its passed candidates, best first, and how
+// many evaluations it used of the kernel's budget (the post-pass gets the rest).
+struct LlmSearchResult
+{
+  std::vector<Scored> passed;
+  size_t evaluations = 0;
+};
+
 struct StoredWinner
 {
   std::string what; // "EOK_LMUL=2 -O3", "ker0 stays", …
@@ -60,8 +68,8 @@ public:
   // by an earlier (interrupted) run is answered from the record (`reused` set).
   virtual Figures evaluate(const Variant& v, bool& reused) = 0;
   virtual void store(const Scored& winner, const Figures& ker0) = 0;
-  // The LLM (EoK) search; returns its passed candidates, best first. Empty function: offline.
-  std::function<std::vector<Scored>()> llm_search;
+  // The LLM (EoK) search. Empty function: offline.
+  std::function<LlmSearchResult()> llm_search;
 };
 
 struct KernelTask
@@ -76,7 +84,7 @@ struct KernelTask
 struct RunOptions
 {
   bool ci = false;
-  Request search; // strategy, options, budget, seed
+  Request search; // strategy, options, budget (evaluations per kernel, LLM search included), seed
   int jobs = 1;
   size_t postpass_sources = 2;                      // best LLM candidates the knob/flag search refines
   std::function<void(const std::string&)> progress; // may be empty

@@ -147,9 +147,10 @@ TEST_SUITE("tune::run")
   {
     FakePorts ports;
     ports.llm_search = []() {
-      std::vector<Scored> out;
-      out.push_back({{"t0/p0/g1/M1", "llm", {}}, {true, "ok", "", 520, 0.4}});
-      out.push_back({{"t0/p1/g0/E1", "llm #ifndef UNROLL", {}}, {true, "ok", "", 540, 0.4}});
+      LlmSearchResult out;
+      out.passed.push_back({{"t0/p0/g1/M1", "llm", {}}, {true, "ok", "", 520, 0.4}});
+      out.passed.push_back({{"t0/p1/g0/E1", "llm #ifndef UNROLL", {}}, {true, "ok", "", 540, 0.4}});
+      out.evaluations = 30;
       return out;
     };
     KernelTask t = task();
@@ -162,6 +163,33 @@ TEST_SUITE("tune::run")
     // "llm #ifndef UNROLL" with UNROLL=4 and -funroll-loops: 600 - 80 - 80 - 50 = 390.
     CHECK(r.best_cycles == doctest::Approx(390));
     CHECK(r.what == "LLM t0/p1/g0/E1 + UNROLL=4 -funroll-loops");
+  }
+
+  TEST_CASE("budget.evals is per kernel: the post-pass spends what the LLM search left")
+  {
+    FakePorts ports;
+    ports.llm_search = []() {
+      LlmSearchResult out;
+      out.passed.push_back({{"t0/p0/g1/M1", "llm", {}}, {true, "ok", "", 520, 0.4}});
+      out.passed.push_back({{"t0/p1/g0/E1", "llm #ifndef UNROLL", {}}, {true, "ok", "", 540, 0.4}});
+      out.evaluations = 10;
+      return out;
+    };
+    KernelTask t = task();
+    t.knobs_valid = [](const std::map<std::string, int64_t>& v) { return v.at("LMUL") * v.at("UNROLL") <= 32; };
+    RunOptions o = options();
+    o.search.budget = 15; // 5 left: 4 flag points of the first candidate, 1 point of the second
+    KernelReport r = tune_kernel(t, ports, o);
+    CHECK(r.evaluations == 5);
+    CHECK(ports.evaluations == 5);
+
+    FakePorts spent;
+    spent.llm_search = ports.llm_search;
+    o.search.budget = 10; // all of it used by the LLM search: no post-pass, the LLM's best wins
+    r = tune_kernel(t, spent, o);
+    CHECK(r.evaluations == 0);
+    CHECK(r.best_cycles == 520);
+    CHECK(r.detail.find("no knob/flag post-pass: budget.evals (10) used by the LLM search") != std::string::npos);
   }
 
   TEST_CASE("knobs an LLM rewrite still reads")
