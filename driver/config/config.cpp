@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <type_traits>
 #include <variant>
 
@@ -63,6 +64,15 @@ const std::vector<KeyDef>& table()
       {"search.generations", &Config::search_generations, "G: EoH generations per search", {}},
       {"search.keep", &Config::search_keep, "K: kernels kept in DataBaseK per iteration", {}},
       {"search.thoughts", &Config::search_thoughts, "thoughts sampled per search", {}},
+      {"search.kernel_temperature",
+       &Config::search_kernel_temperature,
+       "softmax temperature over speedups when a search picks its reference kernel (lower: greedier)",
+       {}},
+      {"search.thought_temperature",
+       &Config::search_thought_temperature,
+       "softmax temperature over effectiveness when a search picks thoughts (lower: greedier)",
+       {}},
+      {"search.rag_k", &Config::search_rag_k, "reference-note chunks retrieved into each prompt (0: none)", {}},
       {"search.seed", &Config::seed, "random seed (same seed + replies = same winners)", {}},
       {"budget.tokens", &Config::budget_tokens, "stop after this many LLM tokens (0: no limit)", {}},
       {"budget.cost", &Config::budget_cost, "stop after this LLM cost (0: no limit)", {}},
@@ -124,6 +134,32 @@ void check_choice(const KeyDef& k, const std::string& v, const std::function<voi
   fail(std::string(k.name) + ": '" + v + "' is not one of: " + util::join(k.choices, ", "));
 }
 
+// Values below which a setting makes no sense (a search of no kernels, a zero temperature);
+// checked wherever the value comes from, so the error names its file and line.
+void check_minimum(const KeyDef& k, double v, const std::function<void(const std::string&)>& fail)
+{
+  static const std::map<std::string, std::pair<double, bool>> minimum = {
+      // name -> (bound, exclusive)
+      {"search.parallel", {1, false}},
+      {"search.population", {1, false}},
+      {"search.keep", {1, false}},
+      {"search.kernel_temperature", {0, true}},
+      {"search.thought_temperature", {0, true}},
+      {"llm.concurrency", {1, false}},
+      {"llm.timeout_s", {1, false}},
+      {"eval.timeout_s", {1, false}},
+  };
+  auto it = minimum.find(k.name);
+  if (it == minimum.end()) {
+    return;
+  }
+  const auto [bound, exclusive] = it->second;
+  if (exclusive ? !(v > bound) : !(v >= bound)) {
+    fail(std::string(k.name) + ": must be " + (exclusive ? "greater than " : "at least ") + util::fixed(bound, 0) + ", got " +
+         util::fixed(v, v == static_cast<double>(static_cast<int64_t>(v)) ? 0 : 3));
+  }
+}
+
 // Set from text (environment, command line). `fail` throws with the right location.
 void set_from_text(Config& c, const KeyDef& k, const std::string& text, const std::function<void(const std::string&)>& fail)
 {
@@ -149,6 +185,7 @@ void set_from_text(Config& c, const KeyDef& k, const std::string& text, const st
           if (text.empty() || *end || errno) {
             bad("a number");
           }
+          check_minimum(k, v, fail);
           c.*member = v;
         } else {
           char* end = nullptr;
@@ -157,6 +194,7 @@ void set_from_text(Config& c, const KeyDef& k, const std::string& text, const st
           if (text.empty() || *end || errno || v < 0) {
             bad("a non-negative integer");
           }
+          check_minimum(k, static_cast<double>(v), fail);
           c.*member = static_cast<T>(v);
         }
       },
@@ -183,6 +221,7 @@ void set_from_node(Config& c, const KeyDef& k, const toml::Node& n, const std::f
           if (!n.is_number()) {
             fail(std::string(k.name) + ": expected a number, got " + toml::kind_name(n.kind));
           }
+          check_minimum(k, n.number(), fail);
           c.*member = n.number();
         } else {
           if (n.kind != toml::Kind::integer) {
@@ -191,6 +230,7 @@ void set_from_node(Config& c, const KeyDef& k, const toml::Node& n, const std::f
           if (n.integer < 0) {
             fail(std::string(k.name) + ": must not be negative");
           }
+          check_minimum(k, static_cast<double>(n.integer), fail);
           c.*member = static_cast<T>(n.integer);
         }
       },

@@ -44,12 +44,15 @@ struct Config
   double llm_price_output = 0;     // cost per million completion tokens
   std::string llm_embedding_model; // empty: llm.model
   // [search] names follow the EoK paper
-  int64_t search_parallel = 2;    // P: idea-guided searches per iteration
-  int64_t search_iterations = 2;  // T
-  int64_t search_population = 4;  // N: EoH population size
-  int64_t search_generations = 2; // G
-  int64_t search_keep = 4;        // K: top kernels kept in DataBaseK per iteration
-  int64_t search_thoughts = 2;    // thoughts sampled per search
+  int64_t search_parallel = 2;             // P: idea-guided searches per iteration
+  int64_t search_iterations = 2;           // T
+  int64_t search_population = 4;           // N: EoH population size
+  int64_t search_generations = 2;          // G
+  int64_t search_keep = 4;                 // K: top kernels kept in DataBaseK per iteration
+  int64_t search_thoughts = 2;             // thoughts sampled per search
+  double search_kernel_temperature = 0.2;  // softmax over speedups (reference kernel)
+  double search_thought_temperature = 0.2; // softmax over effectiveness (thoughts)
+  int64_t search_rag_k = 3;                // note chunks per prompt
   uint64_t seed = 1;
   // [budget] 0 = unlimited
   int64_t budget_tokens = 0;

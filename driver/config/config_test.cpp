@@ -54,6 +54,24 @@ TEST_SUITE("config")
     CHECK_THROWS_AS(load_with(path), Fatal);
   }
 
+  TEST_CASE("values that make no sense are errors wherever they come from")
+  {
+    testing::ScratchDir dir;
+    std::string path = dir.file("eok.toml");
+    util::write_file_atomic(path, "[search]\nparallel = 0\n");
+    CHECK_THROWS_WITH(load_with(path), (path + ":2: search.parallel: must be at least 1, got 0").c_str());
+    util::write_file_atomic(path, "[search]\nkernel_temperature = 0.0\n");
+    CHECK_THROWS_WITH(load_with(path), (path + ":2: search.kernel_temperature: must be greater than 0, got 0").c_str());
+    CHECK_THROWS_WITH(load_with("", {"search.thought_temperature=-0.5"}),
+                      "--set: search.thought_temperature: must be greater than 0, got -0.500");
+    ::setenv("EOK_LLM_CONCURRENCY", "0", 1);
+    CHECK_THROWS_WITH(load_with(""), "EOK_LLM_CONCURRENCY: llm.concurrency: must be at least 1, got 0");
+    ::unsetenv("EOK_LLM_CONCURRENCY");
+    auto s = load_with("", {"search.kernel_temperature=0.05", "search.rag_k=0"});
+    CHECK(s.get().search_kernel_temperature == 0.05);
+    CHECK(s.get().search_rag_k == 0);
+  }
+
   TEST_CASE("malformed TOML names the line")
   {
     testing::ScratchDir dir;

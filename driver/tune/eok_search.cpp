@@ -150,6 +150,9 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   params.keep = static_cast<int>(cfg.search_keep);
   params.thoughts = static_cast<int>(cfg.search_thoughts);
   params.seed = cfg.seed;
+  params.kernel_temperature = cfg.search_kernel_temperature;
+  params.thought_temperature = cfg.search_thought_temperature;
+  params.rag_k = static_cast<size_t>(cfg.search_rag_k);
 
   search::EnginePorts ports;
   ports.generator = &generator;
