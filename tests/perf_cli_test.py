@@ -49,6 +49,14 @@ class PerfValidate(unittest.TestCase):
         rows = re.findall(r"^memcpy e8m8 (\d+ [KM]iB)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)x$", r.stdout, re.M)
         self.assertEqual([row[0] for row in rows], ["16 KiB", "64 MiB"])
 
+    def test_measure_needs_a_program_and_a_region_of_interest(self):
+        cross = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+        self.assertEqual(eok("perf", "measure", "--cross-file", cross).returncode, 2)
+        smoke = os.path.join(os.environ["EOK_BUILD_ROOT"], "tests", "rvv_smoke")  # no ROI markers
+        r = eok("perf", "measure", "--cross-file", cross, "--runner", "model", "--", smoke)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("never entered its region of interest (`slti x0,x0,1` before the kernel call", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,9 @@
 // `eok perf validate`: the X60 model against the published figures it was built from.
 // `eok perf bench`: evaluation time under QEMU with and without the counting plugin.
+// `eok perf measure`: one program (with the region-of-interest markers) through a runner.
 #include "app/commands_list.hpp"
+
+#include "perf/runner.hpp"
 
 #include "perf/mca.hpp"
 #include "perf/validate.hpp"
@@ -89,6 +92,44 @@ Command perf_bench_command()
               std::printf("%-24s %12.3f %12.3f %7.2fx\n", r.shape.c_str(), r.plain_seconds, r.model_seconds,
                           r.plain_seconds > 0 ? r.model_seconds / r.plain_seconds : 0.0);
             }
+            return k_exit_ok;
+          }};
+}
+
+Command perf_measure_command()
+{
+  auto flags = config_flags();
+  flags.push_back({"--runner", true, false, "KIND  model or wall (default: target.runner)"});
+  flags.push_back({"--flops", true, false, "N  necessary arithmetic, for the speed-of-light bound"});
+  flags.push_back({"--bytes", true, false, "N  necessary bytes read + written (also the working set)"});
+  flags.push_back({"--bits", true, false, "N  element width of the arithmetic (default 32)"});
+  return {"perf measure", "measure one program (ROI marked by slti x0,x0,1 / slti x0,x0,2) with a runner",
+          "[--runner KIND] [--flops N] [--bytes N] [--bits N] -- PROGRAM [ARGS...]", flags, [](Context& ctx, const Args& args) {
+            if (args.positional().empty()) {
+              throw UsageError("eok perf measure: missing PROGRAM (after --)");
+            }
+            target::Target t = load(ctx, args);
+            std::string kind = args.value("--runner").value_or(ctx.settings().get().runner);
+            perf::SolInputs sol;
+            sol.flops = std::stod(args.value("--flops").value_or("0"));
+            sol.bytes = std::stod(args.value("--bytes").value_or("0"));
+            sol.element_bits = std::stoi(args.value("--bits").value_or("32"));
+            auto runner = perf::make_runner(kind, t);
+            auto m = runner->measure(args.positional(), sol);
+            if (!m) {
+              throw Fatal(m.error());
+            }
+            std::printf("runner       = %s\n", m->runner.c_str());
+            std::printf("version      = %s\n", m->model_version.c_str());
+            std::printf("cycles       = %.1f\n", m->cycles);
+            std::printf("spread       = %.4f\n", m->spread);
+            std::printf("sol_cycles   = %.1f\n", m->sol_cycles);
+            std::printf("sol_fraction = %.4f\n", m->sol_fraction);
+            std::printf("bound        = %s\n", m->bound.c_str());
+            if (!m->board.empty()) {
+              std::printf("board        = %s\n", m->board.c_str());
+            }
+            std::printf("detail       = %s\n", m->detail_json.c_str());
             return k_exit_ok;
           }};
 }

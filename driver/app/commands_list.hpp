@@ -12,6 +12,7 @@ Command eval_command();
 Command eval_bench_command();
 Command perf_validate_command();
 Command perf_bench_command();
+Command perf_measure_command();
 Command tune_command();
 Command substitute_command();
 Command cache_list_command();
@@ -42,6 +43,7 @@ inline std::vector<Command> all_commands()
       eval_bench_command(),
       perf_validate_command(),
       perf_bench_command(),
+      perf_measure_command(),
       tune_command(),
       substitute_command(),
       cache_list_command(),
