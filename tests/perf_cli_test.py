@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import unittest
 
 EOK = os.environ["EOK_BIN"]
@@ -56,6 +57,49 @@ class PerfValidate(unittest.TestCase):
         r = eok("perf", "measure", "--cross-file", cross, "--runner", "model", "--", smoke)
         self.assertEqual(r.returncode, 1)
         self.assertIn("never entered its region of interest (`slti x0,x0,1` before the kernel call", r.stderr)
+        r = eok("perf", "measure", "--cross-file", cross, "--flops", "many", "--", smoke)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--flops expects a non-negative number, got 'many'", r.stderr)
+
+    def test_measure_counts_the_region_of_interest(self):
+        # A program that adds 4096 floats with RVV inside the markers: the model sees vector work
+        # proportional to the length, and the speed-of-light bound follows --flops/--bytes.
+        cross = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+        self.dir = tempfile.mkdtemp(prefix="eok-perf-measure-")
+        self.addCleanup(shutil.rmtree, self.dir, True)
+        target = dict(re.findall(r"^(\w+)\s*= (.*)$", eok("target", "--cross-file", cross).stdout, re.M))
+        src = os.path.join(self.dir, "roi.c")
+        with open(src, "w") as f:
+            f.write("#include <riscv_vector.h>\n#include <stdlib.h>\n"
+                    "static float a[N], b[N], c[N];\n"
+                    "int main(void) {\n"
+                    "  for (int i = 0; i < N; ++i) { a[i] = (float)i; b[i] = 1.0f; }\n"
+                    "  __asm__ volatile(\"slti x0,x0,1\");\n"
+                    "  for (size_t i = 0, vl; i < N; i += vl) {\n"
+                    "    vl = __riscv_vsetvl_e32m8(N - i);\n"
+                    "    __riscv_vse32_v_f32m8(c + i, __riscv_vfadd_vv_f32m8(__riscv_vle32_v_f32m8(a + i, vl),\n"
+                    "                          __riscv_vle32_v_f32m8(b + i, vl), vl), vl);\n"
+                    "  }\n"
+                    "  __asm__ volatile(\"slti x0,x0,2\");\n"
+                    "  return c[N - 1] == (float)N ? 0 : 1;\n}\n")
+        cycles = {}
+        for n in (4096, 16384):
+            exe = os.path.join(self.dir, f"roi{n}")
+            cc = target["cc"].split() + target["c_args"].split() + target["link_args"].split()
+            subprocess.run(cc + [f"-DN={n}", "-O2", src, "-o", exe], check=True, capture_output=True)
+            r = eok("perf", "measure", "--cross-file", cross, "--runner", "model", "--flops", str(n),
+                    "--bytes", str(12 * n), "--", exe)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            out = dict(re.findall(r"^(\w+)\s*= (.*)$", r.stdout, re.M))
+            self.assertEqual(out["runner"], "model")
+            self.assertIn("core/spacemit-x60", out["version"])
+            cycles[n] = float(out["cycles"])
+            self.assertGreater(float(out["sol_cycles"]), 0)
+            self.assertGreater(float(out["sol_fraction"]), 0)
+            self.assertLessEqual(float(out["sol_fraction"]), 1.0)
+        # Four times the work: between 3 and 5 times the cycles (a fixed part, then linear).
+        self.assertGreater(cycles[16384], 3 * cycles[4096])
+        self.assertLess(cycles[16384], 5 * cycles[4096])
 
 
 if __name__ == "__main__":

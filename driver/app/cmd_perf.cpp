@@ -3,17 +3,18 @@
 // `eok perf measure`: one program (with the region-of-interest markers) through a runner.
 #include "app/commands_list.hpp"
 
-#include "perf/runner.hpp"
-
 #include "perf/mca.hpp"
+#include "perf/runner.hpp"
 #include "perf/validate.hpp"
 #include "target/target.hpp"
 #include "util/fs.hpp"
 #include "util/terminal.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace eok::app {
 
@@ -30,6 +31,22 @@ void print_rows(const char* header, const std::vector<perf::ValidationRow>& rows
   }
   std::printf("mean |error| %.1f%%, max |error| %.1f%% over %zu rows\n\n",
               rows.empty() ? 0.0 : 100 * sum / static_cast<double>(rows.size()), 100 * worst, rows.size());
+}
+
+// A non-negative number given to FLAG, or a usage error that says which.
+double number_flag(const Args& args, const std::string& flag, double fallback)
+{
+  auto text = args.value(flag);
+  if (!text) {
+    return fallback;
+  }
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || errno != 0 || !(v >= 0)) {
+    throw UsageError("eok perf measure: " + flag + " expects a non-negative number, got '" + *text + "'");
+  }
+  return v;
 }
 
 target::Target load(Context& ctx, const Args& args)
@@ -111,9 +128,13 @@ Command perf_measure_command()
             target::Target t = load(ctx, args);
             std::string kind = args.value("--runner").value_or(ctx.settings().get().runner);
             perf::SolInputs sol;
-            sol.flops = std::stod(args.value("--flops").value_or("0"));
-            sol.bytes = std::stod(args.value("--bytes").value_or("0"));
-            sol.element_bits = std::stoi(args.value("--bits").value_or("32"));
+            sol.flops = number_flag(args, "--flops", 0);
+            sol.bytes = number_flag(args, "--bytes", 0);
+            const double bits = number_flag(args, "--bits", 32);
+            if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+              throw UsageError("eok perf measure: --bits is the element width: 8, 16, 32 or 64");
+            }
+            sol.element_bits = static_cast<int>(bits);
             auto runner = perf::make_runner(kind, t);
             auto m = runner->measure(args.positional(), sol);
             if (!m) {
