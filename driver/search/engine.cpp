@@ -26,6 +26,9 @@ struct Shared
   std::atomic<int> failed{0};
   std::mutex stop_mutex;
   std::string stop_reason;
+  // Running figures of search p for the progress port; lane p is touched only by the
+  // thread of search p (one per iteration, joined before the next).
+  std::vector<Progress> lanes;
 
   bool stopped()
   {
@@ -54,14 +57,45 @@ std::vector<ParentView> views(const std::vector<Member>& ms)
   return out;
 }
 
+struct Place
+{
+  int t = 0;
+  int p = 0;
+  int g = -1; // -1: initial population
+};
+
+void report(Shared& sh, const Place& at, const std::string& slot, const Record& r, bool resumed)
+{
+  Progress& lane = sh.lanes[static_cast<size_t>(at.p)];
+  lane.slot = slot;
+  lane.iteration = at.t;
+  lane.search = at.p;
+  lane.generation = at.g;
+  lane.op = r.op;
+  lane.verdict = r.evaluation.ok ? "ok" : r.evaluation.verdict;
+  lane.speedup = r.evaluation.ok ? r.evaluation.speedup : 0;
+  lane.resumed = resumed;
+  lane.resumed_steps += resumed ? 1 : 0;
+  lane.evaluated += !resumed && r.generation.ok ? 1 : 0;
+  lane.tokens += resumed ? 0 : r.generation.tokens;
+  if (r.evaluation.ok && r.evaluation.speedup > lane.best) {
+    lane.best = r.evaluation.speedup;
+  }
+  if (sh.ports.progress) {
+    sh.ports.progress(lane);
+  }
+}
+
 // One step: reuse the journal's record of this slot, or generate + evaluate + record.
 // `skipped` (when given) tells a step the budget stopped from one that failed.
-std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInput& in, const std::string& idea, const std::string& thought,
-                           const std::vector<std::string>& parent_slots, bool* skipped = nullptr)
+std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot, const PromptInput& in, const std::string& idea,
+                           const std::string& thought, const std::vector<std::string>& parent_slots, bool* skipped = nullptr)
 {
   Record r;
+  bool resumed = false;
   if (auto prior = sh.ports.journal->find(slot)) {
     r = *prior;
+    resumed = true;
     ++sh.resumed;
   } else {
     if (sh.stopped()) {
@@ -101,10 +135,7 @@ std::optional<Member> step(Shared& sh, const std::string& slot, const PromptInpu
     }
     sh.ports.journal->record(r);
   }
-  if (sh.ports.progress) {
-    sh.ports.progress(slot + " " + r.op + ": " +
-                      (r.evaluation.ok ? "ok " + std::to_string(r.evaluation.speedup) + "x" : r.evaluation.verdict));
-  }
+  report(sh, at, slot, r, resumed);
   if (!r.evaluation.ok) {
     ++sh.failed;
     return std::nullopt;
@@ -153,7 +184,7 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
     const ThoughtView& th = idea.thoughts[picks[i]];
     PromptInput in{Operator::init, sh.task, views({ref}), {th}, {}};
     bool skipped = false;
-    auto child = step(sh, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot}, &skipped);
+    auto child = step(sh, {t, p, -1}, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot}, &skipped);
     if (!skipped) { // a thought the budget kept from being tried has no evidence either way
       out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
     }
@@ -184,7 +215,7 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
         parent_slots.push_back(parents_pool[i].slot);
       }
       PromptInput in{op, sh.task, views(parents), idea_thoughts, {}};
-      if (auto child = step(sh, base + "/g" + std::to_string(g) + "/" + operator_name(op), in, idea.id, "", parent_slots)) {
+      if (auto child = step(sh, {t, p, g}, base + "/g" + std::to_string(g) + "/" + operator_name(op), in, idea.id, "", parent_slots)) {
         offspring.push_back(*child);
       }
     }
@@ -201,6 +232,7 @@ EngineResult run_search(const TaskView& task, const Member& ker0, const std::vec
                         const std::map<std::string, double>& effectiveness, const EngineParams& params, const EnginePorts& ports)
 {
   Shared sh{task, params, ports};
+  sh.lanes.resize(static_cast<size_t>(std::max(1, params.parallel)));
   EngineResult result;
   result.effectiveness = effectiveness;
   std::vector<Member> database = {ker0};

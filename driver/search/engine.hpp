@@ -124,6 +124,24 @@ struct EngineResult
   std::string stop_reason;                     // empty: ran to completion
 };
 
+// One finished step, for the live display. The "search" figures add up the steps of
+// search p over the iterations (the p-th of the P searches each iteration runs).
+struct Progress
+{
+  std::string slot;      // "t0/p1/g0/M2"
+  int iteration = 0;     // t
+  int search = 0;        // p
+  int generation = -1;   // g; -1: the initial population
+  std::string op;        // "init", "E1", … "M3"
+  std::string verdict;   // this step: "ok", "wrong_output", "no_code", …
+  double speedup = 0;    // this step (ok only)
+  bool resumed = false;  // this step came from the journal
+  int evaluated = 0;     // search p: candidates evaluated in this process
+  int resumed_steps = 0; // search p: steps answered from the journal
+  double best = 0;       // search p: best speedup so far (0: nothing passed yet)
+  int64_t tokens = 0;    // search p: LLM tokens used in this process
+};
+
 struct EnginePorts
 {
   Generator* generator = nullptr;
@@ -131,7 +149,7 @@ struct EnginePorts
   Journal* journal = nullptr;
   std::function<std::vector<std::string>(const std::string& query, size_t k)> retrieve; // may be empty
   std::function<std::optional<std::string>()> budget_exhausted;                         // reason, or nullopt
-  std::function<void(const std::string& line)> progress;                                // may be empty
+  std::function<void(const Progress&)> progress;                                        // may be empty; called from the searches' threads
 };
 
 EngineResult run_search(const TaskView& task, const Member& ker0, const std::vector<IdeaView>& ideas,

@@ -309,4 +309,48 @@ TEST_SUITE("search::engine")
     CHECK(queries.front().find("y = max(x, 0)") != std::string::npos);
     CHECK(queries.front().find("ker0 code") != std::string::npos); // the parent's code
   }
+  TEST_CASE("progress: one event per step with search p's running evaluations, best speedup and tokens")
+  {
+    FakeGenerator g1, g2;
+    FakeEvaluator e1, e2;
+    MemoryJournal j;
+    j.crash_after = 9;
+    CHECK_THROWS(run(g1, e1, j, params(2)));
+    j.crash_after = -1;
+    const size_t recorded = j.records.size(); // the other search may have gone on past the crash
+    std::mutex m;
+    std::vector<Progress> events;
+    EnginePorts ports;
+    ports.progress = [&](const Progress& e) {
+      std::lock_guard lock(m);
+      events.push_back(e);
+    };
+    auto r = run(g2, e2, j, params(2), ports);
+    REQUIRE(events.size() == j.records.size()); // every step once, resumed ones included
+    std::map<int, Progress> last;
+    std::map<int, double> best;
+    int resumed_events = 0;
+    for (const auto& e : events) {
+      const Record& rec = j.records.at(e.slot);
+      CHECK(e.slot.find("t" + std::to_string(e.iteration) + "/p" + std::to_string(e.search) + "/") == 0);
+      CHECK(e.op == rec.op);
+      CHECK((e.generation < 0) == (e.op == "init"));
+      CHECK(e.verdict == (rec.evaluation.ok ? "ok" : rec.evaluation.verdict));
+      if (rec.evaluation.ok) {
+        best[e.search] = std::max(best[e.search], rec.evaluation.speedup);
+      }
+      CHECK(e.best == best[e.search]); // running best of this search so far
+      if (last.count(e.search) != 0) {
+        CHECK(e.evaluated + e.resumed_steps >= last[e.search].evaluated + last[e.search].resumed_steps);
+      }
+      resumed_events += e.resumed ? 1 : 0;
+      last[e.search] = e;
+    }
+    REQUIRE(last.size() == 2);
+    CHECK(resumed_events == static_cast<int>(recorded));
+    CHECK(last[0].evaluated + last[1].evaluated == r.evaluated);
+    CHECK(last[0].resumed_steps + last[1].resumed_steps == r.resumed);
+    // The fake LLM charges 100 tokens per reply with code; resumed steps cost nothing now.
+    CHECK(last[0].tokens + last[1].tokens == 100 * r.evaluated);
+  }
 }

@@ -7,6 +7,7 @@
 #include "llm/provider.hpp"
 #include "rag/knowledge.hpp"
 #include "search/engine.hpp"
+#include "tune/search_progress.hpp"
 #include "util/sha256.hpp"
 #include "util/terminal.hpp"
 
@@ -169,7 +170,11 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
     }
     return std::nullopt;
   };
-  ports.progress = ctx.progress;
+  SearchBoard board(task.name, params, util::Terminal::instance());
+  ports.progress = [&board, &meter](const search::Progress& p) {
+    llm::Totals t = meter.totals();
+    board.update(p, {t.requests, t.tokens()});
+  };
 
   // Priors overridden by what earlier runs learned on this core (a resumed run: the
   // values it started with); the run's own learning is added back afterwards.

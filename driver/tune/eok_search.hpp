@@ -3,6 +3,7 @@
 // the run's journal in the cache (resume), the idea pool and RAG retrieval.
 // Returns the passed candidates of DataBaseK, best first, for the knob/flag post-pass,
 // and the evaluations spent (budget.evals counts them: the search stops there).
+// Progress is shown on util::Terminal (tune/search_progress).
 #pragma once
 
 #include "config/config.hpp"
@@ -22,7 +23,6 @@ struct EokContext
   const target::Target& target;
   EvalPorts& ports;
   cache::Cache& cache;
-  std::function<void(const std::string&)> progress; // may be empty
 };
 
 LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note);

@@ -85,7 +85,7 @@ SessionResult run_session(const SessionOptions& opts)
     EvalPorts ports(spec, target, cfg, cache, key);
     std::string eok_note;
     if (!cfg.ci && cfg.llm_provider != "none") {
-      ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache, ropts.progress}, eok_note); };
+      ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache}, eok_note); };
     }
     KernelReport report = tune_kernel(make_task(spec, flags), ports, ropts);
     ports.finish(report.status != "failed");
@@ -93,7 +93,8 @@ SessionResult run_session(const SessionOptions& opts)
       report.detail = eok_note + (report.detail.empty() ? "" : "; " + report.detail);
     }
     if (report.llm_cycles > 0 && report.best_cycles > 0) {
-      report.detail += "; knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over the best LLM candidate";
+      report.detail += "; best LLM candidate " + util::fixed(report.ker0_cycles / report.llm_cycles, 3) +
+                       "x over ker0, knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it";
     }
     term.end_progress();
     if (report.status == "miss") {
