@@ -33,7 +33,8 @@ def relu(lmul):
 
 WRONG = ("Copy.\n```c\nvoid eok_relu_f32(const float* x, float* y, long n)\n{\n"
          "  for (long i = 0; i < n; ++i) y[i] = x[i];\n}\n```\n")
-# P = 2 searches, T = 1, one thought, G = 1: 2 x (1 + 5) = 12 steps.
+# P = 2 searches, T = 1, one thought, G = 1: 2 x (1 + 5) = 12 steps. The replies read no
+# knob and no flag is searched: no knob/flag post-pass.
 SLOTS = {f"t0/p{p}/{s}" for p in (0, 1) for s in ["init0"] + [f"g0/{op}" for op in ("E1", "E2", "M1", "M2", "M3")]}
 
 
@@ -137,7 +138,7 @@ class Progress(unittest.TestCase):
                                      r"[0-9.]+k? tokens; run: \d+ LLM requests, [0-9.]+k? tokens\)$", l) for l in lines), err)
         self.assertTrue(any(re.search(r": (wrong_output|no_code) \(search", l) for l in lines), err)
         self.assertRegex(err, r"(?m)^nn/relu: (tuned|ker0 stays) \(EoK: 1[0-2] evaluated\b.*, 0 resumed, 12 LLM requests, \d+ tokens\b"
-                              r".*best LLM candidate \d\.\d{3}x over ker0")
+                              r".*best LLM candidate \d\.\d{3}x over ker0, no knob/flag post-pass\)$")
 
     def test_pipe_gives_plain_lines(self):
         code, out, err = self.tune(tty=False)

@@ -93,8 +93,11 @@ SessionResult run_session(const SessionOptions& opts)
       report.detail = eok_note + (report.detail.empty() ? "" : "; " + report.detail);
     }
     if (report.llm_cycles > 0 && report.best_cycles > 0) {
-      report.detail += "; best LLM candidate " + util::fixed(report.ker0_cycles / report.llm_cycles, 3) +
-                       "x over ker0, knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it";
+      // No trials: the candidates read no knob and no flag is searched, or no budget was left.
+      report.detail +=
+          "; best LLM candidate " + util::fixed(report.ker0_cycles / report.llm_cycles, 3) + "x over ker0, " +
+          (report.trials.empty() ? std::string("no knob/flag post-pass")
+                                 : "knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it");
     }
     term.end_progress();
     if (report.status == "miss") {
