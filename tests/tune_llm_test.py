@@ -198,6 +198,42 @@ class TuneLlm(unittest.TestCase):
                              first_steps[k])
         con2.close()
 
+    def test_a_recorded_run_replays_without_a_server_and_the_build_gets_the_winner(self):
+        server = self.server(["mish"])
+        transcript = os.path.join(self.dir, "mish.transcript.jsonl")
+        config, cache = self.config("live", server)
+        r, data = self.tune(config, ["mish"], "--set", f"llm.record_file={transcript}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        live = data["kernels"][0]
+        self.assertEqual(live["status"], "tuned")
+        asked = len([q for q in server.requests() if q["path"].endswith("/chat/completions") and q["entry"] > 1])
+        with open(transcript) as f:
+            self.assertEqual(len(f.readlines()), asked)
+        server.stop()
+
+        # The replay provider answers from the transcript by prompt hash: no server at all.
+        replay, replay_cache = self.config("replay", server)
+        r, data = self.tune(replay, ["mish"], "--set", "llm.provider=replay", "--set", f"llm.replay_file={transcript}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("EoK search with the replay LLM provider", r.stderr)
+        again = data["kernels"][0]
+        self.assertEqual((again["status"], again["what"], again["best_cycles"]), (live["status"], live["what"], live["best_cycles"]))
+        con, con2 = self.db(cache), self.db(replay_cache)
+        self.assertEqual(dict(self.winner(con, "mish"))["source"], dict(self.winner(con2, "mish"))["source"])
+        self.assertEqual([(x["slot"], x["prompt_hash"], x["verdict"]) for x in self.llm_rows(con, "mish")],
+                         [(x["slot"], x["prompt_hash"], x["verdict"]) for x in self.llm_rows(con2, "mish")])
+        con.close()
+        con2.close()
+
+        # The build's worker writes the LLM-born winner in place of ker0.
+        src = os.path.join(KERNELS, "mish", "mish.c")
+        out, dep = os.path.join(self.dir, "mish.eok.c"), os.path.join(self.dir, "mish.eok.c.d")
+        r = subprocess.run([EOK, "substitute", "--config", replay, "--cross-file", CROSS, src, out, dep],
+                           capture_output=True, text=True, env=clean_env(), timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            self.assertIn(candidates()["mish"]["fast"], f.read())
+
     def test_budgets_end_the_search_cleanly_with_everything_recorded(self):
         server = self.server(["mish"])
         # budget.evals is per kernel: the LLM search stops at it (the P searches may each be one
