@@ -53,6 +53,7 @@ struct Config
   double search_kernel_temperature = 0.2;  // softmax over speedups (reference kernel)
   double search_thought_temperature = 0.2; // softmax over effectiveness (thoughts)
   int64_t search_rag_k = 3;                // note chunks per prompt
+  bool search_learn = true;                // learned thought effectiveness: use and update it (cache, per core)
   uint64_t seed = 1;
   // [budget] 0 = unlimited
   int64_t budget_tokens = 0;

@@ -179,9 +179,12 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   // Priors overridden by what earlier runs learned on this core (a resumed run: the
   // values it started with); the run's own learning is added back afterwards.
   const std::string run_uid = ctx.cache.find_run(ctx.ports.run_id())->uid;
-  const std::map<std::string, double> start = ctx.cache.start_learning(run_uid, ctx.target.core, knowledge.effectiveness);
+  const std::map<std::string, double> start =
+      cfg.search_learn ? ctx.cache.start_learning(run_uid, ctx.target.core, knowledge.effectiveness) : knowledge.effectiveness;
   search::EngineResult result = search::run_search(task, base, knowledge.ideas, start, params, ports);
-  ctx.cache.finish_learning(run_uid, ctx.target.core, result.effectiveness, result.updates);
+  if (cfg.search_learn) {
+    ctx.cache.finish_learning(run_uid, ctx.target.core, result.effectiveness, result.updates);
+  }
   llm::Totals totals = meter.totals();
   note = "EoK: " + std::to_string(result.evaluated) + " evaluated (" + std::to_string(evaluator.identical()) +
          " identical to an earlier candidate, verdict reused), " + std::to_string(result.resumed) + " resumed, " +
