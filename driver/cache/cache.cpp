@@ -357,6 +357,9 @@ void Cache::remove_run(int64_t run_id)
 {
   const std::lock_guard lock(*m_mutex);
   Transaction tx(m_db);
+  if (m_schema >= 2) { // what the run started from and applied: only a resume reads it
+    m_db.prepare("DELETE FROM learning_runs WHERE run_uid=(SELECT uid FROM runs WHERE id=?1)").bind(1, run_id).run();
+  }
   m_db.prepare("DELETE FROM runs WHERE id=?1").bind(1, run_id).run(); // candidates: ON DELETE CASCADE
   tx.commit();
 }

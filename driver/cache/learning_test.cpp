@@ -221,6 +221,21 @@ TEST_SUITE("cache::learning")
     CHECK(c.finish_learning("o1", k_x60, {{"lmul-m8", 0.2}}, {{"lmul-m8", 5}}) == 0);
   }
 
+  TEST_CASE("removing a run (gc) drops what it started from, not what it taught")
+  {
+    ScratchDir dir;
+    Cache c = Cache::open(dir.file("c.sqlite"));
+    const int64_t run = c.begin_run("nn/relu", std::string(64, 'a'), "");
+    const std::string uid = c.find_run(run)->uid;
+    c.start_learning(uid, k_x60, k_priors);
+    c.finish_learning(uid, k_x60, {{"lmul-m8", 0.9}}, {{"lmul-m8", 1}});
+    c.start_learning("other-run", k_x60, k_priors);
+    c.remove_run(run);
+    CHECK(c.db().query_int("SELECT count(*) FROM learning_runs WHERE run_uid<>'other-run'") == 0);
+    CHECK(c.db().query_int("SELECT count(*) FROM learning_runs") == static_cast<int64_t>(k_priors.size()));
+    CHECK(learned(c, k_x60, "lmul-m8")->value == doctest::Approx(0.9));
+  }
+
   TEST_CASE("reset forgets learned values of one thought, one core or all")
   {
     ScratchDir dir;
