@@ -273,6 +273,55 @@ class TuneLlm(unittest.TestCase):
         r, data = self.tune(config, ["mish"])
         self.assertEqual(data["kernels"][0]["status"], "cached")
 
+    def test_an_llm_outage_fails_the_kernel_keeps_the_steps_and_the_next_run_resumes(self):
+        server = self.server(["mish"], delay=0.2)
+        config, cache = self.config("outage", server, extra="[budget]\nseconds = 600\n")
+        p = self.tune(config, ["mish"], "--set", "llm.failure_limit=3", popen=True)
+        # The endpoint goes away mid-run (connection refused from then on).
+        deadline = time.time() + 600
+        recorded = 0
+        while time.time() < deadline and p.poll() is None and recorded < 5:
+            time.sleep(0.2)
+            if os.path.exists(cache):
+                try:
+                    con = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5)
+                    recorded = con.execute("SELECT count(*) FROM candidates WHERE op <> 'knobs/flags'").fetchone()[0]
+                    con.close()
+                except sqlite3.OperationalError:
+                    continue
+        server.stop()
+        self.assertEqual(p.wait(timeout=600), 1)
+        with open(os.path.join(self.dir, "killed.stderr")) as f:
+            err = f.read()
+        self.assertIn("the LLM gave no reply to 3 requests in a row", err)
+        with open(os.path.join(self.dir, "report.json")) as f:
+            k = json.load(f)["kernels"][0]
+        self.assertEqual(k["status"], "failed")
+        self.assertIn("the steps done are kept and the next run resumes", k["detail"])
+        con = self.db(cache)
+        self.assertIsNone(self.winner(con, "mish"))  # a partial search is not this key's answer
+        self.assertEqual(con.execute("SELECT state FROM runs").fetchone()[0], "aborted")
+        kept = {x["slot"] for x in self.llm_rows(con, "mish")}
+        self.assertGreaterEqual(len(kept), 5)
+        self.assertLess(len(kept), 28)
+        self.assertTrue(all(x["verdict"] != "no_reply" for x in self.llm_rows(con, "mish")))
+        con.close()
+
+        # The endpoint is back (at a new address): the run resumes where it stopped.
+        back = self.server(["mish"])
+        config, _ = self.config("outage", back)
+        r, data = self.tune(config, ["mish"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        k = data["kernels"][0]
+        self.assertEqual(k["status"], "tuned", k)
+        self.assertRegex(k["detail"], rf"\b{len(kept)} resumed")
+        asked = [q for q in back.requests() if q["path"].endswith("/chat/completions") and q["entry"] > 1]
+        self.assertEqual(len(asked), 28 - len(kept))
+        con = self.db(cache)
+        self.assertEqual(len(self.llm_rows(con, "mish")), 28)
+        self.assertEqual(con.execute("SELECT state FROM runs").fetchone()[0], "complete")
+        con.close()
+
     def test_sigkill_mid_iteration_resumes_without_repeating_work(self):
         server = self.server(["mish"], delay=0.2)
         config, cache = self.config("killed", server, extra="")

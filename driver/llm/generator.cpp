@@ -28,6 +28,7 @@ LlmGenerator::Outcome LlmGenerator::run(const search::Prompt& prompt)
   g.model = c.model;
   g.tokens = c.usage.total();
   if (!c.ok) {
+    g.unavailable = true;
     g.failure = "llm: " + c.error;
     return o;
   }

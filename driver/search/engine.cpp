@@ -26,6 +26,8 @@ struct Shared
   std::atomic<int> failed{0};
   std::mutex stop_mutex;
   std::string stop_reason;
+  std::string unavailable;
+  int no_reply_in_a_row = 0; // across the searches; any reply resets it
   // Running figures of search p for the progress port; lane p is touched only by the
   // thread of search p (one per iteration, joined before the next).
   std::vector<Progress> lanes;
@@ -39,6 +41,23 @@ struct Shared
       }
     }
     return !stop_reason.empty();
+  }
+
+  // An endpoint that is down fails every request after its retries; asking on would
+  // only burn the rest of the run's steps, so the search stops and says why.
+  void no_reply(const std::string& why)
+  {
+    std::lock_guard lock(stop_mutex);
+    ++no_reply_in_a_row;
+    if (params.unavailable_limit > 0 && no_reply_in_a_row >= params.unavailable_limit && stop_reason.empty()) {
+      unavailable = "the LLM gave no reply to " + std::to_string(no_reply_in_a_row) + " requests in a row (last: " + why + ")";
+      stop_reason = unavailable;
+    }
+  }
+  void reply()
+  {
+    std::lock_guard lock(stop_mutex);
+    no_reply_in_a_row = 0;
   }
 };
 
@@ -126,6 +145,20 @@ std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot,
     r.prompt_hash = prompt.hash();
     r.generation = sh.ports.generator->generate(prompt, slot);
     ++sh.generated;
+    if (r.generation.unavailable) {
+      // Nothing to record: the step was not answered, so a resumed run asks it again,
+      // and it is no evidence about the thought either.
+      sh.no_reply(r.generation.failure);
+      r.evaluation.verdict = "no_reply";
+      r.evaluation.reason = r.generation.failure;
+      report(sh, at, slot, r, false);
+      ++sh.failed;
+      if (skipped != nullptr) {
+        *skipped = true;
+      }
+      return std::nullopt;
+    }
+    sh.reply();
     if (r.generation.ok) {
       r.evaluation = sh.ports.evaluator->evaluate(r.generation.code, slot);
       ++sh.evaluated;
@@ -288,6 +321,7 @@ EngineResult run_search(const TaskView& task, const Member& ker0, const std::vec
   result.resumed = sh.resumed;
   result.failed = sh.failed;
   result.stop_reason = sh.stop_reason;
+  result.unavailable = sh.unavailable;
   return result;
 }
 

@@ -32,6 +32,7 @@ struct Generation
   std::string failure;
   std::string model;
   int64_t tokens = 0;
+  bool unavailable = false; // no reply at all (the endpoint failed even after the client's retries)
 };
 
 struct Evaluation
@@ -100,6 +101,7 @@ struct EngineParams
   double kernel_temperature = 0.2;  // softmax over speedups when picking a reference
   double thought_temperature = 0.2; // softmax over effectiveness when picking thoughts
   size_t rag_k = 3;
+  int unavailable_limit = 4; // stop after this many requests in a row got no reply (0: never)
 };
 
 struct Member
@@ -122,6 +124,7 @@ struct EngineResult
   int resumed = 0;                             // steps taken from the journal
   int failed = 0;                              // steps without an ok candidate
   std::string stop_reason;                     // empty: ran to completion
+  std::string unavailable;                     // non-empty: stopped because the LLM gave no replies (why)
 };
 
 // One finished step, for the live display. The "search" figures add up the steps of

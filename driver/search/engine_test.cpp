@@ -354,3 +354,82 @@ TEST_SUITE("search::engine")
     CHECK(last[0].tokens + last[1].tokens == 100 * r.evaluated);
   }
 }
+
+namespace {
+
+// An endpoint that goes down after `answered` replies: every later request gets none.
+struct FailingGenerator : FakeGenerator
+{
+  int answered = 0;
+  int asked = 0;
+  Generation generate(const Prompt& p, const std::string& slot) override
+  {
+    {
+      std::lock_guard lock(m);
+      if (++asked > answered) {
+        Generation g;
+        g.unavailable = true;
+        g.failure = "llm: connection failed";
+        return g;
+      }
+    }
+    return FakeGenerator::generate(p, slot);
+  }
+};
+
+} // namespace
+
+TEST_SUITE("search::engine")
+{
+  TEST_CASE("an LLM that stops answering ends the search; unanswered steps are not journaled")
+  {
+    FailingGenerator g;
+    g.answered = 5;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EngineParams p = params(2);
+    p.unavailable_limit = 3;
+    auto r = run(g, e, j, p);
+    CHECK(r.unavailable == "the LLM gave no reply to 3 requests in a row (last: llm: connection failed)");
+    CHECK(r.stop_reason == r.unavailable);
+    CHECK(j.records.size() == 5); // only the answered steps: a resumed run asks the others again
+    // Each search may have one request in flight when the limit is reached.
+    CHECK(g.asked <= 5 + 3 + 1);
+    for (const auto& rec : j.records) {
+      CHECK(rec.second.evaluation.verdict != "no_reply");
+    }
+
+    // The endpoint is back: the same run resumes from the journal and finishes.
+    FakeGenerator back;
+    auto resumed = run(back, e, j, params(2));
+    CHECK(resumed.unavailable.empty());
+    CHECK(resumed.resumed == 5);
+    CHECK(j.records.size() == 2 * 2 * (2 + 2 * 5));
+
+    // Replies in between reset the count: a flaky endpoint is not a dead one.
+    struct Flaky : FakeGenerator
+    {
+      int n = 0;
+      Generation generate(const Prompt& prompt, const std::string& slot) override
+      {
+        bool fail = false;
+        {
+          std::lock_guard lock(m);
+          fail = ++n % 2 == 0;
+        }
+        if (fail) {
+          Generation g;
+          g.unavailable = true;
+          g.failure = "llm: HTTP 503";
+          return g;
+        }
+        return FakeGenerator::generate(prompt, slot);
+      }
+    } flaky;
+    MemoryJournal fresh;
+    FakeEvaluator e2;
+    auto f = run(flaky, e2, fresh, params(1));
+    CHECK(f.unavailable.empty());
+    CHECK(fresh.records.size() == 2 * (2 + 2 * 5) / 2);
+  }
+}

@@ -154,6 +154,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   params.kernel_temperature = cfg.search_kernel_temperature;
   params.thought_temperature = cfg.search_thought_temperature;
   params.rag_k = static_cast<size_t>(cfg.search_rag_k);
+  params.unavailable_limit = static_cast<int>(cfg.llm_failure_limit);
 
   search::EnginePorts ports;
   ports.generator = &generator;
@@ -193,6 +194,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
 
   LlmSearchResult out;
   out.evaluations = evaluated_before + evaluator.calls();
+  out.unavailable = result.unavailable;
   for (const auto& m : result.database) {
     if (m.slot == "ker0") {
       continue;

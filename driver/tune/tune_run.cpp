@@ -153,6 +153,12 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
   if (ports.llm_search) {
     report.mode = "EoK (LLM) + knob/flag post-pass";
     LlmSearchResult found = ports.llm_search();
+    if (!found.unavailable.empty()) {
+      // A partial search is not the answer for this key: store nothing, keep the run to resume.
+      report.status = "failed";
+      report.detail = "LLM search stopped: " + found.unavailable + "; the steps done are kept and the next run resumes";
+      return finish();
+    }
     llm = std::move(found.passed);
     all = llm;
     // budget.evals is per kernel: the post-pass spends what the LLM search left.

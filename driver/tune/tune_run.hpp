@@ -48,6 +48,7 @@ struct LlmSearchResult
 {
   std::vector<Scored> passed;
   size_t evaluations = 0;
+  std::string unavailable; // non-empty: the LLM stopped answering (why); nothing is stored
 };
 
 struct StoredWinner

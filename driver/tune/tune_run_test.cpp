@@ -192,6 +192,23 @@ TEST_SUITE("tune::run")
     CHECK(r.detail.find("no knob/flag post-pass: budget.evals (10) used by the LLM search") != std::string::npos);
   }
 
+  TEST_CASE("an LLM that stopped answering: the kernel failed, nothing stored, no post-pass")
+  {
+    FakePorts ports;
+    ports.llm_search = []() {
+      LlmSearchResult out;
+      out.passed.push_back({{"t0/p0/g1/M1", "llm", {}}, {true, "ok", "", 520, 0.4}});
+      out.evaluations = 3;
+      out.unavailable = "the LLM gave no reply to 4 requests in a row (last: llm: HTTP 502)";
+      return out;
+    };
+    KernelReport r = tune_kernel(task(), ports, options());
+    CHECK(r.status == "failed");
+    CHECK(r.detail.find("LLM search stopped: the LLM gave no reply to 4 requests in a row") == 0);
+    CHECK(ports.stored.empty());
+    CHECK(ports.evaluations == 0);
+  }
+
   TEST_CASE("knobs an LLM rewrite still reads")
   {
     std::vector<KnobDim> k = {{"LMUL", {1, 8}, 8}, {"UNROLL", {1, 2}, 1}, {"TILE", {4}, 4}};
