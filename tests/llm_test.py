@@ -5,42 +5,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 
+from scripted_llm import Server
+
 EOK = os.environ["EOK_BIN"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-SERVER = os.path.join(HERE, "llm_server.py")
 KEY = "sk-test-0123456789"
 
 KERNEL = "void relu(float* x, size_t n)\n{\n  for (size_t i = 0; i < n; ++i) x[i] = x[i] > 0 ? x[i] : 0;\n}\n"
 GOOD = "{Clamp at zero, one pass.}\n```c\n" + KERNEL + "```\n"
-
-
-class Server:
-    def __init__(self, dir, replies):
-        self.script = os.path.join(dir, "script.json")
-        self.log = os.path.join(dir, "server.jsonl")
-        with open(self.script, "w") as f:
-            json.dump({"replies": replies}, f)
-        self.proc = subprocess.Popen([sys.executable, SERVER, "--script", self.script, "--log", self.log],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        assert line.startswith("PORT "), line
-        self.port = int(line.split()[1])
-        self.url = f"http://127.0.0.1:{self.port}/v1"
-
-    def requests(self):
-        if not os.path.exists(self.log):
-            return []
-        with open(self.log) as f:
-            return [json.loads(line) for line in f]
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
-        self.proc.stdout.close()
 
 
 class Llm(unittest.TestCase):
@@ -58,7 +32,7 @@ class Llm(unittest.TestCase):
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def server(self, replies):
-        s = Server(self.dir, replies)
+        s = Server(self.dir, {"replies": replies}, name=f"server{len(self.servers)}")
         self.servers.append(s)
         return s
 

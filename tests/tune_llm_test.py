@@ -85,6 +85,24 @@ class TuneLlm(unittest.TestCase):
         return r, data
 
     @staticmethod
+    def wait_for_steps(cache, n, proc):
+        """True once `n` search steps are in the cache while `proc` still runs."""
+        deadline = time.time() + 600
+        while time.time() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            if not os.path.exists(cache):
+                continue
+            try:
+                con = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5)
+                recorded = con.execute("SELECT count(*) FROM candidates WHERE op <> 'knobs/flags'").fetchone()[0]
+                con.close()
+            except sqlite3.OperationalError:
+                continue
+            if recorded >= n:
+                return proc.poll() is None
+        return False
+
+    @staticmethod
     def db(path):
         con = sqlite3.connect(path)
         con.row_factory = sqlite3.Row
@@ -278,17 +296,7 @@ class TuneLlm(unittest.TestCase):
         config, cache = self.config("outage", server, extra="[budget]\nseconds = 600\n")
         p = self.tune(config, ["mish"], "--set", "llm.failure_limit=3", popen=True)
         # The endpoint goes away mid-run (connection refused from then on).
-        deadline = time.time() + 600
-        recorded = 0
-        while time.time() < deadline and p.poll() is None and recorded < 5:
-            time.sleep(0.2)
-            if os.path.exists(cache):
-                try:
-                    con = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5)
-                    recorded = con.execute("SELECT count(*) FROM candidates WHERE op <> 'knobs/flags'").fetchone()[0]
-                    con.close()
-                except sqlite3.OperationalError:
-                    continue
+        self.assertTrue(self.wait_for_steps(cache, 5, p))
         server.stop()
         self.assertEqual(p.wait(timeout=600), 1)
         with open(os.path.join(self.dir, "killed.stderr")) as f:
@@ -328,20 +336,8 @@ class TuneLlm(unittest.TestCase):
         p = self.tune(config, ["mish"], popen=True)
         # Kill the whole process group (eok and its QEMU children) once 9 steps are recorded:
         # the first iteration has 14, so this is mid-iteration.
-        deadline = time.time() + 600
-        recorded = 0
-        while time.time() < deadline and p.poll() is None:
-            time.sleep(0.2)
-            if os.path.exists(cache):
-                try:
-                    con = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5)
-                    recorded = con.execute("SELECT count(*) FROM candidates WHERE op <> 'knobs/flags'").fetchone()[0]
-                    con.close()
-                except sqlite3.OperationalError:
-                    continue
-            if recorded >= 9:
-                os.killpg(p.pid, signal.SIGKILL)
-                break
+        if self.wait_for_steps(cache, 9, p):
+            os.killpg(p.pid, signal.SIGKILL)
         p.wait(timeout=60)
         self.assertEqual(p.returncode, -signal.SIGKILL, "the run ended before it could be killed")
         con = sqlite3.connect(cache)
