@@ -59,7 +59,14 @@ bool Space::valid(const Point& p) const
       return false;
     }
   }
-  return !m_valid || m_valid(setting(p).defines);
+  if (!m_valid) {
+    return true;
+  }
+  std::map<std::string, int64_t> defines; // the constraint reads only the knobs
+  for (size_t i = 0; i < m_knobs.size(); ++i) {
+    defines[m_knobs[i].name] = m_knobs[i].values[p[i]];
+  }
+  return m_valid(defines);
 }
 
 Setting Space::setting(const Point& p) const
@@ -87,12 +94,21 @@ Point Space::point_at(uint64_t index) const
 
 std::vector<Point> Space::valid_points() const
 {
+  // Flags are the last (fastest-varying) dimensions and the constraint reads only the
+  // knobs: decide it once per knob combination and take all its flag combinations,
+  // in the same order as point_at.
+  uint64_t flag_combos = 1;
+  for (size_t j = m_knobs.size(); j < dims(); ++j) {
+    flag_combos *= m_radix[j];
+  }
   std::vector<Point> out;
   const uint64_t n = cardinality();
-  for (uint64_t i = 0; i < n; ++i) {
-    Point p = point_at(i);
-    if (valid(p)) {
-      out.push_back(std::move(p));
+  for (uint64_t first = 0; first < n; first += flag_combos) {
+    if (!valid(point_at(first))) {
+      continue;
+    }
+    for (uint64_t i = first; i < first + flag_combos; ++i) {
+      out.push_back(point_at(i));
     }
   }
   return out;

@@ -68,6 +68,20 @@ TEST_SUITE("tune::space")
     CHECK_FALSE(s.valid({0, 3, 0})); // out of range
   }
 
+  TEST_CASE("valid_points: exactly the valid points, in index order, knobs and flags mixed")
+  {
+    for (const Space& s : {small_space(), large_space()}) {
+      std::vector<Point> brute;
+      for (uint64_t i = 0; i < s.cardinality(); ++i) {
+        if (s.valid(s.point_at(i))) {
+          brute.push_back(s.point_at(i));
+        }
+      }
+      CHECK(s.valid_points() == brute);
+    }
+    CHECK(Space({}, {}, {}).valid_points() == std::vector<Point>{Point{}}); // nothing to tune: ker0 only
+  }
+
   TEST_CASE("bad spaces are refused")
   {
     CHECK_THROWS_WITH(Space({{"A", {1, 2}, 4}}, {}, {}), "knob A: values must be non-empty and contain the default");
