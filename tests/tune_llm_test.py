@@ -175,6 +175,7 @@ class TuneLlm(unittest.TestCase):
                                      "WHERE r.kernel = ? AND c.ok = 1", (f"nn/{k}",)).fetchall()
                 w = self.winner(con, k)
                 self.assertIsNotNone(w)
+                self.assertIn("core/spacemit-x60", w["model_version"])
                 ker0 = report["ker0_cycles"]
                 if k == "relu":
                     # On the memory bound already: every correct candidate is at best as fast.

@@ -165,6 +165,10 @@ void EvalPorts::store(const Scored& winner, const Figures& ker0)
       w.llm_model = step->llm_model;
     }
   }
+  // Which model measured it: the winner's own record, or ker0's baseline.
+  std::optional<cache::Candidate> own =
+      m_run && !w.candidate_slot.empty() ? m_cache.find_candidate(*m_run, w.candidate_slot) : std::nullopt;
+  w.model_version = own ? own->model_version : evaluator().baseline().model_version;
   m_cache.put_winner(w);
 }
 
