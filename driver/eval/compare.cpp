@@ -58,22 +58,35 @@ double load(const char* p, ElemType t)
   return 0;
 }
 
+// Position of an fp16 value on the line of all fp16 values (0 at zero, one step per
+// representable value, negatives mirrored), from its exact value as a double. Counting
+// fp32 steps and scaling them instead is wrong below 2^-14, where fp16 is subnormal and
+// fp32 is not, and across zero.
+int64_t half_position(double v)
+{
+  double a = std::fabs(v);
+  int64_t mag = 0;
+  if (a >= 0x1p-14) {
+    int e = 0;
+    double m = std::frexp(a, &e); // a = m * 2^e, m in [0.5, 1)
+    mag = static_cast<int64_t>(e + 14) << 10 | static_cast<int64_t>((m * 2 - 1) * 1024);
+  } else {
+    mag = static_cast<int64_t>(a * 0x1p24); // subnormals are multiples of 2^-24
+  }
+  return std::signbit(v) ? -mag : mag;
+}
+
 // Distance in representable values of type t (monotone integer mapping of the bits).
 int64_t ulp_distance(ElemType t, double a, double b)
 {
   auto ordered = [t](double v) -> int64_t {
-    if (t == ElemType::f32) {
-      float f = static_cast<float>(v);
-      int32_t i = 0;
-      std::memcpy(&i, &f, 4);
-      return i < 0 ? INT32_MIN - static_cast<int64_t>(i) : i;
+    if (t == ElemType::f16) {
+      return half_position(v);
     }
-    // f16: both values are exact in float; count halves by scaling the float distance.
     float f = static_cast<float>(v);
     int32_t i = 0;
     std::memcpy(&i, &f, 4);
-    int64_t o = i < 0 ? INT32_MIN - static_cast<int64_t>(i) : i;
-    return o / (int64_t{1} << 13);
+    return i < 0 ? INT32_MIN - static_cast<int64_t>(i) : i;
   };
   int64_t d = ordered(a) - ordered(b);
   return d < 0 ? -d : d;

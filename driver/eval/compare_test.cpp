@@ -99,6 +99,30 @@ TEST_SUITE("eval::compare")
     CHECK_FALSE(eval::within_tolerance(exact, ElemType::i32, 7, 8));
   }
 
+  TEST_CASE("fp16 ULPs count fp16 values, also subnormal ones and across zero")
+  {
+    using kernel::ElemType;
+    kernel::Tolerance t;
+    t.ulp = 2;
+    // Normal range: 1 + k * 2^-10.
+    CHECK(eval::within_tolerance(t, ElemType::f16, 1.0, 1.0 + 2 * 0x1p-10));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 1.0, 1.0 + 3 * 0x1p-10));
+    CHECK(eval::within_tolerance(t, ElemType::f16, 1.0, 1.0 - 2 * 0x1p-11)); // below 1 the step halves
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 1.0, 1.0 - 3 * 0x1p-11));
+    // Subnormals are multiples of 2^-24 (fp32 is still normal there).
+    CHECK(eval::within_tolerance(t, ElemType::f16, 0x1p-24, 3 * 0x1p-24));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 0x1p-24, 4 * 0x1p-24));
+    CHECK(eval::within_tolerance(t, ElemType::f16, 0x1p-24, -0x1p-24));
+    CHECK(eval::within_tolerance(t, ElemType::f16, 0.0, 2 * 0x1p-24));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 0.0, -3 * 0x1p-24));
+    // The largest subnormal and the smallest normal are neighbours; so are the two largest.
+    t.ulp = 1;
+    CHECK(eval::within_tolerance(t, ElemType::f16, 0x1p-14 - 0x1p-24, 0x1p-14));
+    CHECK(eval::within_tolerance(t, ElemType::f16, 65504.0, 65472.0));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 65504.0, 65440.0));
+    CHECK_FALSE(eval::within_tolerance(t, ElemType::f16, 65504.0, INFINITY));
+  }
+
   TEST_CASE("mismatches name the shape, argument, index, expected and got")
   {
     kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");

@@ -121,6 +121,9 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   if (auto why = check_disassembly(dis.out)) {
     return finish(v, VerdictKind::rejected, *why);
   }
+  if (auto why = check_object(util::read_file(obj))) {
+    return finish(v, VerdictKind::rejected, *why);
+  }
   program = dir + "/candidate";
   r = run_tool(link_command({prepare().harness_object, obj}, program), dir);
   if (!r.succeeded()) {

@@ -163,6 +163,7 @@ std::string generate_harness(const kernel::Spec& spec)
        list(spec.args, [](const Arg& a) { return num(a.range ? a.range->first : default_range(a.elem).first); }) + ";\n";
   c += "static const double k_hi[EOK_NARGS] = " +
        list(spec.args, [](const Arg& a) { return num(a.range ? a.range->second : default_range(a.elem).second); }) + ";\n";
+  c += "static const double k_step[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return num(a.step); }) + ";\n";
   c += "static const unsigned k_special[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(special_mask(a)); }) +
        ";\n";
   c += "// Element counts of pointer arguments (values of size arguments), per test shape; the last row is the perf shape.\n";

@@ -77,6 +77,7 @@ static void fill_input(Buf* b, int a, int s, uint64_t seed, int with_special)
   int is_int = k_kind[a] == K_I32 || k_kind[a] == K_I64 || k_kind[a] == K_U8;
   for (int64_t i = 0; i < n; ++i) {
     double v = k_lo[a] + (k_hi[a] - k_lo[a]) * uniform(&r);
+    if (k_step[a] > 0) v = k_lo[a] + k_step[a] * (double)(next(&r) % ((uint64_t)((k_hi[a] - k_lo[a]) / k_step[a]) + 1));
     if (is_int) v = (double)(int64_t)(k_lo[a] + (double)(next(&r) % (uint64_t)(k_hi[a] - k_lo[a] + 1)));
     put(b->data + (size_t)i * (size_t)k_esize[a], k_kind[a], v);
   }

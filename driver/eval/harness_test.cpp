@@ -24,6 +24,7 @@ type = "f32*"
 role = "in"
 len = "n"
 range = [-2.0, 2.0]
+step = 0.25
 special = ["nan", "-inf"]
 [[args]]
 name = "y"
@@ -54,6 +55,7 @@ flops = "n"
     // nan is bit 0, -inf bit 2 of the special mask; only x has specials.
     CHECK(c.find("static const unsigned k_special[EOK_NARGS] = {5, 0, 0, 0};") != std::string::npos);
     CHECK(c.find("static const double k_lo[EOK_NARGS] = {-2, -1, -1000, -1};") != std::string::npos);
+    CHECK(c.find("static const double k_step[EOK_NARGS] = {0.25, 0, 0, 0};") != std::string::npos);
     // The ROI markers of perf/runner.hpp surround the kernel call only.
     size_t roi = c.find("slti x0, x0, 1");
     REQUIRE(roi != std::string::npos);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
 namespace eok::eval {
@@ -144,6 +145,68 @@ std::optional<std::string> check_disassembly(const std::string& disassembly)
     ls >> mnemonic;
     if (mnemonic == "ecall" || mnemonic == "scall") {
       return "makes a system call of its own (" + mnemonic + " at 0x" + util::trim(line.substr(0, colon)) + ")";
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+uint64_t read_le(const std::string& b, size_t at, int bytes)
+{
+  uint64_t v = 0;
+  for (int i = bytes - 1; i >= 0; --i) {
+    v = v << 8 | static_cast<unsigned char>(b[at + static_cast<size_t>(i)]);
+  }
+  return v;
+}
+
+std::string hex(uint64_t v)
+{
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+} // namespace
+
+std::optional<std::string> check_object(const std::string& elf)
+{
+  constexpr uint64_t k_write = 0x1;
+  constexpr uint64_t k_exec = 0x4;
+  constexpr uint64_t k_nobits = 8;
+  const std::string malformed = "the object is not a little-endian ELF64 file eok can inspect";
+  if (elf.size() < 64 || elf[0] != '\x7f' || elf.compare(1, 3, "ELF") != 0 || elf[4] != 2 || elf[5] != 1) {
+    return malformed;
+  }
+  uint64_t shoff = read_le(elf, 0x28, 8);
+  uint64_t shentsize = read_le(elf, 0x3a, 2);
+  uint64_t shnum = read_le(elf, 0x3c, 2);
+  if (shentsize < 64 || shoff > elf.size() || shnum > (elf.size() - shoff) / shentsize) {
+    return malformed;
+  }
+  for (uint64_t i = 0; i < shnum; ++i) {
+    size_t sh = static_cast<size_t>(shoff + i * shentsize);
+    uint64_t type = read_le(elf, sh + 4, 4);
+    uint64_t flags = read_le(elf, sh + 8, 8);
+    uint64_t offset = read_le(elf, sh + 24, 8);
+    uint64_t size = read_le(elf, sh + 32, 8);
+    if (!(flags & k_exec)) {
+      continue;
+    }
+    if (flags & k_write) {
+      return "has a writable executable section (section " + std::to_string(i) + "): code written at run time is not allowed";
+    }
+    if (type == k_nobits) {
+      continue;
+    }
+    if (offset > elf.size() || size > elf.size() - offset) {
+      return malformed;
+    }
+    for (uint64_t at = 0; at + 4 <= size; at += 2) {
+      if (read_le(elf, static_cast<size_t>(offset + at), 4) == 0x73) {
+        return "makes a system call of its own (ecall bytes at " + hex(at) + " of section " + std::to_string(i) + ")";
+      }
     }
   }
   return std::nullopt;

@@ -30,5 +30,11 @@ const std::set<std::string>& allowed_symbols();
 std::optional<std::string> check_symbols(const std::string& undefined, const std::string& defined, const std::string& entry);
 // `objdump -d` output: no system-call instruction anywhere in executable sections.
 std::optional<std::string> check_disassembly(const std::string& disassembly);
+// The object file's bytes (ELF64, little-endian): no section both writable and executable
+// (code written at run time is never checked) and no ecall encoding at any 2-byte-aligned
+// offset of an executable section, even where the disassembler shows data (`.word 0x73`
+// in inline assembly). Legitimate code never holds those bytes outside an ecall: any other
+// occurrence would need the halfword 0x0000, which is not an instruction.
+std::optional<std::string> check_object(const std::string& elf);
 
 } // namespace eok::eval

@@ -5,6 +5,37 @@
 
 using namespace eok;
 
+namespace {
+
+// A minimal little-endian ELF64 object: the null section and one section holding `bytes`.
+std::string elf_with(uint64_t flags, const std::string& bytes, uint32_t type = 1)
+{
+  std::string e(64, '\0');
+  e[0] = '\x7f';
+  e.replace(1, 5, "ELF\x02\x01");
+  auto put = [&e](size_t at, uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) {
+      e[at + static_cast<size_t>(i)] = static_cast<char>(v >> (8 * i));
+    }
+  };
+  size_t data = e.size();
+  e += bytes;
+  e.resize((e.size() + 7) / 8 * 8, '\0');
+  size_t shoff = e.size();
+  e.resize(shoff + 2 * 64, '\0');
+  size_t sh = shoff + 64;
+  put(sh + 4, type, 4);
+  put(sh + 8, flags, 8);
+  put(sh + 24, data, 8);
+  put(sh + 32, bytes.size(), 8);
+  put(0x28, shoff, 8);
+  put(0x3a, 64, 2);
+  put(0x3c, 2, 2);
+  return e;
+}
+
+} // namespace
+
 TEST_SUITE("eval::static_checks")
 {
   TEST_CASE("undefined symbols must be on the allow-list; the entry must be a global function")
@@ -27,6 +58,33 @@ TEST_SUITE("eval::static_checks")
     CHECK(eval::allowed_symbols().count("tanhf"));
     CHECK(eval::allowed_symbols().count("__extendhfsf2"));
     CHECK_FALSE(eval::allowed_symbols().count("syscall"));
+  }
+
+  TEST_CASE("object bytes: no ecall encoding in executable sections, no writable code")
+  {
+    const uint64_t alloc = 2;
+    const uint64_t exec = 4;
+    const uint64_t write = 1;
+    std::string code("\x13\x05\x00\x00\x82\x80", 6); // li a0, 0; ret
+    std::string ecall("\x73\x00\x00\x00", 4);
+    CHECK_FALSE(eval::check_object(elf_with(alloc | exec, code)));
+    // Shown as data by the disassembler (a `.word` in inline assembly), still an ecall.
+    CHECK(eval::check_object(elf_with(alloc | exec, code + ecall)) == "makes a system call of its own (ecall bytes at 0x6 of section 1)");
+    CHECK(eval::check_object(elf_with(alloc | exec, std::string("\x82\x80", 2) + ecall)) ==
+          "makes a system call of its own (ecall bytes at 0x2 of section 1)");
+    // Not executable, or at an odd offset (never an instruction address): not an ecall.
+    CHECK_FALSE(eval::check_object(elf_with(alloc, code + ecall)));
+    CHECK_FALSE(eval::check_object(elf_with(alloc | exec, std::string("\x01", 1) + ecall + std::string("\x00", 1))));
+    CHECK(eval::check_object(elf_with(alloc | exec | write, code)) ==
+          "has a writable executable section (section 1): code written at run time is not allowed");
+    CHECK_FALSE(eval::check_object(elf_with(alloc | exec, "", 8))); // NOBITS: no bytes to check
+    const std::string malformed = "the object is not a little-endian ELF64 file eok can inspect";
+    CHECK(eval::check_object("not an object") == malformed);
+    std::string truncated = elf_with(alloc | exec, code);
+    CHECK(eval::check_object(truncated.substr(0, truncated.size() - 10)) == malformed);
+    std::string big = elf_with(alloc | exec, code);
+    big[big.size() - 64 + 33] = '\x7f'; // the section's size runs past the file
+    CHECK(eval::check_object(big) == malformed);
   }
 
   TEST_CASE("no ecall in the disassembly")

@@ -46,6 +46,7 @@ struct Arg
   std::string len; // pointers: element count expression
   Expr len_expr;
   std::optional<std::pair<double, double>> range;
+  double step = 0;                  // > 0: inputs drawn from range.first + k * step only (ties, exact boundaries)
   std::vector<std::string> special; // "nan", "inf", "-inf", "-0", "denorm", "max", "-max"
   double value = 0;                 // role param
   int line = 0;

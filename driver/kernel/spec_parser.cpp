@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace eok::kernel::detail {
@@ -230,6 +231,19 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
     a.range = std::pair(range->array[0].number(), range->array[1].number());
     if (!(a.range->first <= a.range->second)) {
       fail(range->line, prefix + ".range: low is above high");
+    }
+  }
+  if (const Node* step = r.get("step")) {
+    if (!a.range) {
+      fail(step->line, prefix + ".step needs a range (values are drawn from low + k * step)");
+    }
+    a.step = r.number("step").value_or(0);
+    double count = (a.range->second - a.range->first) / a.step;
+    if (!(a.step > 0) || std::isinf(a.step)) {
+      fail(step->line, prefix + ".step must be a finite number > 0");
+    }
+    if (!(count <= 0x1p52)) {
+      fail(step->line, prefix + ".step is too small for the range (more than 2^52 values)");
     }
   }
   if (const Node* special = r.get("special")) {

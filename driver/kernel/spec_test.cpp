@@ -166,6 +166,21 @@ TEST_SUITE("kernel::spec")
     CHECK(error_of(with("[-8.0, 8.0]", "[-8.0]")) == "k/kernel.toml:17: args.x.range: expected [low, high]");
   }
 
+  TEST_CASE("rule: step needs a range, is > 0 and not too fine for it")
+  {
+    kernel::Spec spec = kernel::parse_spec(with("range = [-8.0, 8.0]\n", "range = [-8.0, 8.0]\nstep = 0.25\n"), "k/kernel.toml");
+    CHECK(spec.args[0].step == 0.25);
+    CHECK(kernel::parse_spec(k_spec, "k/kernel.toml").args[0].step == 0);
+    CHECK(error_of(with("range = [-8.0, 8.0]\n", "step = 0.25\n")) ==
+          "k/kernel.toml:17: args.x.step needs a range (values are drawn from low + k * step)");
+    CHECK(error_of(with("range = [-8.0, 8.0]\n", "range = [-8.0, 8.0]\nstep = 0\n")) ==
+          "k/kernel.toml:18: args.x.step must be a finite number > 0");
+    CHECK(error_of(with("range = [-8.0, 8.0]\n", "range = [-8.0, 8.0]\nstep = -1.0\n")) ==
+          "k/kernel.toml:18: args.x.step must be a finite number > 0");
+    CHECK(error_of(with("range = [-8.0, 8.0]\n", "range = [-8.0, 8.0]\nstep = 1e-30\n")) ==
+          "k/kernel.toml:18: args.x.step is too small for the range (more than 2^52 values)");
+  }
+
   TEST_CASE("rule: shapes.test is non-empty and shapes.perf is present")
   {
     CHECK(error_of(with("test = [ { n = 0 }, { n = 7 } ]", "test = []")) == "k/kernel.toml:36: shapes.test must list at least one shape");

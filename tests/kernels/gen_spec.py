@@ -22,6 +22,10 @@ SPECIALS = {
     "max": ["FLT_MAX"],
     "-max": ["-FLT_MAX"],
 }
+# The same specials for fp16 arguments (as floats, all exact in fp16): fp16 denormals and
+# the largest finite fp16.
+SPECIALS_F16 = dict(SPECIALS, denorm=["0x1p-20f", "-0x1.8p-17f"], max=["65504.0f"])
+SPECIALS_F16["-max"] = ["-65504.0f"]
 
 
 def header(spec, toml_path):
@@ -46,8 +50,10 @@ def header(spec, toml_path):
             lo, hi = a["range"]
             out.append(f"#define SPEC_{name.upper()}_LO {float(lo)!r}")
             out.append(f"#define SPEC_{name.upper()}_HI {float(hi)!r}")
+            out.append(f"#define SPEC_{name.upper()}_STEP {float(a.get('step', 0))!r}")
         if "special" in a:
-            vals = [v for s in a["special"] for v in SPECIALS[s]]
+            table = SPECIALS_F16 if a["type"] == "f16*" else SPECIALS
+            vals = [v for s in a["special"] for v in table[s]]
             out.append(f"static const float spec_{name}_specials[] = {{{', '.join(vals)}}};")
             out.append(f"#define SPEC_{name.upper()}_NUM_SPECIALS {len(vals)}")
         if a.get("role") == "param":

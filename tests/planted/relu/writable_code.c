@@ -1,0 +1,16 @@
+// Planted (relu): keeps code in a writable and executable section, so it could write an
+// instruction (an ecall) at run time where no static check sees it. Must be rejected.
+__asm__(".pushsection .eok_wx, \"awx\", @progbits\n"
+        ".globl eok_wx_ret\n"
+        "eok_wx_ret:\n"
+        "  ret\n"
+        ".popsection\n");
+void eok_wx_ret(void);
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  eok_wx_ret();
+  for (long i = 0; i < n; ++i) {
+    y[i] = x[i] > 0 ? x[i] : 0;
+  }
+}
