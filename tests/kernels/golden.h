@@ -3,9 +3,14 @@
 
 double golden_relu(double x);
 double golden_sigmoid(double x);
+double golden_sigmoid_f16(double x); /* the fp16 kernel's: sigmoid in double */
 double golden_swish(double x);
 double golden_mish(double x);
 double golden_clip(double x, double lo, double hi);
+/* clamp(round_half_even((float)(x * scale)) + zero_point, 0, 255) */
+double golden_quantize_u8(float x, float scale, int zero_point);
+/* a * x + y (BLAS saxpy, one element). */
+double golden_saxpy(double a, double x, double y);
 /* y[c][i][j] = bias[c] + sum_{di,dj < 3} k[c][di][dj] * x[c][i+di][j+dj], no padding. */
 void golden_convdw3x3s1(const float* x, const float* k, const float* bias, double* y, long c,
                         long h, long w);
