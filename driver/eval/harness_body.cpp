@@ -221,6 +221,14 @@ static void flush_caches(void)
   for (size_t i = 0; i < sizeof g_flush; i += 64) g_flush[i] = (unsigned char)(g_flush[i] + 1);
 }
 
+// Every run starts from the same inout values (saxpy's y would otherwise grow run by run).
+static void restore_inout(Buf* b, unsigned char** initial)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    if (k_role[a] == R_INOUT) memcpy(b[a].data, initial[a], b[a].bytes);
+  }
+}
+
 static int run_perf(uint64_t seed, int warm, int runs)
 {
   int s = EOK_NSHAPES;
@@ -233,10 +241,12 @@ static int run_perf(uint64_t seed, int warm, int runs)
     __asm__ volatile("slti x0, x0, 2" ::: "memory");
   } else {
     for (int i = 0; i < warm; ++i) {
+      restore_inout(b, initial);
       flush_caches();
       call_kernel(b, s);
     }
     for (int i = 0; i < runs; ++i) {
+      restore_inout(b, initial);
       flush_caches();
       int64_t t0 = now_ns();
       call_kernel(b, s);

@@ -60,6 +60,10 @@ flops = "n"
     size_t roi = c.find("slti x0, x0, 1");
     REQUIRE(roi != std::string::npos);
     CHECK(c.find("call_kernel(b, s);", roi) < c.find("slti x0, x0, 2", roi));
+    // Wall runs restore inout buffers before each call, outside the timed region.
+    size_t timed = c.find("int64_t t0 = now_ns();");
+    REQUIRE(timed != std::string::npos);
+    CHECK(c.rfind("restore_inout(b, initial);", timed) > c.rfind("for (int i = 0; i < runs; ++i)", timed));
 
     size_t total = 0;
     std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);

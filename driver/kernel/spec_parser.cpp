@@ -268,8 +268,15 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
     fail(t.find("value")->line, prefix + ": 'value' is only for role 'param'");
   }
   a.value = value.value_or(0);
-  if (a.role == Role::param && a.elem != ElemType::f32 && a.value != static_cast<double>(static_cast<int64_t>(a.value))) {
+  if (a.role == Role::param && a.elem != ElemType::f32 && a.value != std::trunc(a.value)) {
     fail(t.find("value")->line, prefix + ".value must be an integer for " + a.type);
+  }
+  // The harness passes the value as a C literal converted to the parameter's type: it must
+  // be exact there, not wrap (i32) or become infinite (f32).
+  double low = a.elem == ElemType::i32 ? -0x1p31 : a.elem == ElemType::i64 ? -0x1p53 : -0x1.fffffep127;
+  double high = a.elem == ElemType::i32 ? 0x1p31 - 1 : -low;
+  if (a.role == Role::param && !(a.value >= low && a.value <= high)) {
+    fail(t.find("value")->line, prefix + ".value is outside the range of " + a.type);
   }
   r.reject_unknown();
   (void)index;

@@ -197,6 +197,23 @@ TEST_SUITE("kernel::spec")
           "k/kernel.toml:44: knobs.EOK_LMUL.values must list at least one integer");
   }
 
+  TEST_CASE("rule: a param's value fits its C type")
+  {
+    auto with_param = [](const std::string& type, const std::string& value) {
+      std::string text = with("long n)\"", "long n, " + std::string(type == "f32" ? "float" : type == "i32" ? "int" : "long") + " p)\"");
+      return util::replace_all(text, "role = \"size\"\n",
+                               "role = \"size\"\n\n[[args]]\nname = \"p\"\ntype = \"" + type + "\"\nrole = \"param\"\nvalue = " + value +
+                                   "\n");
+    };
+    CHECK(kernel::parse_spec(with_param("i32", "-2147483648"), "k/kernel.toml").args[3].value == -2147483648.0);
+    CHECK(kernel::parse_spec(with_param("i32", "2147483647"), "k/kernel.toml").args[3].value == 2147483647.0);
+    CHECK(error_of(with_param("i32", "2147483648")) == "k/kernel.toml:35: args.p.value is outside the range of i32");
+    CHECK(error_of(with_param("i32", "1.5")) == "k/kernel.toml:35: args.p.value must be an integer for i32");
+    CHECK(error_of(with_param("i64", "1e17")) == "k/kernel.toml:35: args.p.value is outside the range of i64");
+    CHECK(kernel::parse_spec(with_param("f32", "12.5"), "k/kernel.toml").args[3].value == 12.5);
+    CHECK(error_of(with_param("f32", "1e39")) == "k/kernel.toml:35: args.p.value is outside the range of f32");
+  }
+
   TEST_CASE("types, roles, unknown keys and TOML syntax")
   {
     CHECK(error_of(with("type = \"i64\"", "type = \"i16\"")) ==
