@@ -29,6 +29,7 @@ eval::Options eval_options(Context& ctx)
   o.timeout = std::chrono::milliseconds(c.eval_timeout_s * 1000);
   o.memory_limit_bytes = static_cast<uint64_t>(c.eval_memory_mb) << 20;
   o.keep_scratch = c.keep_scratch;
+  o.sandbox = c.eval_sandbox;
   o.seed = c.seed;
   return o;
 }

@@ -36,6 +36,7 @@ struct Config
   std::string llm_record_file;
   int64_t llm_timeout_s = 120;
   int64_t llm_max_retries = 4;
+  bool eval_sandbox = true;      // confine candidate runs (Landlock) where the kernel can
   int64_t llm_failure_limit = 4; // requests in a row without a reply before a search gives up (0: never)
   int64_t llm_concurrency = 2;
   double llm_temperature = 0.7;

@@ -34,6 +34,8 @@ util::ProcessResult run_bounded(const std::vector<std::string>& argv, const std:
   ps.timeout = o.timeout;
   ps.output_cap = o.output_cap;
   ps.memory_limit_bytes = o.memory_limit_bytes;
+  ps.sandbox = o.sandbox;
+  ps.sandbox_writable = {cwd};
   return util::run_process(ps);
 }
 

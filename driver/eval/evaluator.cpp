@@ -5,10 +5,13 @@
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
+#include "util/sandbox.hpp"
 #include "util/sha256.hpp"
+#include "util/terminal.hpp"
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <unistd.h>
 
 namespace eok::eval {
@@ -62,6 +65,13 @@ Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<p
   fs::create_directories(root, ec);
   if (ec) {
     throw Fatal(root.string() + ": cannot create the evaluation directory: " + ec.message());
+  }
+  static std::once_flag warned;
+  if (m_options.sandbox && util::landlock_abi() == 0) {
+    std::call_once(warned, [] {
+      util::Terminal::instance().warn("candidate programs run unconfined (" + util::sandbox_status() +
+                                      "): only the time, memory and output limits hold them");
+    });
   }
   m_root = root.string();
 }

@@ -33,6 +33,7 @@ struct Options
   uint64_t memory_limit_bytes = uint64_t{4096} << 20;
   size_t output_cap = 64 * 1024; // per stream of a program run
   bool keep_scratch = false;
+  bool sandbox = true;                     // candidate runs may write only their scratch directory (util/sandbox.hpp)
   uint64_t seed = 1;                       // base seed: each evaluation derives its own from it
   std::optional<uint64_t> evaluation_seed; // set: every evaluation uses exactly this seed
 };

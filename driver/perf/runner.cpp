@@ -76,6 +76,9 @@ Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) con
   spec.argv.insert(spec.argv.end(), {"-plugin", m_plugin + ",out=" + out});
   spec.argv.insert(spec.argv.end(), program.begin(), program.end());
   spec.timeout = std::chrono::minutes(10);
+  // The harness runs candidate code here too: confined, writing only the counts.
+  spec.sandbox = true;
+  spec.sandbox_writable = {dir.path().string()};
   util::ProcessResult r = util::run_process(spec);
   if (!r.succeeded()) {
     return Expected<Counts>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +

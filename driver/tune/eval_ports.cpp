@@ -65,6 +65,7 @@ eval::Evaluator& EvalPorts::evaluator()
     o.timeout = std::chrono::milliseconds(m_cfg.eval_timeout_s * 1000);
     o.memory_limit_bytes = static_cast<uint64_t>(m_cfg.eval_memory_mb) << 20;
     o.keep_scratch = m_cfg.keep_scratch;
+    o.sandbox = m_cfg.eval_sandbox;
     o.seed = m_cfg.seed;
     m_evaluator = std::make_unique<eval::Evaluator>(m_spec, m_target, perf::make_runner(m_cfg.runner, m_target), o);
   }

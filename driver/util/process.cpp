@@ -1,5 +1,6 @@
 #include "util/process.hpp"
 
+#include "util/sandbox.hpp"
 #include "util/strings.hpp"
 
 #include <cerrno>
@@ -140,6 +141,11 @@ ProcessResult run_process(const ProcessSpec& spec)
     return r;
   }
 
+  std::optional<Confinement> confinement;
+  if (spec.sandbox) {
+    confinement.emplace(spec.sandbox_writable);
+  }
+
   auto start = Clock::now();
   pid_t pid = ::fork();
   if (pid < 0) {
@@ -175,6 +181,12 @@ ProcessResult run_process(const ProcessSpec& spec)
       int e = errno;
       (void)!::write(report, &e, sizeof e);
       ::_exit(127);
+    }
+    if (confinement) {
+      if (int e = confinement->apply(); e != 0) {
+        (void)!::write(report, &e, sizeof e);
+        ::_exit(127);
+      }
     }
     ::execve(exe.c_str(), argv.data(), envp.data());
     int e = errno;
