@@ -92,7 +92,7 @@ class IdeasCli(unittest.TestCase):
         self.assertIn("4 commits read, 2 look like optimisations, 1 assigned to thoughts", r.stdout)
         self.assertRegex(r.stdout, r"exp-range-reduction \(1\):\n  [0-9a-f]{10} exp: vector exp")
         self.assertRegex(r.stdout, r"unassigned \(1, candidates for new thoughts\):\n  [0-9a-f]{10} Speed up the quokka")
-        self.assertIn("not done by eok yet: embedding clustering, LLM distillation", r.stdout)
+        self.assertIn("no LLM configured (llm.provider = none): BM25 fallback", r.stdout)
 
     def test_mine_errors(self):
         r = eok("ideas", "mine", "--dir", POOL)

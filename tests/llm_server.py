@@ -25,7 +25,9 @@ without "match" is served in sequence. An ENTRY has:
   "unique":   true: a comment line naming the request's hash goes before the content's last
               code fence, so every prompt gets different code (benchmarks evaluate each one)
 A request no entry answers gets 400 "llm_server: no scripted reply".
-/v1/embeddings answers with deterministic 8-dimensional vectors.
+/v1/embeddings answers with deterministic 8-dimensional vectors: a text gets the "vector" of
+the first entry of the script's optional "embeddings" list whose "match" (a substring, or a list
+of substrings that must all appear) it contains, else 8 bytes of its SHA-256 scaled to [0, 1].
 
 Every request is appended to the log as one JSON line: arrival time, path, model,
 authorization header, the user message, which entry answered, and how many requests
@@ -49,6 +51,7 @@ def matches(match, user):
 class State:
     def __init__(self, script, log_path):
         self.entries = script.get("replies", [])
+        self.embeddings = script.get("embeddings", [])
         self.used = [0] * len(self.entries)
         self.log_path = log_path
         self.lock = threading.Lock()
@@ -91,11 +94,17 @@ def chat_body(entry, model, prompt_len, user):
     return json.dumps(body).encode()
 
 
-def embedding_body(texts, model):
+def embedding_vector(text, scripted):
+    for e in scripted:
+        if matches(e.get("match"), text):
+            return e["vector"]
+    return [b / 255.0 for b in hashlib.sha256(text.encode()).digest()[:8]]
+
+
+def embedding_body(texts, model, scripted):
     data = []
     for i, t in enumerate(texts):
-        digest = hashlib.sha256(t.encode()).digest()
-        data.append({"object": "embedding", "index": i, "embedding": [b / 255.0 for b in digest[:8]]})
+        data.append({"object": "embedding", "index": i, "embedding": embedding_vector(t, scripted)})
     tokens = sum(len(t) // 4 + 1 for t in texts)
     return json.dumps({"object": "list", "data": data, "model": model,
                        "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}).encode()
@@ -144,7 +153,7 @@ def make_handler(state):
                 texts = req.get("input", [])
                 record["input"] = texts
                 state.log(record)
-                self.send(200, embedding_body(texts, model))
+                self.send(200, embedding_body(texts, model, state.embeddings))
                 return
             if not self.path.endswith("/chat/completions"):
                 state.log(record)

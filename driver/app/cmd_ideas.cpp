@@ -1,18 +1,16 @@
-// `eok ideas {list,show,mine,reset-learning}`: inspect the idea pool the search
+// `eok ideas {list,show,reset-learning}`: inspect the idea pool the search
 // samples from (ideas/*.toml, format in ideas/FORMAT.md) with what tuning runs
-// learned about its thoughts (kept in the cache, per target core), and relate a
-// library's commit history to its thoughts (the first steps of the paper's mining).
+// learned about its thoughts (kept in the cache, per target core). `mine` is in
+// cmd_ideas_mine.cpp.
 #include "app/commands_list.hpp"
 
 #include "cache/cache.hpp"
 #include "ideas/pool.hpp"
-#include "rag/mine.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <vector>
 
@@ -171,55 +169,6 @@ int show(Context& ctx, const Args& args)
   throw Fatal("unknown idea or thought '" + id + "' (see `eok ideas list`)");
 }
 
-int mine(Context& ctx, const Args& args)
-{
-  if (!args.positional().empty()) {
-    throw UsageError("eok ideas mine: unexpected argument '" + args.positional()[0] + "'");
-  }
-  rag::MineOptions o;
-  o.repo = args.required("--repo");
-  o.rev = args.value("--rev").value_or("HEAD");
-  if (auto v = args.value("--limit")) {
-    char* end = nullptr;
-    long long n = std::strtoll(v->c_str(), &end, 10);
-    if (v->empty() || *end != '\0' || n < 1) {
-      throw UsageError("eok ideas mine: --limit expects a positive number, got '" + *v + "'");
-    }
-    o.limit = static_cast<size_t>(n);
-  }
-  if (auto v = args.value("--min-score")) {
-    char* end = nullptr;
-    o.min_score = std::strtod(v->c_str(), &end);
-    if (v->empty() || *end != '\0' || o.min_score < 0) {
-      throw UsageError("eok ideas mine: --min-score expects a non-negative number, got '" + *v + "'");
-    }
-  }
-  ideas::Pool pool = load(ctx, args);
-  rag::MineResult res = rag::mine(pool, rag::read_commits(o.repo, o.rev, o.limit), o.min_score);
-  std::printf("%zu commits read, %zu look like optimisations, %zu assigned to thoughts\n", res.scanned, res.kept.size(),
-              res.kept.size() - res.unassigned.size());
-  for (const auto& idea : pool.ideas) {
-    for (const auto& t : idea.thoughts) {
-      auto it = res.assigned.find(t.id);
-      if (it == res.assigned.end()) {
-        continue;
-      }
-      std::printf("%s (%zu):\n", t.id.c_str(), it->second.size());
-      for (const auto& c : it->second) {
-        std::printf("  %.10s %s\n", c.hash.c_str(), c.subject.c_str());
-      }
-    }
-  }
-  if (!res.unassigned.empty()) {
-    std::printf("unassigned (%zu, candidates for new thoughts):\n", res.unassigned.size());
-    for (const auto& c : res.unassigned) {
-      std::printf("  %.10s %s\n", c.hash.c_str(), c.subject.c_str());
-    }
-  }
-  std::printf("not done by eok yet: embedding clustering, LLM distillation of new thoughts, effectiveness from benchmark history\n");
-  return k_exit_ok;
-}
-
 int reset_learning(Context& ctx, const Args& args)
 {
   if (!args.positional().empty()) {
@@ -257,17 +206,6 @@ Command ideas_reset_learning_command()
   flags.push_back({"--thought", true, false, "ID  only this thought"});
   return {"ideas reset-learning", "forget learned thought effectiveness (all, one core's, or one thought's): back to the priors",
           "[--cache FILE] [--core CORE] [--thought ID]", flags, reset_learning};
-}
-
-Command ideas_mine_command()
-{
-  auto flags = ideas_flags();
-  flags.push_back({"--repo", true, false, "DIR  git repository of a kernel library (required)"});
-  flags.push_back({"--rev", true, false, "REV  revision or range to read (default HEAD)"});
-  flags.push_back({"--limit", true, false, "N  most recent commits read (default 2000)"});
-  flags.push_back({"--min-score", true, false, "S  BM25 score a commit needs to join a thought (default 6)"});
-  return {"ideas mine", "assign a library's optimisation commits to thoughts (partial: no embeddings, no LLM distillation of new thoughts)",
-          "--repo DIR [--rev REV] [--limit N]", flags, mine};
 }
 
 } // namespace eok::app

@@ -29,9 +29,31 @@ std::vector<Commit> read_commits(const std::string& repo, const std::string& rev
     if (fields.size() < 2 || fields[0].empty()) {
       continue;
     }
-    out.push_back({fields[0], fields[1], fields.size() > 2 ? util::trim(fields[2]) : ""});
+    out.push_back({fields[0], fields[1], fields.size() > 2 ? util::trim(fields[2]) : "", ""});
   }
   return out;
+}
+
+std::string read_diff(const std::string& repo, const std::string& hash, size_t cap)
+{
+  util::ProcessSpec spec;
+  // First parent only: a merge shows what it brought in, once. Pathspec `*` crosses '/'.
+  spec.argv = {"git", "-C",  repo,   "show",  "--no-color", "--no-ext-diff", "--first-parent", "--format=", "-U3", hash,    "--",
+               "*.c", "*.h", "*.cc", "*.cpp", "*.cxx",      "*.hpp",         "*.hh",           "*.S",       "*.s", "*.inc", "*.asm"};
+  spec.timeout = std::chrono::seconds(60);
+  spec.output_cap = size_t{256} << 20; // huge commits (vendored code) are read, then cut
+  util::ProcessResult r = util::run_process(spec);
+  if (!r.succeeded()) {
+    std::string why = r.status == util::ProcessResult::Status::spawn_failed ? r.error : util::trim(r.err);
+    throw Fatal(located(repo, 0, "git show " + hash + " failed: " + (why.empty() ? r.describe() : why)));
+  }
+  if (r.out.size() <= cap) {
+    return r.out;
+  }
+  size_t cut = r.out.rfind('\n', cap);
+  cut = cut == std::string::npos ? cap : cut + 1;
+  return r.out.substr(0, cut) + "[diff cut: " + std::to_string(r.out.size() - cut) + " of " + std::to_string(r.out.size()) +
+         " bytes left out]\n";
 }
 
 bool looks_like_optimisation(const Commit& c)

@@ -1,10 +1,10 @@
-// The first steps of the EoK paper's idea mining (DESIGN.md "The method"): read
-// a kernel library's commit history, keep the commits that look like
-// optimisations, and assign each to the closest existing thought. Closeness is
-// BM25 over the thoughts' descriptions and code (this module's index) instead
-// of the paper's embeddings; commits no thought explains are reported as
-// candidates for new thoughts. Not done here: embedding clustering, LLM
-// distillation of new thoughts, and effectiveness from benchmark history.
+// The EoK paper's idea mining (DESIGN.md "The method"), first steps: read a
+// kernel library's commit history, keep the commits that look like
+// optimisations, and read the diff of the kernel sources each touched. With an
+// LLM, mine_distill/mine_proposal turn them into thoughts (distillation,
+// embeddings, clustering); without one, `mine` here is the fallback: BM25 over
+// the thoughts' descriptions and code (this module's index) assigns each commit
+// to the closest thought by its message alone.
 #pragma once
 
 #include "ideas/pool.hpp"
@@ -20,6 +20,7 @@ struct Commit
   std::string hash;
   std::string subject;
   std::string body;
+  std::string diff; // the kernel sources' diff (read_diff), empty until read
 };
 
 struct MineOptions
@@ -40,6 +41,10 @@ struct MineResult
 
 // `git log` through util::run_process; throws Fatal "repo: …" when git fails.
 std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit);
+// `git show` of one commit limited to C, C++ and assembly files (pathspecs), at
+// most `cap` bytes (cut at a line, with a note saying how much was left out);
+// empty when the commit touched none. Throws Fatal "repo: …" when git fails.
+std::string read_diff(const std::string& repo, const std::string& hash, size_t cap);
 // Keyword filter: performance vocabulary in the subject or body.
 bool looks_like_optimisation(const Commit& c);
 // Filter and assign (the pool's thoughts are indexed in a private in-memory database).

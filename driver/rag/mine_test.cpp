@@ -1,6 +1,7 @@
 #include "rag/mine.hpp"
 
 #include "util/error.hpp"
+#include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/test_support.hpp"
 
@@ -61,6 +62,42 @@ TEST_SUITE("rag::mine")
     REQUIRE(res.assigned.count("reduce-once-after-loop") == 1);
     REQUIRE(res.unassigned.size() == 1);
     CHECK(res.unassigned[0].subject == "Speed up the quokka shuffler");
+  }
+
+  TEST_CASE("the diff of a commit shows only its C, C++ and assembly files, cut at a line beyond the cap")
+  {
+    testing::ScratchDir dir;
+    std::string repo = dir.path().string();
+    git(repo, {"init", "-q"});
+    util::fs::create_directories(dir.path() / "src" / "x86");
+    util::write_file_atomic(dir.file("src/x86/k.c"), "float k(float x) { return x / 3.0f; }\n");
+    util::write_file_atomic(dir.file("README.md"), "docs\n");
+    git(repo, {"add", "-A"});
+    commit(repo, "import");
+    util::write_file_atomic(dir.file("src/x86/k.c"), "float k(float x) { return x * (1.0f / 3.0f); }\n");
+    util::write_file_atomic(dir.file("src/k.S"), "nop\n");
+    util::write_file_atomic(dir.file("README.md"), "faster docs\n");
+    git(repo, {"add", "-A"});
+    commit(repo, "k: multiply by the reciprocal (faster)");
+    util::write_file_atomic(dir.file("README.md"), "only docs\n");
+    git(repo, {"add", "-A"});
+    commit(repo, "docs: speed");
+
+    auto commits = rag::read_commits(repo, "HEAD", 10);
+    REQUIRE(commits.size() == 3);
+    CHECK(rag::read_diff(repo, commits[0].hash, 10000).empty());
+    std::string d = rag::read_diff(repo, commits[1].hash, 10000);
+    CHECK(d.find("+++ b/src/x86/k.c") != std::string::npos);
+    CHECK(d.find("+float k(float x) { return x * (1.0f / 3.0f); }") != std::string::npos);
+    CHECK(d.find("+++ b/src/k.S") != std::string::npos);
+    CHECK(d.find("README") == std::string::npos);
+    std::string cut = rag::read_diff(repo, commits[1].hash, 60);
+    CHECK(cut.size() < d.size());
+    CHECK(cut.find("[diff cut: ") != std::string::npos);
+    CHECK(cut.substr(0, cut.find("[diff cut")) == d.substr(0, cut.find("[diff cut")));
+    CHECK(cut.find("[diff cut") <= 60);
+    CHECK_THROWS_WITH(rag::read_diff(repo, "0123456789012345678901234567890123456789", 100),
+                      doctest::Contains("git show 0123456789012345678901234567890123456789 failed"));
   }
 
   TEST_CASE("a directory that is not a repository is an error naming it")
