@@ -164,7 +164,8 @@ int mine(Context& ctx, const Args& args)
     }
   }
 
-  std::vector<rag::Commit> commits = rag::read_commits(repo, rev, limit);
+  const std::vector<std::string> paths = args.values("--path");
+  std::vector<rag::Commit> commits = rag::read_commits(repo, rev, limit, paths);
   if (args.has("--no-llm") || cfg.llm_provider == "none") {
     if (!out.empty()) {
       util::Terminal::instance().warn("ideas mine: no proposal without an LLM; " + out + " not written");
@@ -182,7 +183,7 @@ int mine(Context& ctx, const Args& args)
     if (!rag::looks_like_optimisation(c)) {
       continue;
     }
-    c.diff = rag::read_diff(repo, c.hash, diff_bytes);
+    c.diff = rag::read_diff(repo, c.hash, diff_bytes, paths);
     if (util::trim(c.diff).empty()) {
       ++no_source; // the evidence is code: a commit that changed no kernel source teaches nothing here
       continue;
@@ -243,6 +244,7 @@ Command ideas_mine_command()
   flags.push_back({"--repo", true, false, "DIR  git repository of a kernel library (required)"});
   flags.push_back({"--rev", true, false, "REV  revision or range to read (default HEAD)"});
   flags.push_back({"--limit", true, false, "N  most recent commits read (default 2000)"});
+  flags.push_back({"--path", true, true, "DIR  only commits and diffs under DIR (repeatable), e.g. src/layer/riscv"});
   flags.push_back({"--out", true, false, "NAME.toml  write proposed new thoughts as one idea file (never inside the pool)"});
   flags.push_back({"--diff-bytes", true, false, "N  diff of kernel sources shown per commit, at most (default 12000)"});
   flags.push_back({"--assign", true, false, "C  cosine to an existing thought that makes a commit its evidence (default 0.85)"});
@@ -252,7 +254,7 @@ Command ideas_mine_command()
   return {"ideas mine",
           "mine a library's optimisation commits: LLM-distil each (message + kernel diff) into a thought, assign by embeddings to "
           "existing thoughts or cluster into proposed new ones (--out); BM25 assignment without an LLM",
-          "--repo DIR [--rev REV] [--limit N] [--out NAME.toml]", flags, mine};
+          "--repo DIR [--rev REV] [--limit N] [--path DIR] [--out NAME.toml]", flags, mine};
 }
 
 } // namespace eok::app

@@ -11,11 +11,12 @@
 
 namespace eok::rag {
 
-std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit)
+std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit, const std::vector<std::string>& paths)
 {
   util::ProcessSpec spec;
   // Fields separated by US, records by RS: commit messages may contain anything else.
   spec.argv = {"git", "-C", repo, "log", "--no-color", "--format=%H%x1f%s%x1f%b%x1e", "-n", std::to_string(limit), rev, "--"};
+  spec.argv.insert(spec.argv.end(), paths.begin(), paths.end());
   spec.timeout = std::chrono::seconds(120);
   spec.output_cap = size_t{64} << 20;
   util::ProcessResult r = util::run_process(spec);
@@ -34,12 +35,21 @@ std::vector<Commit> read_commits(const std::string& repo, const std::string& rev
   return out;
 }
 
-std::string read_diff(const std::string& repo, const std::string& hash, size_t cap)
+std::string read_diff(const std::string& repo, const std::string& hash, size_t cap, const std::vector<std::string>& paths)
 {
   util::ProcessSpec spec;
-  // First parent only: a merge shows what it brought in, once. Pathspec `*` crosses '/'.
-  spec.argv = {"git", "-C",  repo,   "show",  "--no-color", "--no-ext-diff", "--first-parent", "--format=", "-U3", hash,    "--",
-               "*.c", "*.h", "*.cc", "*.cpp", "*.cxx",      "*.hpp",         "*.hh",           "*.S",       "*.s", "*.inc", "*.asm"};
+  // First parent only: a merge shows what it brought in, once.
+  spec.argv = {"git", "-C", repo, "show", "--no-color", "--no-ext-diff", "--first-parent", "--format=", "-U3", hash, "--"};
+  static const char* const k_sources[] = {"c", "h", "cc", "cpp", "cxx", "hpp", "hh", "S", "s", "inc", "asm"};
+  for (const std::string& dir : paths.empty() ? std::vector<std::string>{""} : paths) {
+    std::string base = util::trim(dir);
+    while (!base.empty() && base.back() == '/') {
+      base.pop_back();
+    }
+    for (const char* ext : k_sources) { // glob magic: `**/` is any depth, zero included
+      spec.argv.push_back(":(glob)" + (base.empty() ? "" : base + "/") + "**/*." + ext);
+    }
+  }
   spec.timeout = std::chrono::seconds(60);
   spec.output_cap = size_t{256} << 20; // huge commits (vendored code) are read, then cut
   util::ProcessResult r = util::run_process(spec);

@@ -40,11 +40,12 @@ struct MineResult
 };
 
 // `git log` through util::run_process; throws Fatal "repo: …" when git fails.
-std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit);
-// `git show` of one commit limited to C, C++ and assembly files (pathspecs), at
-// most `cap` bytes (cut at a line, with a note saying how much was left out);
-// empty when the commit touched none. Throws Fatal "repo: …" when git fails.
-std::string read_diff(const std::string& repo, const std::string& hash, size_t cap);
+// `paths` (optional) limits it to commits touching those directories or files.
+std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit, const std::vector<std::string>& paths = {});
+// `git show` of one commit limited to C, C++ and assembly files (under `paths`
+// when given), at most `cap` bytes (cut at a line, with a note saying how much
+// was left out); empty when the commit touched none. Throws Fatal "repo: …".
+std::string read_diff(const std::string& repo, const std::string& hash, size_t cap, const std::vector<std::string>& paths = {});
 // Keyword filter: performance vocabulary in the subject or body.
 bool looks_like_optimisation(const Commit& c);
 // Filter and assign (the pool's thoughts are indexed in a private in-memory database).

@@ -96,6 +96,12 @@ TEST_SUITE("rag::mine")
     CHECK(cut.find("[diff cut: ") != std::string::npos);
     CHECK(cut.substr(0, cut.find("[diff cut")) == d.substr(0, cut.find("[diff cut")));
     CHECK(cut.find("[diff cut") <= 60);
+    // Limited to a subtree: its commits, its sources.
+    CHECK(rag::read_commits(repo, "HEAD", 10, {"src/x86/"}).size() == 2);
+    std::string sub = rag::read_diff(repo, commits[1].hash, 10000, {"src/x86"});
+    CHECK(sub.find("+++ b/src/x86/k.c") != std::string::npos);
+    CHECK(sub.find("k.S") == std::string::npos);
+    CHECK(rag::read_diff(repo, commits[1].hash, 10000, {"docs"}).empty());
     CHECK_THROWS_WITH(rag::read_diff(repo, "0123456789012345678901234567890123456789", 100),
                       doctest::Contains("git show 0123456789012345678901234567890123456789 failed"));
   }
