@@ -128,6 +128,7 @@ class Mine(unittest.TestCase):
         self.assertFalse(any("docs: faster" in q["user"] or "Fix typo" in q["user"] for q in chats))
         embeds = [q for q in s.requests() if q["path"].endswith("/embeddings")]
         self.assertGreaterEqual(len(embeds), 1)
+        self.assertIn(f"llm: 6 completions (0 failed) and {len(embeds)} embedding requests", out)
         # The fused multiply-add commit is evidence for the existing thought.
         self.assertRegex(out, r"fuse-multiply-add\s+1\s+1\.000\n    " + h["gemm"][:10] + " gemm: fuse")
         # The two exp-table commits form one proposal, segment loads another; the garbage reply is a failure.

@@ -201,7 +201,9 @@ int mine(Context& ctx, const Args& args)
   util::Terminal::instance().end_progress();
 
   llm::Client embedder(llm::client_options(ctx.settings()));
-  rag::Embed embed = [&embedder, &meter](const std::vector<std::string>& texts) -> Expected<std::vector<rag::Vector>> {
+  int embed_requests = 0;
+  rag::Embed embed = [&embedder, &meter, &embed_requests](const std::vector<std::string>& texts) -> Expected<std::vector<rag::Vector>> {
+    ++embed_requests;
     auto r = embedder.embed(texts);
     if (!r) {
       return Expected<std::vector<rag::Vector>>::fail(r.error());
@@ -215,8 +217,9 @@ int mine(Context& ctx, const Args& args)
               p.not_sent);
   print_summary(pool, p);
   llm::Totals t = meter.totals();
-  std::printf("llm: %lld requests (%lld failed), %lld tokens, cost %s\n", static_cast<long long>(t.requests),
-              static_cast<long long>(t.failed), static_cast<long long>(t.tokens()), util::fixed(t.cost, 6).c_str());
+  std::printf("llm: %lld completions (%lld failed) and %d embedding requests, %lld tokens, cost %s\n",
+              static_cast<long long>(t.requests - embed_requests), static_cast<long long>(t.failed), embed_requests,
+              static_cast<long long>(t.tokens()), util::fixed(t.cost, 6).c_str());
   if (!stopped.empty()) {
     std::printf("stopped: %s\n", stopped.c_str());
   }
