@@ -23,15 +23,7 @@ target::Target load_eval_target(Context& ctx, const std::string& kernel_dir)
 
 eval::Options eval_options(Context& ctx)
 {
-  const config::Config& c = ctx.settings().get();
-  eval::Options o;
-  o.work_dir = c.work_dir;
-  o.timeout = std::chrono::milliseconds(c.eval_timeout_s * 1000);
-  o.memory_limit_bytes = static_cast<uint64_t>(c.eval_memory_mb) << 20;
-  o.keep_scratch = c.keep_scratch;
-  o.sandbox = c.eval_sandbox;
-  o.seed = c.seed;
-  return o;
+  return eval::options_from(ctx.settings().get());
 }
 
 } // namespace eok::app

@@ -53,6 +53,18 @@ std::string tool_output(const util::ProcessResult& r)
   return r.status == util::ProcessResult::Status::exited ? s : s + (s.empty() ? "" : "\n") + r.describe();
 }
 
+Options options_from(const config::Config& c)
+{
+  Options o;
+  o.work_dir = c.work_dir;
+  o.timeout = std::chrono::milliseconds(c.eval_timeout_s * 1000);
+  o.memory_limit_bytes = static_cast<uint64_t>(c.eval_memory_mb) << 20;
+  o.keep_scratch = c.keep_scratch;
+  o.sandbox = c.eval_sandbox;
+  o.seed = c.seed;
+  return o;
+}
+
 Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<perf::Runner> runner, Options options)
   : m_spec(std::move(spec))
   , m_target(std::move(target))

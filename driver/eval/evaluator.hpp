@@ -3,6 +3,7 @@
 // its own scratch directory, so calls may run concurrently.
 #pragma once
 
+#include "config/config.hpp"
 #include "eval/verdict.hpp"
 #include "kernel/spec.hpp"
 #include "perf/runner.hpp"
@@ -37,6 +38,9 @@ struct Options
   uint64_t seed = 1;                       // base seed: each evaluation derives its own from it
   std::optional<uint64_t> evaluation_seed; // set: every evaluation uses exactly this seed
 };
+
+// The [eval] settings of eok.toml (and search.seed) as evaluator options.
+Options options_from(const config::Config& c);
 
 class Evaluator
 {

@@ -60,14 +60,7 @@ eval::Evaluator& EvalPorts::evaluator()
 {
   std::lock_guard<std::mutex> lock(m_mutex);
   if (!m_evaluator) {
-    eval::Options o;
-    o.work_dir = m_cfg.work_dir;
-    o.timeout = std::chrono::milliseconds(m_cfg.eval_timeout_s * 1000);
-    o.memory_limit_bytes = static_cast<uint64_t>(m_cfg.eval_memory_mb) << 20;
-    o.keep_scratch = m_cfg.keep_scratch;
-    o.sandbox = m_cfg.eval_sandbox;
-    o.seed = m_cfg.seed;
-    m_evaluator = std::make_unique<eval::Evaluator>(m_spec, m_target, perf::make_runner(m_cfg.runner, m_target), o);
+    m_evaluator = std::make_unique<eval::Evaluator>(m_spec, m_target, perf::make_runner(m_cfg.runner, m_target), eval::options_from(m_cfg));
   }
   return *m_evaluator;
 }
@@ -158,18 +151,20 @@ void EvalPorts::store(const Scored& winner, const Figures& ker0)
   // The winner's own record: an LLM candidate as written is the search step itself.
   w.candidate_slot = from_ker0 && as_written ? "" : as_written ? winner.variant.origin : variant_slot(winner.variant);
   w.parent = winner.variant.origin;
+  // Which model measured it: the winner's own record, or ker0's baseline.
+  std::optional<cache::Candidate> own =
+      m_run && !w.candidate_slot.empty() ? m_cache.find_candidate(*m_run, w.candidate_slot) : std::nullopt;
+  w.model_version = own ? own->model_version : evaluator().baseline().model_version;
   if (!from_ker0 && m_run) {
-    // Provenance of an LLM-born winner: the idea, thought and model of its search step.
-    if (auto step = m_cache.find_candidate(*m_run, winner.variant.origin)) {
+    // Provenance of an LLM-born winner: the idea, thought and model of its search step
+    // (the winner's own record when it won as written).
+    std::optional<cache::Candidate> step = as_written ? own : m_cache.find_candidate(*m_run, winner.variant.origin);
+    if (step) {
       w.idea = step->idea;
       w.thought = step->thought;
       w.llm_model = step->llm_model;
     }
   }
-  // Which model measured it: the winner's own record, or ker0's baseline.
-  std::optional<cache::Candidate> own =
-      m_run && !w.candidate_slot.empty() ? m_cache.find_candidate(*m_run, w.candidate_slot) : std::nullopt;
-  w.model_version = own ? own->model_version : evaluator().baseline().model_version;
   m_cache.put_winner(w);
 }
 
