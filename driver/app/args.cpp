@@ -2,6 +2,9 @@
 
 #include "util/strings.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+
 namespace eok::app {
 
 Args::Args(const std::vector<std::string>& argv, const std::vector<FlagSpec>& flags, const std::string& command)
@@ -78,6 +81,36 @@ std::string Args::required(const std::string& flag) const
     throw UsageError("eok " + m_command + ": missing required option " + flag);
   }
   return *v;
+}
+
+double Args::number(const std::string& flag, double fallback, double lo, double hi, const std::string& expects) const
+{
+  auto text = value(flag);
+  if (!text) {
+    return fallback;
+  }
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text->c_str(), &end);
+  if (text->empty() || *end != '\0' || errno != 0 || !(v >= lo && v <= hi)) {
+    throw UsageError("eok " + m_command + ": " + flag + " expects " + expects + ", got '" + *text + "'");
+  }
+  return v;
+}
+
+int64_t Args::integer(const std::string& flag, int64_t fallback, int64_t lo, int64_t hi, const std::string& expects) const
+{
+  auto text = value(flag);
+  if (!text) {
+    return fallback;
+  }
+  char* end = nullptr;
+  errno = 0;
+  const long long v = std::strtoll(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || errno != 0 || v < lo || v > hi) {
+    throw UsageError("eok " + m_command + ": " + flag + " expects " + expects + ", got '" + *text + "'");
+  }
+  return v;
 }
 
 } // namespace eok::app

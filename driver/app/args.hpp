@@ -4,6 +4,7 @@
 
 #include "util/error.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ public:
   [[nodiscard]] std::vector<std::string> values(const std::string& flag) const;
   [[nodiscard]] std::string required(const std::string& flag) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return m_positional; }
+  // FLAG's value as a number in [lo, hi] (`fallback` when absent), or the UsageError
+  // "eok <command>: FLAG expects <expects>, got '<text>'".
+  [[nodiscard]] double number(const std::string& flag, double fallback, double lo, double hi, const std::string& expects) const;
+  [[nodiscard]] int64_t integer(const std::string& flag, int64_t fallback, int64_t lo, int64_t hi, const std::string& expects) const;
 
 private:
   std::map<std::string, std::vector<std::string>> m_values;

@@ -17,6 +17,24 @@ TEST_SUITE("app::args")
     CHECK(a.positional() == std::vector<std::string>{"pos"});
   }
 
+  TEST_CASE("numbers and integers: fallback, range, and one message for every command")
+  {
+    const std::vector<FlagSpec> nf = {{"--n", true, false, ""}, {"--x", true, false, ""}};
+    Args none({}, nf, "perf measure");
+    CHECK(none.number("--x", 2.5, 0, 10, "a number") == 2.5);
+    CHECK(none.integer("--n", 7, 1, 9, "a count") == 7);
+    Args ok({"--n", "9", "--x", "0.25"}, nf, "perf measure");
+    CHECK(ok.integer("--n", 1, 1, 9, "a count") == 9);
+    CHECK(ok.number("--x", 1, 0, 1, "a number") == 0.25);
+    for (const char* bad : {"", "3x", "nan", "11", "-1", "99999999999999999999"}) {
+      CAPTURE(bad);
+      Args a({"--n", bad, "--x", bad}, nf, "perf measure");
+      const std::string tail = std::string(", got '") + bad + "'";
+      CHECK_THROWS_WITH_AS(a.integer("--n", 1, 0, 10, "a count"), ("eok perf measure: --n expects a count" + tail).c_str(), UsageError);
+      CHECK_THROWS_WITH_AS(a.number("--x", 1, 0, 10, "a number"), ("eok perf measure: --x expects a number" + tail).c_str(), UsageError);
+    }
+  }
+
   TEST_CASE("usage errors name the problem")
   {
     CHECK_THROWS_WITH(Args({"--nope"}, flags, "eval"), "eok eval: unknown option '--nope' (see `eok eval --help`)");

@@ -47,19 +47,6 @@ std::vector<std::map<std::string, int64_t>> knob_settings(const kernel::Spec& sp
   return valid;
 }
 
-int64_t parse_count(const std::string& text, const std::string& flag)
-{
-  try {
-    size_t used = 0;
-    long long v = std::stoll(text, &used);
-    if (used == text.size() && v > 0) {
-      return v;
-    }
-  } catch (const std::exception&) {
-  }
-  throw UsageError("eok eval-bench: " + flag + " expects a positive integer, got '" + text + "'");
-}
-
 void bench_kernel(Context& ctx, const std::string& dir, int64_t count, int jobs, bool measure)
 {
   kernel::Spec spec = kernel::load_spec(dir);
@@ -135,11 +122,8 @@ int run(Context& ctx, const Args& args)
   if (kernels.empty()) {
     throw UsageError("eok eval-bench: give at least one --kernel DIR");
   }
-  int64_t count = parse_count(args.value("--count").value_or("8"), "--count");
-  int64_t jobs = ctx.settings().get().jobs;
-  if (auto j = args.value("--jobs")) {
-    jobs = parse_count(*j, "--jobs");
-  }
+  int64_t count = args.integer("--count", 8, 1, INT64_MAX, "a positive integer");
+  int64_t jobs = args.integer("--jobs", ctx.settings().get().jobs, 1, INT64_MAX, "a positive integer");
   if (jobs <= 0) {
     jobs = std::max(1u, std::thread::hardware_concurrency());
   }

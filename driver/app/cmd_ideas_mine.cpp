@@ -26,33 +26,15 @@ namespace eok::app {
 
 namespace {
 
+// A number in [lo, hi], said as the command has always said it.
 double number_flag(const Args& args, const std::string& flag, double fallback, double lo, double hi)
 {
-  auto v = args.value(flag);
-  if (!v) {
-    return fallback;
-  }
-  char* end = nullptr;
-  double x = std::strtod(v->c_str(), &end);
-  if (v->empty() || *end != '\0' || !(x >= lo && x <= hi)) {
-    throw UsageError("eok ideas mine: " + flag + " expects a number in [" + util::fixed(lo, 0) + ", " + util::fixed(hi, 0) + "], got '" +
-                     *v + "'");
-  }
-  return x;
+  return args.number(flag, fallback, lo, hi, "a number in [" + util::fixed(lo, 0) + ", " + util::fixed(hi, 0) + "]");
 }
 
 size_t count_flag(const Args& args, const std::string& flag, size_t fallback)
 {
-  auto v = args.value(flag);
-  if (!v) {
-    return fallback;
-  }
-  char* end = nullptr;
-  long long n = std::strtoll(v->c_str(), &end, 10);
-  if (v->empty() || *end != '\0' || n < 1) {
-    throw UsageError("eok ideas mine: " + flag + " expects a positive number, got '" + *v + "'");
-  }
-  return static_cast<size_t>(n);
+  return static_cast<size_t>(args.integer(flag, static_cast<int64_t>(fallback), 1, INT64_MAX, "a positive number"));
 }
 
 std::string today()

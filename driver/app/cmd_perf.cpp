@@ -11,10 +11,9 @@
 #include "util/terminal.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
+#include <limits>
 
 namespace eok::app {
 
@@ -31,22 +30,6 @@ void print_rows(const char* header, const std::vector<perf::ValidationRow>& rows
   }
   std::printf("mean |error| %.1f%%, max |error| %.1f%% over %zu rows\n\n",
               rows.empty() ? 0.0 : 100 * sum / static_cast<double>(rows.size()), 100 * worst, rows.size());
-}
-
-// A non-negative number given to FLAG, or a usage error that says which.
-double number_flag(const Args& args, const std::string& flag, double fallback)
-{
-  auto text = args.value(flag);
-  if (!text) {
-    return fallback;
-  }
-  char* end = nullptr;
-  errno = 0;
-  double v = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || errno != 0 || !(v >= 0)) {
-    throw UsageError("eok perf measure: " + flag + " expects a non-negative number, got '" + *text + "'");
-  }
-  return v;
 }
 
 target::Target load(Context& ctx, const Args& args)
@@ -128,9 +111,10 @@ Command perf_measure_command()
             target::Target t = load(ctx, args);
             std::string kind = args.value("--runner").value_or(ctx.settings().get().runner);
             perf::SolInputs sol;
-            sol.flops = number_flag(args, "--flops", 0);
-            sol.bytes = number_flag(args, "--bytes", 0);
-            const double bits = number_flag(args, "--bits", 32);
+            const double inf = std::numeric_limits<double>::infinity();
+            sol.flops = args.number("--flops", 0, 0, inf, "a non-negative number");
+            sol.bytes = args.number("--bytes", 0, 0, inf, "a non-negative number");
+            const double bits = args.number("--bits", 32, 0, inf, "a non-negative number");
             if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
               throw UsageError("eok perf measure: --bits is the element width: 8, 16, 32 or 64");
             }
