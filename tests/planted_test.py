@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """The evaluator catches every planted wrong candidate with the right verdict.
 
-Data-driven: tests/planted/planted.tsv lists (kernel, candidate, verdict, reason text);
-adding a planted candidate for any kernel is a file plus a row. Every kernel named in
-the table also evaluates its own ker0 (which must be ok), with fixed and derived seeds.
+Data-driven: each tests/planted/<dir>/verdicts.tsv lists (kernel, candidate, verdict,
+reason text); adding a planted candidate is a file plus a row, adding a kernel's set is a
+directory (tests/meson.build makes one test per directory, so they run in parallel). Every
+kernel named in a table also evaluates its own ker0 (which must be ok), with two seeds.
+Usage: planted_test.py DIR (a directory name under tests/planted/).
 """
 import concurrent.futures
 import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -19,17 +22,21 @@ PLANTED = os.path.join(SRC, "tests", "planted")
 TIMEOUT_S = 10  # eval.timeout_s for these runs: the infinite loop's verdict comes after this
 
 
+DIR = None  # set from argv in __main__
+
+
 def load_table():
     rows = []
-    with open(os.path.join(PLANTED, "planted.tsv")) as f:
+    table = os.path.join(PLANTED, DIR, "verdicts.tsv")
+    with open(table) as f:
         for number, line in enumerate(f, 1):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             parts = line.split(None, 3)
             if len(parts) < 3:
-                raise ValueError(f"planted.tsv:{number}: expected kernel candidate verdict [reason]")
-            rows.append((number, parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+                raise ValueError(f"{table}:{number}: expected kernel candidate verdict [reason]")
+            rows.append((number, parts[0], os.path.join(DIR, parts[1]), parts[2], parts[3] if len(parts) > 3 else ""))
     return rows
 
 
@@ -63,8 +70,8 @@ class Planted(unittest.TestCase):
                 code, j = fut.result()
                 with self.subTest(row=n, candidate=cand):
                     self.assertEqual(j["schema_version"], 1)
-                    self.assertEqual(j["verdict"], verdict, f"planted.tsv:{n}: {cand}: {j['reason']}")
-                    self.assertIn(why, j["reason"], f"planted.tsv:{n}: {cand}")
+                    self.assertEqual(j["verdict"], verdict, f"{DIR}/verdicts.tsv:{n}: {cand}: {j['reason']}")
+                    self.assertIn(why, j["reason"], f"{DIR}/verdicts.tsv:{n}: {cand}")
                     self.assertEqual(code, 0 if verdict == "ok" else 1)
                     if verdict == "wrong_output":
                         self.assertGreater(j["mismatch_count"], 0)
@@ -89,6 +96,18 @@ class Planted(unittest.TestCase):
                     self.assertEqual(j["verdict"], "ok", j["reason"] + j["program_output"])
                     self.assertEqual(j["seed"], int(seed))
 
+
+class EvalOptions(unittest.TestCase):
+    """Knobs, flags and seeds reach the evaluator (run with the relu set)."""
+
+    def setUp(self):
+        if DIR != "relu":
+            self.skipTest("runs with the relu set only")
+        self.dir = tempfile.mkdtemp(prefix="eok-planted-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
     def test_knobs_and_flags_reach_the_compiler(self):
         relu = os.path.join(SRC, "kernels", "nn", "relu", "relu.c")
         for lmul in ("1", "2", "4", "8"):
@@ -110,4 +129,7 @@ class Planted(unittest.TestCase):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or not os.path.isfile(os.path.join(PLANTED, sys.argv[1], "verdicts.tsv")):
+        sys.exit("usage: planted_test.py DIR (a directory of tests/planted/ with a verdicts.tsv)")
+    DIR = sys.argv.pop(1)
     unittest.main(verbosity=2)
