@@ -31,6 +31,7 @@ Command rag_index_command();
 Command rag_query_command();
 Command llm_ask_command();
 Command llm_embed_command();
+Command report_command();
 
 inline std::vector<Command> all_commands()
 {
@@ -62,6 +63,7 @@ inline std::vector<Command> all_commands()
       rag_query_command(),
       llm_ask_command(),
       llm_embed_command(),
+      report_command(),
       // clang-format on
   };
 }
