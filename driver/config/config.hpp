@@ -56,6 +56,8 @@ struct Config
   double search_thought_temperature = 0.2; // softmax over effectiveness (thoughts)
   int64_t search_rag_k = 3;                // note chunks per prompt
   bool search_learn = true;                // learned thought effectiveness: use and update it (cache, per core)
+  bool search_ideas = true;                // false: plain EoH, no idea pool (the paper's baseline)
+  bool search_rag = true;                  // false: no reference-note retrieval in prompts (EoK without RAG)
   uint64_t seed = 1;
   // [budget] 0 = unlimited
   int64_t budget_tokens = 0;

@@ -198,13 +198,18 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
   const std::string base = "t" + std::to_string(t) + "/p" + std::to_string(p);
   Rng rng = Rng(sh.params.seed).fork(base);
 
-  const IdeaView& idea = ideas[rng.uniform_index(ideas.size())];
+  // Without ideas (plain EoH) the search has an empty idea and its initial
+  // population comes from `thoughts` thought-less initialisation prompts.
+  static const IdeaView k_no_idea{};
+  const IdeaView& idea = ideas.empty() ? k_no_idea : ideas[rng.uniform_index(ideas.size())];
   std::vector<double> scores;
   for (const auto& th : idea.thoughts) {
     auto it = eff.find(th.id);
     scores.push_back(it == eff.end() ? 0.5 : it->second);
   }
-  auto picks = sample_weighted_distinct(rng, softmax(scores, sh.params.thought_temperature), static_cast<size_t>(sh.params.thoughts));
+  std::vector<size_t> picks = ideas.empty() ? std::vector<size_t>{}
+                                            : sample_weighted_distinct(rng, softmax(scores, sh.params.thought_temperature),
+                                                                       static_cast<size_t>(sh.params.thoughts));
 
   std::vector<double> speedups;
   for (const auto& m : database) {
@@ -222,6 +227,12 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
       out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
     }
     if (child) {
+      population.push_back(*child);
+    }
+  }
+  for (int i = 0; ideas.empty() && i < sh.params.thoughts; ++i) {
+    PromptInput in{Operator::init, sh.task, views({ref}), {}, {}};
+    if (auto child = step(sh, {t, p, -1}, base + "/init" + std::to_string(i), in, "", "", {ref.slot})) {
       population.push_back(*child);
     }
   }
@@ -276,7 +287,10 @@ EngineResult run_search(const TaskView& task, const Member& ker0, const std::vec
     }
   }
 
-  for (int t = 0; t < params.iterations && !usable.empty() && !sh.stopped(); ++t) {
+  if (!params.use_ideas) {
+    usable.clear(); // plain EoH
+  }
+  for (int t = 0; t < params.iterations && (!usable.empty() || !params.use_ideas) && !sh.stopped(); ++t) {
     std::vector<SearchOutcome> outcomes(static_cast<size_t>(std::max(1, params.parallel)));
     std::vector<std::exception_ptr> errors(outcomes.size());
     std::vector<std::thread> threads;

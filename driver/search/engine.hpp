@@ -101,6 +101,9 @@ struct EngineParams
   double kernel_temperature = 0.2;  // softmax over speedups when picking a reference
   double thought_temperature = 0.2; // softmax over effectiveness when picking thoughts
   size_t rag_k = 3;
+  // false: plain EoH (the paper's baseline): no idea pool; each search's initial
+  // population comes from `thoughts` EoH initialisation prompts on the reference.
+  bool use_ideas = true;
   int unavailable_limit = 4; // stop after this many requests in a row got no reply (0: never)
 };
 

@@ -309,6 +309,52 @@ TEST_SUITE("search::engine")
     CHECK(queries.front().find("y = max(x, 0)") != std::string::npos);
     CHECK(queries.front().find("ker0 code") != std::string::npos); // the parent's code
   }
+  TEST_CASE("plain EoH (use_ideas = false): thought-less initial populations, no idea or thought on any step, no learning")
+  {
+    FakeGenerator g;
+    FakeEvaluator e;
+    MemoryJournal j;
+    EngineParams p = params(2);
+    p.use_ideas = false;
+    std::vector<std::string> inits;
+    std::mutex m;
+    struct Spy : Generator
+    {
+      FakeGenerator* inner;
+      std::vector<std::string>* inits;
+      std::mutex* m;
+      Generation generate(const Prompt& pr, const std::string& slot) override
+      {
+        if (pr.op == Operator::init) {
+          std::lock_guard lock(*m);
+          inits->push_back(pr.user);
+        }
+        return inner->generate(pr, slot);
+      }
+    } spy;
+    spy.inner = &g;
+    spy.inits = &inits;
+    spy.m = &m;
+    EnginePorts ports;
+    ports.generator = &spy;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    EngineResult r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {{"idea0.t0", 0.5}}, p, ports);
+    // T iterations x P searches x `thoughts` initial prompts, none carrying a thought.
+    CHECK(inits.size() == static_cast<size_t>(p.iterations * p.parallel * p.thoughts));
+    for (const auto& u : inits) {
+      CHECK(u.find("Optimisation thought") == std::string::npos);
+      CHECK(u.find("Write a new kernel that computes the same results") != std::string::npos);
+    }
+    for (const auto& [slot, rec] : j.records) {
+      CHECK(rec.idea.empty());
+      CHECK(rec.thought.empty());
+    }
+    CHECK(r.updates.empty());
+    CHECK(r.effectiveness.at("idea0.t0") == doctest::Approx(0.5));
+    CHECK(r.evaluated > 0);
+  }
+
   TEST_CASE("progress: one event per step with search p's running evaluations, best speedup and tokens")
   {
     FakeGenerator g1, g2;

@@ -32,12 +32,14 @@ std::string task_block(const TaskView& t)
   return "Task: " + t.name + ": " + t.description + "\nRequired function: " + t.signature + "\n";
 }
 
-std::string instruction(Operator op)
+std::string instruction(Operator op, bool with_thoughts)
 {
   switch (op) {
   case Operator::init:
-    return "Apply the optimisation thought below to the reference kernel. Keep its results identical within tolerance and make "
-           "it faster on the target.";
+    return with_thoughts ? "Apply the optimisation thought below to the reference kernel. Keep its results identical within "
+                           "tolerance and make it faster on the target."
+                         : "Write a new kernel that computes the same results as the reference kernel within tolerance and is "
+                           "faster on the target.";
   case Operator::e1:
     return "Design a new kernel whose approach is clearly different from every kernel shown, aiming to be faster than all of "
            "them.";
@@ -104,7 +106,7 @@ Prompt build_prompt(const PromptInput& in)
   Prompt p;
   p.op = in.op;
   p.system = system_text(in.task);
-  std::string u = task_block(in.task) + "\n" + instruction(in.op) + "\n\n";
+  std::string u = task_block(in.task) + "\n" + instruction(in.op, !in.thoughts.empty()) + "\n\n";
   if (in.op == Operator::init) {
     u += "Reference kernel:\n";
   }

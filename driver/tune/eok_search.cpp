@@ -153,7 +153,8 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   params.seed = cfg.seed;
   params.kernel_temperature = cfg.search_kernel_temperature;
   params.thought_temperature = cfg.search_thought_temperature;
-  params.rag_k = static_cast<size_t>(cfg.search_rag_k);
+  params.rag_k = cfg.search_rag ? static_cast<size_t>(cfg.search_rag_k) : 0;
+  params.use_ideas = cfg.search_ideas;
   params.unavailable_limit = static_cast<int>(cfg.llm_failure_limit);
 
   search::EnginePorts ports;
