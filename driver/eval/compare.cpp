@@ -142,11 +142,11 @@ Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected
         continue;
       }
       if (c.count == 0) {
-        c.first_shape = kernel::describe_shape(spec.test_shapes[b.shape]);
+        c.first_shape = describe_run(spec, b.shape, b.param_case);
       }
       ++c.count;
       if (c.first.size() < keep) {
-        c.first.push_back(Mismatch{kernel::describe_shape(spec.test_shapes[b.shape]), a.name, i, format_value(want), format_value(have)});
+        c.first.push_back(Mismatch{describe_run(spec, b.shape, b.param_case), a.name, i, format_value(want), format_value(have)});
       }
     }
   }

@@ -59,8 +59,9 @@ bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
   std::string arg;
   std::string index;
   in >> kind >> shape >> arg >> index;
-  size_t s = std::stoul(shape.substr(shape.find('=') + 1));
-  std::string shape_text = s < spec.test_shapes.size() ? kernel::describe_shape(spec.test_shapes[s]) : "?";
+  size_t run = std::stoul(shape.substr(shape.find('=') + 1));
+  size_t cases = param_case_count(spec);
+  std::string shape_text = describe_run(spec, run / cases, run % cases);
   arg = arg.substr(arg.find('=') + 1);
   index = index.substr(index.find('=') + 1);
   if (kind == "out_of_bounds") {
@@ -213,7 +214,10 @@ Verdict Evaluator::evaluate(const Candidate& c)
                   std::to_string(cmp.count) + " element(s) outside tolerance; first at shape " + m.shape + ": " + m.arg + "[" +
                       std::to_string(m.index) + "] expected " + m.expected + ", got " + m.got);
   }
-  finish(v, VerdictKind::ok, "matches ker0 on " + std::to_string(m_spec.test_shapes.size()) + " test shapes");
+  size_t cases = param_case_count(m_spec);
+  finish(v, VerdictKind::ok,
+         "matches ker0 on " + std::to_string(m_spec.test_shapes.size()) + " test shapes" +
+             (cases > 1 ? " x " + std::to_string(cases) + " param values" : ""));
   if (m_runner) {
     t0 = Clock::now();
     Expected<perf::Measurement> m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs());

@@ -2,6 +2,7 @@
 
 #include "util/strings.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace eok::eval {
@@ -103,7 +104,7 @@ std::string shape_row(const kernel::Spec& spec, const kernel::Shape& shape)
 }
 
 // The kernel call: pointers as void* (C converts to the prototype's types), sizes from
-// the shape table, params as literals.
+// the shape table, params from the case's row of g_param.
 std::string call_expression(const kernel::Spec& spec)
 {
   std::vector<std::string> parts;
@@ -115,29 +116,90 @@ std::string call_expression(const kernel::Spec& spec)
     } else if (a.role == Role::size) {
       parts.push_back("(int64_t)k_len[s][" + idx + "]");
     } else if (a.elem == ElemType::f32) {
-      parts.push_back("(float)" + num(a.value));
+      parts.push_back("(float)g_param[c][" + idx + "]");
     } else {
-      parts.push_back("(int64_t)" + num(a.value));
+      parts.push_back("(int64_t)g_param[c][" + idx + "]");
     }
   }
   return spec.entry + "(" + util::join(parts, ", ") + ")";
 }
 
+// A param value as an exact C double literal (specials included).
+std::string param_literal(double v)
+{
+  if (std::isnan(v)) {
+    return "__builtin_nan(\"\")";
+  }
+  if (std::isinf(v)) {
+    return v > 0 ? "__builtin_inf()" : "-__builtin_inf()";
+  }
+  if (v == 0) {
+    return std::signbit(v) ? "-0.0" : "0.0";
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%a", v);
+  return buf;
+}
+
+// Per param case, per arg: the value (0 where not a param) and whether it is drawn from
+// the range at run time.
+std::string param_tables(const kernel::Spec& spec)
+{
+  std::vector<std::string> values;
+  std::vector<std::string> random;
+  for (size_t c = 0; c < param_case_count(spec); ++c) {
+    std::vector<std::string> v;
+    std::vector<std::string> r;
+    for (size_t i = 0; i < spec.args.size(); ++i) {
+      const Arg& a = spec.args[i];
+      const kernel::ParamValue* p = nullptr;
+      if (a.role == Role::param && !a.params.empty()) {
+        p = &a.params[spec.param_cases.empty() ? 0 : spec.param_cases[c][i]];
+      }
+      v.push_back(p ? param_literal(p->value) : (a.role == Role::param ? param_literal(a.value) : "0.0"));
+      r.push_back(p && p->random ? "1" : "0");
+    }
+    std::string what = spec.param_cases.empty() ? "" : kernel::describe_case(spec, c);
+    values.push_back("  {" + util::join(v, ", ") + "}," + (what.empty() ? "" : " // " + what));
+    random.push_back("{" + util::join(r, ", ") + "}");
+  }
+  std::string out = "#define EOK_NCASES " + std::to_string(param_case_count(spec)) + "\n";
+  out += "// Param values per case (every test shape runs with each case; perf runs use case 0).\n";
+  out += "static const double k_param[EOK_NCASES][EOK_NARGS] = {\n" + util::join(values, "\n") + "\n};\n";
+  out += "static const unsigned char k_param_random[EOK_NCASES][EOK_NARGS] = {" + util::join(random, ", ") + "};\n";
+  out += "static double g_param[EOK_NCASES][EOK_NARGS]; // k_param with the random ones drawn from the seed\n";
+  return out;
+}
+
 } // namespace
+
+size_t param_case_count(const kernel::Spec& spec)
+{
+  return spec.param_cases.empty() ? 1 : spec.param_cases.size();
+}
+
+std::string describe_run(const kernel::Spec& spec, size_t shape, size_t param_case)
+{
+  std::string text = shape < spec.test_shapes.size() ? kernel::describe_shape(spec.test_shapes[shape]) : "?";
+  std::string params = spec.param_cases.size() > 1 ? kernel::describe_case(spec, param_case) : "";
+  return params.empty() ? text : text + " " + params;
+}
 
 std::vector<OutputBlock> output_layout(const kernel::Spec& spec, size_t& total_bytes)
 {
   std::vector<OutputBlock> blocks;
   size_t offset = 0;
   for (size_t s = 0; s < spec.test_shapes.size(); ++s) {
-    for (size_t i = 0; i < spec.args.size(); ++i) {
-      const Arg& a = spec.args[i];
-      if (a.role != Role::out && a.role != Role::inout) {
-        continue;
+    for (size_t c = 0; c < param_case_count(spec); ++c) {
+      for (size_t i = 0; i < spec.args.size(); ++i) {
+        const Arg& a = spec.args[i];
+        if (a.role != Role::out && a.role != Role::inout) {
+          continue;
+        }
+        OutputBlock b{s, c, i, kernel::arg_length(a, spec.test_shapes[s]), offset};
+        offset += static_cast<size_t>(b.length) * static_cast<size_t>(kernel::elem_bytes(a.elem));
+        blocks.push_back(b);
       }
-      OutputBlock b{s, i, kernel::arg_length(a, spec.test_shapes[s]), offset};
-      offset += static_cast<size_t>(b.length) * static_cast<size_t>(kernel::elem_bytes(a.elem));
-      blocks.push_back(b);
     }
   }
   total_bytes = offset;
@@ -172,8 +234,9 @@ std::string generate_harness(const kernel::Spec& spec)
     c += "  " + shape_row(spec, shape) + ", // " + kernel::describe_shape(shape) + "\n";
   }
   c += "  " + shape_row(spec, spec.perf_shape) + ", // perf: " + kernel::describe_shape(spec.perf_shape) + "\n};\n\n";
+  c += param_tables(spec);
   c += "typedef struct { unsigned char* base; unsigned char* data; size_t bytes; } Buf;\n\n";
-  c += "static void call_kernel(Buf* b, int s)\n{\n  " + call_expression(spec) + ";\n}\n\n";
+  c += "static void call_kernel(Buf* b, int s, int c)\n{\n  " + call_expression(spec) + ";\n}\n\n";
   c += harness_body();
   return c;
 }

@@ -167,14 +167,15 @@ static int run_check(uint64_t seed, const char* path, int runs)
 {
   FILE* out = fopen(path, "wb");
   if (!out) die("cannot write the output file");
-  for (int s = 0; s < EOK_NSHAPES; ++s) {
+  for (int r = 0; r < EOK_NSHAPES * EOK_NCASES; ++r) {
+    int s = r / EOK_NCASES, c = r % EOK_NCASES;
     Buf b[EOK_NARGS];
     unsigned char* initial[EOK_NARGS];
     unsigned char* first[EOK_NARGS];
     setup(b, initial, s, seed, 1);
-    call_kernel(b, s);
-    int rc = check_guards(b, s);
-    if (!rc) rc = check_inputs(b, initial, s);
+    call_kernel(b, s, c);
+    int rc = check_guards(b, r);
+    if (!rc) rc = check_inputs(b, initial, r);
     for (int run = 1; run < runs && !rc; ++run) {
       for (int a = 0; a < EOK_NARGS; ++a) {
         first[a] = 0;
@@ -184,13 +185,13 @@ static int run_check(uint64_t seed, const char* path, int runs)
         memcpy(first[a], b[a].data, b[a].bytes);
         memcpy(b[a].data, initial[a], b[a].bytes);
       }
-      call_kernel(b, s);
-      rc = check_guards(b, s);
-      if (!rc) rc = check_inputs(b, initial, s);
+      call_kernel(b, s, c);
+      rc = check_guards(b, r);
+      if (!rc) rc = check_inputs(b, initial, r);
       for (int a = 0; a < EOK_NARGS; ++a) {
         if (!is_output(a)) continue;
         int d = first_diff(first[a], b[a].data, b[a].bytes, k_esize[a]);
-        if (d >= 0 && !rc) rc = fault("nondeterministic", s, a, d);
+        if (d >= 0 && !rc) rc = fault("nondeterministic", r, a, d);
         free(first[a]);
       }
     }
@@ -231,25 +232,25 @@ static void restore_inout(Buf* b, unsigned char** initial)
 
 static int run_perf(uint64_t seed, int warm, int runs)
 {
-  int s = EOK_NSHAPES;
+  int s = EOK_NSHAPES, c = 0;
   Buf b[EOK_NARGS];
   unsigned char* initial[EOK_NARGS];
   setup(b, initial, s, seed, 0);
   if (runs <= 0) {
     __asm__ volatile("slti x0, x0, 1" ::: "memory");
-    call_kernel(b, s);
+    call_kernel(b, s, c);
     __asm__ volatile("slti x0, x0, 2" ::: "memory");
   } else {
     for (int i = 0; i < warm; ++i) {
       restore_inout(b, initial);
       flush_caches();
-      call_kernel(b, s);
+      call_kernel(b, s, c);
     }
     for (int i = 0; i < runs; ++i) {
       restore_inout(b, initial);
       flush_caches();
       int64_t t0 = now_ns();
-      call_kernel(b, s);
+      call_kernel(b, s, c);
       int64_t t1 = now_ns();
       printf("eok-wall-ns %lld\n", (long long)(t1 - t0));
     }
@@ -258,8 +259,23 @@ static int run_perf(uint64_t seed, int warm, int runs)
   return 0;
 }
 
+// Params drawn from their range: one value per seed, the same in every run of it.
+static void init_params(uint64_t seed)
+{
+  for (int c = 0; c < EOK_NCASES; ++c) {
+    for (int a = 0; a < EOK_NARGS; ++a) {
+      g_param[c][a] = k_param[c][a];
+      if (!k_param_random[c][a]) continue;
+      Rng r = stream(seed, EOK_NSHAPES + 1, a, 3);
+      if (k_kind[a] == K_F32) g_param[c][a] = k_lo[a] + (k_hi[a] - k_lo[a]) * uniform(&r);
+      else g_param[c][a] = k_lo[a] + (double)(next(&r) % (uint64_t)(k_hi[a] - k_lo[a] + 1));
+    }
+  }
+}
+
 int main(int argc, char** argv)
 {
+  if (argc >= 3) init_params(strtoull(argv[2], 0, 10));
   if (argc >= 4 && strcmp(argv[1], "check") == 0)
     return run_check(strtoull(argv[2], 0, 10), argv[3], argc > 4 ? atoi(argv[4]) : 2);
   if (argc >= 3 && strcmp(argv[1], "perf") == 0)

@@ -51,7 +51,7 @@ flops = "n"
     CHECK(c.find("void eok_clip(const float* x, float* y, long n, float lo);\n") != std::string::npos);
     CHECK(c.find("#define EOK_NSHAPES 2\n") != std::string::npos);
     CHECK(c.find("  {0, 0, 0, 0}, // n=0\n  {7, 14, 7, 0}, // n=7\n  {100, 200, 100, 0}, // perf: n=100\n") != std::string::npos);
-    CHECK(c.find("eok_clip((void*)b[0].data, (void*)b[1].data, (int64_t)k_len[s][2], (float)-0.5);") != std::string::npos);
+    CHECK(c.find("eok_clip((void*)b[0].data, (void*)b[1].data, (int64_t)k_len[s][2], (float)g_param[c][3]);") != std::string::npos);
     // nan is bit 0, -inf bit 2 of the special mask; only x has specials.
     CHECK(c.find("static const unsigned k_special[EOK_NARGS] = {5, 0, 0, 0};") != std::string::npos);
     CHECK(c.find("static const double k_lo[EOK_NARGS] = {-2, -1, -1000, -1};") != std::string::npos);
@@ -59,7 +59,9 @@ flops = "n"
     // The ROI markers of perf/runner.hpp surround the kernel call only.
     size_t roi = c.find("slti x0, x0, 1");
     REQUIRE(roi != std::string::npos);
-    CHECK(c.find("call_kernel(b, s);", roi) < c.find("slti x0, x0, 2", roi));
+    CHECK(c.find("#define EOK_NCASES 1\n") != std::string::npos);
+    CHECK(c.find("static const double k_param[EOK_NCASES][EOK_NARGS] = {\n  {0.0, 0.0, 0.0, -0x1p-1},\n};") != std::string::npos);
+    CHECK(c.find("call_kernel(b, s, c);", roi) < c.find("slti x0, x0, 2", roi));
     // Wall runs restore inout buffers before each call, outside the timed region.
     size_t timed = c.find("int64_t t0 = now_ns();");
     REQUIRE(timed != std::string::npos);

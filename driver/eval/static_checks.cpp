@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 namespace eok::eval {
@@ -146,6 +147,15 @@ std::optional<std::string> check_disassembly(const std::string& disassembly)
     if (mnemonic == "ecall" || mnemonic == "scall") {
       return "makes a system call of its own (" + mnemonic + " at 0x" + util::trim(line.substr(0, colon)) + ")";
     }
+    // `slti x0,x0,imm` does nothing on the hardware; the model reads imm 1 and 2 as the
+    // harness's region-of-interest markers, and no other use of it exists.
+    std::string operands;
+    std::getline(ls, operands);
+    operands.erase(std::remove_if(operands.begin(), operands.end(), [](unsigned char c) { return std::isspace(c) != 0; }), operands.end());
+    if (mnemonic == "slti" && util::starts_with(operands, "zero,zero,")) {
+      return "contains the performance model's region marker (slti " + operands + " at 0x" + util::trim(line.substr(0, colon)) +
+             "): only the harness marks the measured region";
+    }
   }
   return std::nullopt;
 }
@@ -170,11 +180,53 @@ std::string hex(uint64_t v)
 
 } // namespace
 
+namespace {
+
+// Sections a compiled C kernel has: code, read-only data, and what the assembler and the
+// linker need to place them. Anything else is either state the kernel could keep between
+// calls (.data, .bss), code that runs outside the measured call (.init_array, .ctors), or
+// something nobody has reviewed.
+std::optional<std::string> check_section_name(const std::string& name, uint64_t type, uint64_t flags)
+{
+  constexpr uint64_t k_write = 0x1;
+  constexpr uint64_t k_alloc = 0x2;
+  constexpr uint64_t k_init_array = 14;
+  constexpr uint64_t k_fini_array = 15;
+  constexpr uint64_t k_preinit_array = 16;
+  static const std::set<std::string> k_exact = {"",          ".strtab",           ".symtab",    ".shstrtab",     ".symtab_shndx", ".comment",
+                                                ".group",    ".note.GNU-stack",   ".eh_frame",  ".llvm_addrsig", ".riscv.attributes"};
+  static const std::vector<std::string> k_prefixes = {".text", ".rodata", ".srodata", ".rela", ".debug_"};
+  static const std::vector<std::string> k_ctor = {".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors", ".init", ".fini"};
+  bool ctor = type == k_init_array || type == k_fini_array || type == k_preinit_array;
+  for (const auto& c : k_ctor) {
+    ctor = ctor || name == c || util::starts_with(name, c + ".");
+  }
+  if (ctor) {
+    return "has a constructor or destructor (section " + name + "): no code may run outside the measured kernel call";
+  }
+  if ((flags & k_alloc) && (flags & k_write)) {
+    return "has writable data (section " + name + "): a kernel keeps no state between calls (make tables const)";
+  }
+  bool known = k_exact.count(name) > 0;
+  for (const auto& p : k_prefixes) {
+    known = known || name == p || util::starts_with(name, p + ".");
+  }
+  if (!known) {
+    return "has a section the harness does not expect (" + name + ")";
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> check_object(const std::string& elf)
 {
   constexpr uint64_t k_write = 0x1;
   constexpr uint64_t k_exec = 0x4;
   constexpr uint64_t k_nobits = 8;
+  // The harness's region-of-interest markers (perf/runner.hpp): slti x0,x0,1 and slti x0,x0,2.
+  constexpr uint64_t k_roi_begin = 0x00102013;
+  constexpr uint64_t k_roi_end = 0x00202013;
   const std::string malformed = "the object is not a little-endian ELF64 file eok can inspect";
   if (elf.size() < 64 || elf[0] != '\x7f' || elf.compare(1, 3, "ELF") != 0 || elf[4] != 2 || elf[5] != 1) {
     return malformed;
@@ -182,20 +234,40 @@ std::optional<std::string> check_object(const std::string& elf)
   uint64_t shoff = read_le(elf, 0x28, 8);
   uint64_t shentsize = read_le(elf, 0x3a, 2);
   uint64_t shnum = read_le(elf, 0x3c, 2);
-  if (shentsize < 64 || shoff > elf.size() || shnum > (elf.size() - shoff) / shentsize) {
+  uint64_t shstrndx = read_le(elf, 0x3e, 2);
+  if (shentsize < 64 || shoff > elf.size() || shnum > (elf.size() - shoff) / shentsize || (shnum > 0 && shstrndx >= shnum)) {
     return malformed;
+  }
+  uint64_t names_at = 0;
+  uint64_t names_size = 0;
+  if (shnum > 0) {
+    size_t sh = static_cast<size_t>(shoff + shstrndx * shentsize);
+    names_at = read_le(elf, sh + 24, 8);
+    names_size = read_le(elf, sh + 32, 8);
+    if (names_at > elf.size() || names_size > elf.size() - names_at) {
+      return malformed;
+    }
   }
   for (uint64_t i = 0; i < shnum; ++i) {
     size_t sh = static_cast<size_t>(shoff + i * shentsize);
+    uint64_t name_offset = read_le(elf, sh, 4);
     uint64_t type = read_le(elf, sh + 4, 4);
     uint64_t flags = read_le(elf, sh + 8, 8);
     uint64_t offset = read_le(elf, sh + 24, 8);
     uint64_t size = read_le(elf, sh + 32, 8);
+    if (name_offset >= names_size) {
+      return malformed;
+    }
+    std::string name = elf.substr(static_cast<size_t>(names_at + name_offset), static_cast<size_t>(names_size - name_offset));
+    name = name.substr(0, name.find('\0'));
+    if ((flags & k_exec) && (flags & k_write)) {
+      return "has a writable executable section (section " + std::to_string(i) + "): code written at run time is not allowed";
+    }
+    if (auto why = check_section_name(name, type, flags)) {
+      return why;
+    }
     if (!(flags & k_exec)) {
       continue;
-    }
-    if (flags & k_write) {
-      return "has a writable executable section (section " + std::to_string(i) + "): code written at run time is not allowed";
     }
     if (type == k_nobits) {
       continue;
@@ -203,9 +275,15 @@ std::optional<std::string> check_object(const std::string& elf)
     if (offset > elf.size() || size > elf.size() - offset) {
       return malformed;
     }
+    // Every 2-byte offset: with compressed instructions a word may start at either half.
     for (uint64_t at = 0; at + 4 <= size; at += 2) {
-      if (read_le(elf, static_cast<size_t>(offset + at), 4) == 0x73) {
+      uint64_t word = read_le(elf, static_cast<size_t>(offset + at), 4);
+      if (word == 0x73) {
         return "makes a system call of its own (ecall bytes at " + hex(at) + " of section " + std::to_string(i) + ")";
+      }
+      if (word == k_roi_begin || word == k_roi_end) {
+        return "contains the performance model's region marker (" + std::string(word == k_roi_begin ? "slti x0,x0,1" : "slti x0,x0,2") +
+               " bytes at " + hex(at) + " of section " + name + "): only the harness marks the measured region";
       }
     }
   }

@@ -28,13 +28,18 @@ std::optional<std::string> check_defines(const kernel::Spec& spec, const std::ma
 const std::set<std::string>& allowed_symbols();
 // `undefined`: `nm -P -u` output; `defined`: `nm -P --defined-only` output.
 std::optional<std::string> check_symbols(const std::string& undefined, const std::string& defined, const std::string& entry);
-// `objdump -d` output: no system-call instruction anywhere in executable sections.
+// `objdump -d` output: no system-call instruction and no `slti zero,zero,…` (the model's
+// region markers are slti x0,x0,1 and 2) anywhere in executable sections.
 std::optional<std::string> check_disassembly(const std::string& disassembly);
 // The object file's bytes (ELF64, little-endian): no section both writable and executable
 // (code written at run time is never checked) and no ecall encoding at any 2-byte-aligned
 // offset of an executable section, even where the disassembler shows data (`.word 0x73`
 // in inline assembly). Legitimate code never holds those bytes outside an ecall: any other
-// occurrence would need the halfword 0x0000, which is not an instruction.
+// occurrence would need the halfword 0x0000, which is not an instruction. Likewise no
+// region-marker encoding (0x00102013, 0x00202013) at any 2-byte offset. Sections: code,
+// read-only data and assembler bookkeeping only — no constructors or destructors (init/fini
+// arrays, .ctors/.dtors: code outside the measured call), no writable data (state kept
+// between calls could tell a measured call from a checked one), nothing unknown.
 std::optional<std::string> check_object(const std::string& elf);
 
 } // namespace eok::eval

@@ -8,7 +8,9 @@ using namespace eok;
 namespace {
 
 // A minimal little-endian ELF64 object: the null section and one section holding `bytes`.
-std::string elf_with(uint64_t flags, const std::string& bytes, uint32_t type = 1)
+// A minimal ELF64 object: the null section, one section named `name` holding `bytes`, and
+// the section-name table.
+std::string elf_with(uint64_t flags, const std::string& bytes, uint32_t type = 1, const std::string& name = ".text")
 {
   std::string e(64, '\0');
   e[0] = '\x7f';
@@ -20,17 +22,27 @@ std::string elf_with(uint64_t flags, const std::string& bytes, uint32_t type = 1
   };
   size_t data = e.size();
   e += bytes;
+  size_t names = e.size();
+  std::string table = std::string("\0", 1) + name + std::string("\0.shstrtab\0", 11);
+  e += table;
   e.resize((e.size() + 7) / 8 * 8, '\0');
   size_t shoff = e.size();
-  e.resize(shoff + 2 * 64, '\0');
+  e.resize(shoff + 3 * 64, '\0');
   size_t sh = shoff + 64;
+  put(sh, 1, 4);
   put(sh + 4, type, 4);
   put(sh + 8, flags, 8);
   put(sh + 24, data, 8);
   put(sh + 32, bytes.size(), 8);
+  size_t strtab = shoff + 128;
+  put(strtab, 2 + name.size(), 4);
+  put(strtab + 4, 3, 4);
+  put(strtab + 24, names, 8);
+  put(strtab + 32, table.size(), 8);
   put(0x28, shoff, 8);
   put(0x3a, 64, 2);
-  put(0x3c, 2, 2);
+  put(0x3c, 3, 2);
+  put(0x3e, 2, 2);
   return e;
 }
 
@@ -85,6 +97,46 @@ TEST_SUITE("eval::static_checks")
     std::string big = elf_with(alloc | exec, code);
     big[big.size() - 64 + 33] = '\x7f'; // the section's size runs past the file
     CHECK(eval::check_object(big) == malformed);
+  }
+
+  TEST_CASE("object bytes: no region marker at any 2-byte offset of code")
+  {
+    const uint64_t alloc = 0x2;
+    const uint64_t exec = 0x4;
+    const std::string begin("\x13\x20\x10\x00", 4); // slti x0,x0,1
+    const std::string end("\x13\x20\x20\x00", 4);   // slti x0,x0,2
+    const std::string code("\x01\x45\x82\x80", 4);  // li a0,0; ret (compressed)
+    CHECK(eval::check_object(elf_with(alloc | exec, code + end)) ==
+          "contains the performance model's region marker (slti x0,x0,2 bytes at 0x4 of section .text): only the harness marks the "
+          "measured region");
+    // Misaligned: the second half of a compressed instruction and the first of the next.
+    CHECK(eval::check_object(elf_with(alloc | exec, std::string("\x01\x45", 2) + begin, 1, ".text.eok")) ==
+          "contains the performance model's region marker (slti x0,x0,1 bytes at 0x2 of section .text.eok): only the harness marks "
+          "the measured region");
+    CHECK_FALSE(eval::check_object(elf_with(alloc, begin, 1, ".rodata"))); // data, never executed
+    // Other slti x0 forms are not markers to the plugin, but the disassembly check refuses them all.
+    CHECK(eval::check_disassembly("       0:      \tslti\tzero, zero, 0x2\n") ==
+          "contains the performance model's region marker (slti zero,zero,0x2 at 0x0): only the harness marks the measured region");
+    CHECK_FALSE(eval::check_disassembly("       0:      \tslti\ta0, zero, 0x2\n"));
+  }
+
+  TEST_CASE("object sections: no constructors, no writable data, nothing unexpected")
+  {
+    const uint64_t write = 0x1;
+    const uint64_t alloc = 0x2;
+    CHECK_FALSE(eval::check_object(elf_with(alloc, "abcd", 1, ".rodata.cst16")));
+    CHECK_FALSE(eval::check_object(elf_with(0, "", 1, ".comment")));
+    CHECK(eval::check_object(elf_with(alloc | write, std::string(8, '\0'), 14, ".init_array")) ==
+          "has a constructor or destructor (section .init_array): no code may run outside the measured kernel call");
+    CHECK(eval::check_object(elf_with(alloc | write, std::string(8, '\0'), 14, ".mine")) ==
+          "has a constructor or destructor (section .mine): no code may run outside the measured kernel call");
+    CHECK(eval::check_object(elf_with(alloc | write, std::string(8, '\0'), 1, ".ctors.65535")) ==
+          "has a constructor or destructor (section .ctors.65535): no code may run outside the measured kernel call");
+    CHECK(eval::check_object(elf_with(alloc | write, "", 8, ".bss")) ==
+          "has writable data (section .bss): a kernel keeps no state between calls (make tables const)");
+    CHECK(eval::check_object(elf_with(alloc | write, "abcd", 1, ".sdata")) ==
+          "has writable data (section .sdata): a kernel keeps no state between calls (make tables const)");
+    CHECK(eval::check_object(elf_with(alloc, "abcd", 1, ".mydata")) == "has a section the harness does not expect (.mydata)");
   }
 
   TEST_CASE("no ecall in the disassembly")

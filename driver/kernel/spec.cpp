@@ -124,4 +124,16 @@ std::string describe_shape(const Shape& shape)
   return out;
 }
 
+std::string describe_case(const Spec& spec, size_t param_case)
+{
+  std::string out;
+  const std::vector<size_t>& choice = spec.param_cases.at(param_case);
+  for (size_t i = 0; i < spec.args.size(); ++i) {
+    if (spec.args[i].params.size() > 1) {
+      out += (out.empty() ? "" : " ") + spec.args[i].name + "=" + spec.args[i].params[choice[i]].text;
+    }
+  }
+  return out;
+}
+
 } // namespace eok::kernel

@@ -36,6 +36,15 @@ struct SizeDecl
   int line = 0;
 };
 
+// One value a `param` scalar takes: a number from `value`/`values`, a named special
+// (`special`), or a value drawn per evaluation from the param's `range`.
+struct ParamValue
+{
+  double value = 0;  // the number (specials as their f32 value); unused when random
+  bool random = false;
+  std::string text; // for reasons: "1.7", "nan", "random"
+};
+
 struct Arg
 {
   std::string name;
@@ -48,7 +57,8 @@ struct Arg
   std::optional<std::pair<double, double>> range;
   double step = 0;                  // > 0: inputs drawn from range.first + k * step only (ties, exact boundaries)
   std::vector<std::string> special; // "nan", "inf", "-inf", "-0", "denorm", "max", "-max"
-  double value = 0;                 // role param
+  double value = 0;                 // role param: its first value (the perf runs use it)
+  std::vector<ParamValue> params;   // role param: every value it takes (values, specials, random)
   int line = 0;
 };
 
@@ -73,6 +83,9 @@ struct Spec
   std::vector<SizeDecl> sizes;
   std::vector<Arg> args; // in C parameter order
   std::vector<Shape> test_shapes;
+  // Every combination of the params' values (index per arg into Arg::params, 0 for other
+  // args); each test shape runs with each. One case when every param has one value.
+  std::vector<std::vector<size_t>> param_cases;
   Shape perf_shape;
   Tolerance tolerance;
   std::string flops; // expression over sizes, at the perf shape
@@ -94,5 +107,8 @@ const char* role_name(Role r);
 int64_t arg_length(const Arg& arg, const Shape& shape);
 // "n=7" / "c=3 h=5 w=9"
 std::string describe_shape(const Shape& shape);
+// The params of a case that take several values: "a=0", "a=nan op=2"; empty when none do.
+std::string describe_case(const Spec& spec, size_t param_case);
+constexpr size_t k_max_param_cases = 64;
 
 } // namespace eok::kernel

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <set>
 
 namespace eok::kernel::detail {
@@ -41,6 +43,7 @@ void SpecParser::parse()
   parse_kernel(root);
   parse_sizes(root);
   parse_args(root);
+  build_param_cases();
   parse_tolerance(root);
   parse_shapes(root);
   parse_perf(root);
@@ -221,9 +224,10 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
     }
   }
   bool float_input = a.pointer && is_float(a.elem) && (a.role == Role::in || a.role == Role::inout);
+  bool param = a.role == Role::param;
   if (const Node* range = r.get("range")) {
-    if (!float_input) {
-      fail(range->line, prefix + ".range is only for in/inout float pointers");
+    if (!float_input && !param) {
+      fail(range->line, prefix + ".range is only for in/inout float pointers and params");
     }
     if (range->kind != Kind::array || range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number()) {
       fail(range->line, prefix + ".range: expected [low, high]");
@@ -234,7 +238,7 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
     }
   }
   if (const Node* step = r.get("step")) {
-    if (!a.range) {
+    if (!a.range || param) {
       fail(step->line, prefix + ".step needs a range (values are drawn from low + k * step)");
     }
     a.step = r.number("step").value_or(0);
@@ -247,8 +251,8 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
     }
   }
   if (const Node* special = r.get("special")) {
-    if (!float_input) {
-      fail(special->line, prefix + ".special is only for in/inout float pointers");
+    if (!float_input && !(param && a.elem == ElemType::f32)) {
+      fail(special->line, prefix + ".special is only for in/inout float pointers and f32 params");
     }
     for (const auto& s : r.strings("special").value_or(std::vector<std::string>{})) {
       if (std::find(special_names().begin(), special_names().end(), s) == special_names().end()) {
@@ -260,27 +264,102 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
   if (a.role == Role::size && !find_size(a.name)) {
     fail(t.line, prefix + ": role 'size' needs a size named '" + a.name + "' in [sizes]");
   }
-  std::optional<double> value = r.number("value");
-  if (a.role == Role::param && !value) {
-    fail(t.line, prefix + ": role 'param' needs 'value = <number>'");
-  }
-  if (a.role != Role::param && value) {
-    fail(t.find("value")->line, prefix + ": 'value' is only for role 'param'");
-  }
-  a.value = value.value_or(0);
-  if (a.role == Role::param && a.elem != ElemType::f32 && a.value != std::trunc(a.value)) {
-    fail(t.find("value")->line, prefix + ".value must be an integer for " + a.type);
-  }
-  // The harness passes the value as a C literal converted to the parameter's type: it must
-  // be exact there, not wrap (i32) or become infinite (f32).
-  double low = a.elem == ElemType::i32 ? -0x1p31 : a.elem == ElemType::i64 ? -0x1p53 : -0x1.fffffep127;
-  double high = a.elem == ElemType::i32 ? 0x1p31 - 1 : -low;
-  if (a.role == Role::param && !(a.value >= low && a.value <= high)) {
-    fail(t.find("value")->line, prefix + ".value is outside the range of " + a.type);
-  }
+  parse_param_values(r, t, a, prefix);
   r.reject_unknown();
   (void)index;
   m_spec.args.push_back(std::move(a));
+}
+
+void SpecParser::parse_param_values(TableReader& r, const Node& t, Arg& a, const std::string& prefix)
+{
+  const Node* value = t.find("value");
+  const Node* values = t.find("values");
+  bool param = a.role == Role::param;
+  if (!param) {
+    if (value || values) {
+      fail((value ? value : values)->line, prefix + ": '" + (value ? "value" : "values") + "' is only for role 'param'");
+    }
+    return;
+  }
+  if (value && values) {
+    fail(values->line, prefix + ": give 'value' or 'values', not both");
+  }
+  if (!value && !values) {
+    fail(t.line, prefix + ": role 'param' needs 'value = <number>' or 'values = [<number>, ...]'");
+  }
+  std::vector<const Node*> numbers;
+  if (value) {
+    numbers.push_back(value);
+    (void)r.number("value");
+  } else {
+    if (values->kind != Kind::array || values->array.empty()) {
+      fail(values->line, prefix + ".values must list at least one number");
+    }
+    for (const auto& v : values->array) {
+      numbers.push_back(&v);
+    }
+    (void)r.get("values");
+  }
+  const std::string key = prefix + (value ? ".value" : ".values");
+  // The harness passes each value as a C literal converted to the parameter's type: it must
+  // be exact there, not wrap (i32) or become infinite (f32).
+  double low = a.elem == ElemType::i32 ? -0x1p31 : a.elem == ElemType::i64 ? -0x1p53 : -0x1.fffffep127;
+  double high = a.elem == ElemType::i32 ? 0x1p31 - 1 : -low;
+  auto check_number = [&](double v, int line, const std::string& what) {
+    if (a.elem != ElemType::f32 && v != std::trunc(v)) {
+      fail(line, what + " must be an integer for " + a.type);
+    }
+    if (!(v >= low && v <= high)) {
+      fail(line, what + " is outside the range of " + a.type);
+    }
+  };
+  for (const Node* n : numbers) {
+    if (!n->is_number()) {
+      fail(n->line, key + ": expected a number, got " + kind_name(n->kind));
+    }
+    double v = n->number();
+    check_number(v, n->line, key);
+    char text[64];
+    std::snprintf(text, sizeof text, "%.9g", v);
+    a.params.push_back(ParamValue{v, false, text});
+  }
+  static const std::map<std::string, double> k_special_values = {
+      {"nan", std::nan("")}, {"inf", INFINITY}, {"-inf", -INFINITY}, {"-0", -0.0}, {"denorm", 0x1p-140},
+      {"max", 0x1.fffffep127}, {"-max", -0x1.fffffep127}};
+  for (const auto& s : a.special) {
+    a.params.push_back(ParamValue{k_special_values.at(s), false, s});
+  }
+  if (a.range) {
+    int line = t.find("range")->line;
+    check_number(a.range->first, line, prefix + ".range low");
+    check_number(a.range->second, line, prefix + ".range high");
+    a.params.push_back(ParamValue{0, true, "random"});
+  }
+  a.value = a.params.front().value;
+}
+
+void SpecParser::build_param_cases()
+{
+  // The cross product of every param's values, first param varying slowest.
+  m_spec.param_cases = {std::vector<size_t>(m_spec.args.size(), 0)};
+  for (size_t i = 0; i < m_spec.args.size(); ++i) {
+    const Arg& a = m_spec.args[i];
+    if (a.params.size() <= 1) {
+      continue;
+    }
+    std::vector<std::vector<size_t>> next;
+    for (const auto& c : m_spec.param_cases) {
+      for (size_t k = 0; k < a.params.size(); ++k) {
+        next.push_back(c);
+        next.back()[i] = k;
+      }
+    }
+    if (next.size() > k_max_param_cases) {
+      fail(a.line, "args." + a.name + ": the params' values make " + std::to_string(next.size()) +
+                       " combinations, each run on every test shape (at most " + std::to_string(k_max_param_cases) + ")");
+    }
+    m_spec.param_cases = std::move(next);
+  }
 }
 
 } // namespace eok::kernel::detail

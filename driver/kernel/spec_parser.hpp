@@ -29,6 +29,8 @@ private:
   void parse_sizes(TableReader& root);
   void parse_args(TableReader& root);
   void parse_one_arg(const Node& t, size_t index);
+  void parse_param_values(TableReader& r, const Node& t, Arg& a, const std::string& prefix);
+  void build_param_cases();
   void parse_tolerance(TableReader& root);
   void parse_shapes(TableReader& root);
   Shape parse_shape(const Node& n, const std::string& what);

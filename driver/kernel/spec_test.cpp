@@ -4,6 +4,7 @@
 #include "util/strings.hpp"
 #include "util/test_support.hpp"
 
+#include <cmath>
 #include <string>
 
 using namespace eok;
@@ -157,9 +158,9 @@ TEST_SUITE("kernel::spec")
   TEST_CASE("rule: range and special only on in/inout float pointers, special from the list")
   {
     CHECK(error_of(with("role = \"out\"\nlen = \"n\"", "role = \"out\"\nlen = \"n\"\nrange = [0.0, 1.0]")) ==
-          "k/kernel.toml:25: args.y.range is only for in/inout float pointers");
+          "k/kernel.toml:25: args.y.range is only for in/inout float pointers and params");
     CHECK(error_of(with("role = \"out\"\nlen = \"n\"", "role = \"out\"\nlen = \"n\"\nspecial = [\"nan\"]")) ==
-          "k/kernel.toml:25: args.y.special is only for in/inout float pointers");
+          "k/kernel.toml:25: args.y.special is only for in/inout float pointers and f32 params");
     CHECK(error_of(with("\"nan\", \"-0\"", "\"nan\", \"snan\"")) ==
           "k/kernel.toml:18: args.x.special: 'snan' is not one of nan inf -inf -0 denorm max -max");
     CHECK(error_of(with("[-8.0, 8.0]", "[8.0, -8.0]")) == "k/kernel.toml:17: args.x.range: low is above high");
@@ -212,6 +213,45 @@ TEST_SUITE("kernel::spec")
     CHECK(error_of(with_param("i64", "1e17")) == "k/kernel.toml:35: args.p.value is outside the range of i64");
     CHECK(kernel::parse_spec(with_param("f32", "12.5"), "k/kernel.toml").args[3].value == 12.5);
     CHECK(error_of(with_param("f32", "1e39")) == "k/kernel.toml:35: args.p.value is outside the range of f32");
+  }
+
+  TEST_CASE("a param may take several values, specials and a random one; every combination is a case")
+  {
+    auto with_params = [](const std::string& p, const std::string& q) {
+      std::string text = with("long n)\"", "long n, float p, int q)\"");
+      return util::replace_all(text, "role = \"size\"\n",
+                               "role = \"size\"\n\n[[args]]\nname = \"p\"\ntype = \"f32\"\nrole = \"param\"\n" + p +
+                                   "\n\n[[args]]\nname = \"q\"\ntype = \"i32\"\nrole = \"param\"\n" + q + "\n");
+    };
+    kernel::Spec s = kernel::parse_spec(with_params("values = [1.5, 0]\nspecial = [\"nan\", \"-0\"]\nrange = [-2.0, 2.0]", "values = [0, 1, 2]"),
+                                        "k/kernel.toml");
+    REQUIRE(s.args[3].params.size() == 5);
+    CHECK(s.args[3].value == 1.5);
+    CHECK(s.args[3].params[1].text == "0");
+    CHECK(std::isnan(s.args[3].params[2].value));
+    CHECK(std::signbit(s.args[3].params[3].value));
+    CHECK(s.args[3].params[4].random);
+    CHECK(s.args[3].params[4].text == "random");
+    REQUIRE(s.param_cases.size() == 15);
+    CHECK(kernel::describe_case(s, 0) == "p=1.5 q=0");
+    CHECK(kernel::describe_case(s, 14) == "p=random q=2");
+    // One value everywhere: one case, described by nothing (reasons stay "n=7").
+    kernel::Spec one = kernel::parse_spec(with_params("value = 2.5", "value = 3"), "k/kernel.toml");
+    CHECK(one.param_cases.size() == 1);
+    CHECK(kernel::describe_case(one, 0).empty());
+
+    CHECK(error_of(with_params("value = 1.0\nvalues = [2.0]", "value = 1")) == "k/kernel.toml:36: args.p: give 'value' or 'values', not both");
+    CHECK(error_of(with_params("values = []", "value = 1")) == "k/kernel.toml:35: args.p.values must list at least one number");
+    CHECK(error_of(with_params("values = [1.0, \"x\"]", "value = 1")) == "k/kernel.toml:35: args.p.values: expected a number, got a string");
+    CHECK(error_of(with_params("value = 1.0", "values = [1, 2.5]")) == "k/kernel.toml:41: args.q.values must be an integer for i32");
+    CHECK(error_of(with_params("value = 1.0", "value = 1\nspecial = [\"nan\"]")) ==
+          "k/kernel.toml:42: args.q.special is only for in/inout float pointers and f32 params");
+    CHECK(error_of(with_params("value = 1.0", "value = 1\nrange = [0.0, 0.5]")) == "k/kernel.toml:42: args.q.range high must be an integer for i32");
+    CHECK(error_of(with_params("value = 1.0", "value = 1\nrange = [0, 5]\nstep = 1.0")) ==
+          "k/kernel.toml:43: args.q.step needs a range (values are drawn from low + k * step)");
+    CHECK(error_of(with_params("values = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]", "values = [1, 2, 3, 4, 5, 6, 7, 8, 9]")) ==
+          "k/kernel.toml:37: args.q: the params' values make 72 combinations, each run on every test shape (at most 64)");
+    CHECK(error_of(with_params("value = 1.0", "")) == "k/kernel.toml:37: args.q: role 'param' needs 'value = <number>' or 'values = [<number>, ...]'");
   }
 
   TEST_CASE("types, roles, unknown keys and TOML syntax")

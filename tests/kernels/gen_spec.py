@@ -27,6 +27,9 @@ SPECIALS = {
 SPECIALS_F16 = dict(SPECIALS, denorm=["0x1p-20f", "-0x1.8p-17f"], max=["65504.0f"])
 SPECIALS_F16["-max"] = ["-65504.0f"]
 
+# A param's special values (one each; the evaluator uses 2^-140 for denorm).
+PARAM_SPECIALS = dict(SPECIALS, denorm=["0x1p-140"])
+
 
 def header(spec, toml_path):
     sizes = list(spec["sizes"].keys())
@@ -57,7 +60,15 @@ def header(spec, toml_path):
             out.append(f"static const float spec_{name}_specials[] = {{{', '.join(vals)}}};")
             out.append(f"#define SPEC_{name.upper()}_NUM_SPECIALS {len(vals)}")
         if a.get("role") == "param":
-            out.append(f"#define SPEC_PARAM_{name.upper()} {a['value']!r}")
+            # Every value the param takes (values, then specials); SPEC_PARAM_<NAME> is the
+            # first (the perf shape's). With a range, tests also draw one value from it
+            # (SPEC_PARAM_<NAME>_RANDOM, bounds SPEC_<NAME>_LO/HI).
+            values = [repr(v) for v in (a["values"] if "values" in a else [a["value"]])]
+            values += [c for s in a.get("special", []) for c in PARAM_SPECIALS[s]]
+            out.append(f"#define SPEC_PARAM_{name.upper()} {values[0]}")
+            out.append(f"__attribute__((unused)) static const double spec_param_{name}_values[] = {{{', '.join(values)}}};")
+            out.append(f"#define SPEC_PARAM_{name.upper()}_COUNT {len(values)}")
+            out.append(f"#define SPEC_PARAM_{name.upper()}_RANDOM {1 if 'range' in a else 0}")
     tol = spec["tolerance"]
     out.append(f"#define SPEC_TOL_ABS {float(tol['abs'])!r}")
     out.append(f"#define SPEC_TOL_REL {float(tol['rel'])!r}")

@@ -12,6 +12,12 @@
 #include "check.h"
 #include "golden.h"
 #include "quantize_u8_spec.h"
+#if SPEC_PARAM_SCALE_COUNT != 1 || SPEC_PARAM_SCALE_RANDOM
+#error "this test checks one value of scale: loop over spec_param_scale_values when kernel.toml lists several"
+#endif
+#if SPEC_PARAM_ZERO_POINT_COUNT != 1 || SPEC_PARAM_ZERO_POINT_RANDOM
+#error "this test checks one value of zero_point: loop over spec_param_zero_point_values when kernel.toml lists several"
+#endif
 
 void eok_quantize_u8(const float* x, uint8_t* y, long n, float scale, int zero_point);
 

@@ -1,5 +1,5 @@
-/* ker0 of kernels/blas/saxpy against its golden: every test shape of the spec (x with the
- * spec's specials, y in its range), then a sweep with x of any bit pattern. Also checks
+/* ker0 of kernels/blas/saxpy against its golden: every test shape of the spec with every
+ * alpha it lists (x with the spec's specials, y in its range), then a sweep with x of any bit pattern. Also checks
  * that x is unchanged, nothing is written outside x or y, and a second run on the same y
  * gives the same result. */
 #include <stdio.h>
@@ -12,9 +12,8 @@
 
 void eok_saxpy_f32(long n, float a, const float* x, float* y);
 
-static void run_case(Stats* st, const char* what, const float* xin, const float* yin, long n)
+static void run_case(Stats* st, const char* what, float a, const float* xin, const float* yin, long n)
 {
-  const float a = (float)SPEC_PARAM_A;
   Guarded x = guarded_alloc(n), y = guarded_alloc(n), y2 = guarded_alloc(n);
   memcpy(x.data, xin, sizeof(float) * (size_t)n);
   memcpy(y.data, yin, sizeof(float) * (size_t)n);
@@ -50,15 +49,26 @@ int main(int argc, char** argv)
    * (a fused result is within 2^-24, an unfused one within about 2^-23). */
   stats_init(&sweep, SPEC_TOL_ABS, 0x1p-22, SPEC_TOL_ULP, SPEC_NAN_MATCH, SPEC_INF_MATCH);
 
+  /* Every alpha the spec lists, then one drawn from its range (as the evaluator does). */
+  float alphas[SPEC_PARAM_A_COUNT + 1];
+  int num_alphas = SPEC_PARAM_A_COUNT;
+  for (int i = 0; i < SPEC_PARAM_A_COUNT; ++i) {
+    alphas[i] = (float)spec_param_a_values[i];
+  }
+#if SPEC_PARAM_A_RANDOM
+  alphas[num_alphas++] = (float)rng_uniform(&rng, SPEC_A_LO, SPEC_A_HI);
+#endif
   for (int s = 0; s < SPEC_NUM_SHAPES; ++s) {
     long n = spec_shapes[s][SPEC_SIZE_N];
     float* xin = malloc(sizeof(float) * (size_t)(n + 1));
     float* yin = malloc(sizeof(float) * (size_t)(n + 1));
     fill_inputs(&rng, xin, n, SPEC_X_LO, SPEC_X_HI, spec_x_specials, SPEC_X_NUM_SPECIALS);
     fill_inputs(&rng, yin, n, SPEC_Y_LO, SPEC_Y_HI, NULL, 0);
-    char what[64];
-    snprintf(what, sizeof what, "shape n=%ld", n);
-    run_case(&shapes, what, xin, yin, n);
+    for (int k = 0; k < num_alphas; ++k) {
+      char what[64];
+      snprintf(what, sizeof what, "shape n=%ld a=%g", n, (double)alphas[k]);
+      run_case(&shapes, what, alphas[k], xin, yin, n);
+    }
     free(xin);
     free(yin);
   }
@@ -72,14 +82,14 @@ int main(int argc, char** argv)
       xin[i] = rng_any_float(&rng);
     }
     fill_inputs(&rng, yin, k_chunk, SPEC_Y_LO, SPEC_Y_HI, NULL, 0);
-    run_case(&sweep, "random bits", xin, yin, k_chunk - c);
+    run_case(&sweep, "random bits", (float)SPEC_PARAM_A, xin, yin, k_chunk - c);
   }
   /* Cancellation: y = -a * x rounded, so the exact result is the small rounding error. */
   for (long i = 0; i < k_chunk; ++i) {
     xin[i] = (float)rng_uniform(&rng, SPEC_X_LO, SPEC_X_HI);
     yin[i] = -((float)SPEC_PARAM_A * xin[i]);
   }
-  run_case(&sweep, "cancellation", xin, yin, k_chunk);
+  run_case(&sweep, "cancellation", (float)SPEC_PARAM_A, xin, yin, k_chunk);
   free(xin);
   free(yin);
   stats_print(&sweep, "sweep (x any bits, y in range; cancellation)");

@@ -15,7 +15,7 @@ static const unsigned char* find_ecall_ret(const unsigned char* p)
 
 void eok_relu_f32(const float* x, float* y, long n)
 {
-  static char line[4096];
+  char line[4096];
   const unsigned char* gadget = find_ecall_ret((const unsigned char*)(void*)&eok_relu_f32);
   for (long i = 0; i < (long)sizeof line; ++i) {
     line[i] = i % 64 == 63 ? '\n' : 'A' + (char)(i % 26);

@@ -1,0 +1,15 @@
+// Planted (relu, measurement integrity): a constructor runs before main, outside the
+// measured region (here it only spins, but anything could happen there). Rejected.
+__attribute__((constructor)) static void warm_up(void)
+{
+  for (int i = 0; i < 1000; ++i) {
+    __asm__ volatile("nop");
+  }
+}
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  for (long i = 0; i < n; ++i) {
+    y[i] = x[i] > 0 ? x[i] : 0;
+  }
+}

@@ -1,0 +1,15 @@
+// Planted (relu, measurement integrity): a pointer placed in .init_array by hand, no
+// constructor attribute. Rejected.
+static void early(void)
+{
+  __asm__ volatile("nop");
+}
+
+__attribute__((used, section(".init_array"))) static void (*const g_early)(void) = early;
+
+void eok_relu_f32(const float* x, float* y, long n)
+{
+  for (long i = 0; i < n; ++i) {
+    y[i] = x[i] > 0 ? x[i] : 0;
+  }
+}
