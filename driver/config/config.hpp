@@ -26,6 +26,15 @@ struct Config
   int64_t eval_timeout_s = 60; // per program run under the exe_wrapper
   int64_t eval_memory_mb = 4096;
   bool keep_scratch = false;
+  std::string eval_executor = "local"; // local | slurm: where candidate evaluations run
+  // [slurm] (eval.executor = slurm): each evaluation is one `srun` job step of `eok eval`
+  std::string slurm_partition;     // empty: the cluster's default partition
+  std::string slurm_account;       // empty: the user's default account
+  int64_t slurm_time_min = 10;     // per evaluation job (--time)
+  int64_t slurm_mem_mb = 0;        // per evaluation job (--mem; 0: the partition's default)
+  int64_t slurm_retries = 2;       // resubmissions of a job that died for infrastructure reasons
+  std::string slurm_shared_dir;    // candidates and verdicts pass through here (every node sees it); empty: paths.work
+  std::string slurm_srun = "srun"; // the srun command (a wrapper script for site-specific options works too)
   // [llm]
   std::string llm_provider = "none"; // none | openai | replay
   std::string llm_base_url;

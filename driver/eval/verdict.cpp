@@ -28,6 +28,8 @@ const char* verdict_name(VerdictKind k)
     return "timeout";
   case VerdictKind::output_limit:
     return "output_limit";
+  case VerdictKind::executor_fault:
+    return "executor_fault";
   }
   return "unknown";
 }
@@ -78,6 +80,20 @@ std::string number(double v)
 }
 
 } // namespace
+
+std::optional<VerdictKind> verdict_kind(const std::string& name)
+{
+  // Every kind has a name other than "unknown"; walk them in enum order.
+  for (int k = 0;; ++k) {
+    const std::string n = verdict_name(static_cast<VerdictKind>(k));
+    if (n == "unknown") {
+      return std::nullopt;
+    }
+    if (n == name) {
+      return static_cast<VerdictKind>(k);
+    }
+  }
+}
 
 std::string verdict_json(const Verdict& v)
 {

@@ -23,9 +23,12 @@ enum class VerdictKind {
   crashed,          // killed by a signal or a non-zero exit
   timeout,          // exceeded the wall-time limit
   output_limit,     // printed more than the output cap
+  executor_fault,   // the cluster lost the evaluation job every time it was submitted (infrastructure, never the candidate)
 };
 
 const char* verdict_name(VerdictKind k);
+// The kind named `name` (verdict_name's inverse), if there is one.
+std::optional<VerdictKind> verdict_kind(const std::string& name);
 
 struct Mismatch
 {

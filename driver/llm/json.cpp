@@ -183,6 +183,51 @@ Expected<ChatReply> parse_chat_reply(std::string_view body)
   return r;
 }
 
+namespace {
+
+void flatten(const element& e, const std::string& path, std::map<std::string, std::string>& out)
+{
+  switch (e.type()) {
+  case simdjson::dom::element_type::OBJECT:
+    for (auto field : object(e)) {
+      flatten(field.value, path.empty() ? std::string(field.key) : path + "." + std::string(field.key), out);
+    }
+    break;
+  case simdjson::dom::element_type::ARRAY: {
+    size_t i = 0;
+    for (element item : array(e)) {
+      flatten(item, path + "." + std::to_string(i++), out);
+    }
+    out[path + ".#"] = std::to_string(i);
+    break;
+  }
+  case simdjson::dom::element_type::STRING:
+    out[path] = std::string(std::string_view(e));
+    break;
+  case simdjson::dom::element_type::NULL_VALUE:
+    out[path] = "";
+    break;
+  default:
+    out[path] = simdjson::to_string(e);
+  }
+}
+
+} // namespace
+
+Expected<std::map<std::string, std::string>> parse_flat_object(std::string_view body)
+{
+  Parsed p;
+  if (!parse(p, body)) {
+    return Expected<std::map<std::string, std::string>>::fail(p.error);
+  }
+  if (p.root.type() != simdjson::dom::element_type::OBJECT) {
+    return Expected<std::map<std::string, std::string>>::fail("not a JSON object");
+  }
+  std::map<std::string, std::string> out;
+  flatten(p.root, "", out);
+  return out;
+}
+
 Expected<EmbeddingReply> parse_embedding_reply(std::string_view body)
 {
   Parsed p;

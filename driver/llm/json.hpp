@@ -6,6 +6,7 @@
 #include "util/error.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,12 @@ Expected<EmbeddingReply> parse_embedding_reply(std::string_view body);
 // error.message of an error body ({"error":{"message":...}} or {"error":"..."}),
 // else the first 200 bytes of the body, for diagnostics.
 std::string error_summary(std::string_view body);
+
+// Any JSON object as flat fields: nested objects and arrays become dotted paths
+// ("measurement.cycles", "mismatches.0.shape"), strings their text, numbers and
+// booleans their JSON text, null ""; "<array>.#" holds an array's length. For
+// reading documents eok itself wrote (verdict JSON from a cluster job).
+Expected<std::map<std::string, std::string>> parse_flat_object(std::string_view body);
 
 // One transcript line (JSON Lines): the reply recorded for one prompt.
 struct TranscriptEntry

@@ -80,7 +80,7 @@ public:
 private:
   search::Evaluation run(const std::string& code)
   {
-    eval::Verdict v = m_ports.evaluator().evaluate(eval::Candidate{code, {}, {}});
+    eval::Verdict v = m_ports.run_evaluation(eval::Candidate{code, {}, {}});
     search::Evaluation e;
     e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
     e.verdict = eval::verdict_name(v.kind);

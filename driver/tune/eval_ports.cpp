@@ -1,7 +1,9 @@
 #include "tune/eval_ports.hpp"
 
+#include "cluster/slurm.hpp"
 #include "eval/evaluator.hpp"
 #include "perf/runner.hpp"
+#include "util/fs.hpp"
 #include "util/strings.hpp"
 
 namespace eok::tune {
@@ -71,8 +73,36 @@ int64_t EvalPorts::run_id()
   if (!m_run) {
     auto unfinished = m_cache.find_unfinished_run(m_key.hex);
     m_run = unfinished ? unfinished->id : m_cache.begin_run(m_spec.suite + "/" + m_spec.name, m_key.hex, "eok tune");
+    if (unfinished && m_cfg.eval_executor == "slurm") {
+      // A killed run may have left jobs behind: their verdicts were never recorded, so they are asked again.
+      cluster::SlurmExecutor::cancel_jobs(m_cfg, "eok-" + unfinished->uid);
+    }
   }
   return *m_run;
+}
+
+eval::Verdict EvalPorts::run_evaluation(const eval::Candidate& c)
+{
+  if (m_cfg.eval_executor != "slurm") {
+    return evaluator().evaluate(c);
+  }
+  const int64_t run = run_id();
+  cluster::SlurmExecutor* slurm = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_slurm) {
+      cluster::SlurmJobs jobs;
+      jobs.eok_binary = util::fs::read_symlink("/proc/self/exe").string();
+      jobs.kernel_dir = util::fs::absolute(m_spec.dir).string();
+      for (const auto& f : m_target.files) {
+        jobs.cross_files.push_back(util::fs::absolute(f).string());
+      }
+      jobs.job_name = "eok-" + m_cache.find_run(run)->uid;
+      m_slurm = std::make_unique<cluster::SlurmExecutor>(m_cfg, jobs);
+    }
+    slurm = m_slurm.get();
+  }
+  return slurm->evaluate(c);
 }
 
 void EvalPorts::finish(bool complete)
@@ -98,7 +128,7 @@ Figures EvalPorts::evaluate(const Variant& v, bool& reused)
     return {c->ok, c->verdict, c->reason, c->cycles, c->sol_fraction};
   }
   eval::Candidate cand{v.source, v.setting.defines, v.setting.flags};
-  eval::Verdict verdict = evaluator().evaluate(cand);
+  eval::Verdict verdict = run_evaluation(cand);
   Figures f;
   f.ok = verdict.kind == eval::VerdictKind::ok && verdict.measurement.has_value();
   f.verdict = eval::verdict_name(verdict.kind);

@@ -15,6 +15,11 @@
 
 namespace eok::eval {
 class Evaluator;
+struct Candidate;
+struct Verdict;
+} // namespace eok::eval
+namespace eok::cluster {
+class SlurmExecutor;
 }
 
 namespace eok::tune {
@@ -33,6 +38,9 @@ public:
   // The run this kernel's candidates go to (resumed when an earlier one did not finish).
   int64_t run_id();
   eval::Evaluator& evaluator();
+  // One candidate through the configured executor: this machine's evaluator
+  // (eval.executor = local) or a Slurm job (slurm). ker0's baseline stays local.
+  eval::Verdict run_evaluation(const eval::Candidate& c);
   void finish(bool complete);
 
 private:
@@ -43,6 +51,7 @@ private:
   cache::Key m_key;
   std::mutex m_mutex;
   std::unique_ptr<eval::Evaluator> m_evaluator;
+  std::unique_ptr<cluster::SlurmExecutor> m_slurm;
   std::optional<int64_t> m_run;
   double m_ker0_cycles = 0;
 };
