@@ -1,6 +1,6 @@
 #include "app/cache_setup.hpp"
 
-#include "integrate/build_env.hpp"
+#include "target/build_dir.hpp"
 
 namespace eok::app {
 
@@ -48,7 +48,7 @@ CacheSetup cache_setup(Context& ctx, const Args& args)
 
 target::Target CacheSetup::target() const
 {
-  return integrate::resolve_target(cross_files, build_root, default_cross_file);
+  return target::resolve_target(cross_files, build_root, default_cross_file);
 }
 
 } // namespace eok::app

@@ -2,7 +2,7 @@
 
 #include "cache/cache.hpp"
 #include "cache/key.hpp"
-#include "integrate/build_env.hpp"
+#include "target/build_dir.hpp"
 #include "kernel/spec.hpp"
 #include "target/target.hpp"
 #include "tune/eok_search.hpp"
@@ -53,7 +53,7 @@ SessionResult run_session(const SessionOptions& opts)
   auto& term = util::Terminal::instance();
   term.line("eok tune: " + result.mode);
 
-  const target::Target target = integrate::resolve_target(opts.cross_files, opts.build_root, cfg.cross_file);
+  const target::Target target = target::resolve_target(opts.cross_files, opts.build_root, cfg.cross_file);
   cache::Cache cache = cache::Cache::open(cfg.cache_path);
 
   std::vector<FlagDim> flags;

@@ -1,10 +1,10 @@
-#include "integrate/build_env.hpp"
+#include "target/build_dir.hpp"
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
-namespace eok::integrate {
+namespace eok::target {
 
 std::vector<std::string> parse_string_list(const std::string& text, const std::string& where)
 {
@@ -73,16 +73,16 @@ std::vector<std::string> build_cross_files(const std::string& build_root)
                       "(meson setup --cross-file cross/rv64gcv-qemu.ini)"));
 }
 
-target::Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
                               const std::string& default_cross_file)
 {
   if (!cross_files.empty()) {
-    return target::load_target(cross_files);
+    return load_target(cross_files);
   }
   if (!build_root.empty()) {
-    return target::load_target(build_cross_files(build_root));
+    return load_target(build_cross_files(build_root));
   }
-  return target::load_target({default_cross_file});
+  return load_target({default_cross_file});
 }
 
-} // namespace eok::integrate
+} // namespace eok::target

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace eok::integrate {
+namespace eok::target {
 
 // Absolute cross files of a configured build directory, in order. Throws Fatal
 // "…/cmd_line.txt: what" when the directory is not a configured Meson build or
@@ -20,7 +20,7 @@ std::vector<std::string> parse_string_list(const std::string& text, const std::s
 
 // The target of a command: explicit --cross-file files win, else the build
 // root's, else the configured default (target.cross_file).
-target::Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
                               const std::string& default_cross_file);
 
-} // namespace eok::integrate
+} // namespace eok::target
