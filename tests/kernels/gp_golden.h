@@ -15,3 +15,5 @@ void golden_bulk_insert(const int* a, const int* idx, long m, const int* b, long
 void golden_interval_move(const int* seg, const int* src, long m, const int* x, long nx, int* out, long n);
 void golden_locality_sort(const int* keys_in, const int* vals_in, int* keys, int* vals, int* tmp_k, int* tmp_v, long n);
 void golden_segsort(const int* keys_in, const int* vals_in, long n, const int* seg, long m, int* keys, int* vals, int* tmp);
+void golden_join(const int* a, long na, const int* b, long nb, int* ai, int* bi, long* count, long cap, int* tmp);
+void golden_multiset(const int* a, long na, const int* b, long nb, int* out, long* count, int* tmp, int op);
