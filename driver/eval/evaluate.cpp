@@ -70,8 +70,11 @@ bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
   } else if (kind == "modified_input") {
     finish(v, VerdictKind::modified_input, "changed input " + arg + "[" + index + "] (shape " + shape_text + ")");
   } else if (kind == "bad_count") {
-    finish(v, VerdictKind::wrong_output,
-           "reported " + arg + " = " + index + ", outside 0.." + extra.substr(extra.find('=') + 1) + " (shape " + shape_text + ")");
+    // The count is an output element that is wrong whatever ker0 says: one mismatch.
+    std::string capacity = extra.substr(extra.find('=') + 1);
+    v.mismatches = {Mismatch{shape_text, arg, 0, "0.." + capacity, index}};
+    v.mismatch_count = 1;
+    finish(v, VerdictKind::wrong_output, "reported " + arg + " = " + index + ", outside 0.." + capacity + " (shape " + shape_text + ")");
   } else if (kind == "past_count") {
     finish(v, VerdictKind::out_of_bounds,
            "wrote " + arg + "[" + index + "], past the reported count " + extra.substr(extra.find('=') + 1) + " (shape " + shape_text +
