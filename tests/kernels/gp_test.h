@@ -9,7 +9,9 @@
  *   - a second run gives the same outputs.
  * A test file includes its spec header, declares the kernel and golden, defines GP_KERNEL
  * and GP_GOLDEN and includes this file. GP_EXTRA_CHECK(p, s), if defined, runs on the
- * kernel's buffers after each case and returns the number of failures it printed. */
+ * kernel's buffers after each case and returns the number of failures it printed.
+ * GP_VARIANTS, if defined, repeats everything with gp_variant = 0 .. GP_VARIANTS-1 (for a
+ * param the test loops over, read by the test's wrappers of kernel and golden). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,10 @@ enum { GP_UNIFORM, GP_SORTED, GP_SORTED_DUPS, GP_UNIQUE, GP_SORTED_UNIQUE, GP_NE
        GP_PERMUTATION, GP_OFFSETS, GP_IOTA };
 
 static const int gp_esize[] = {4, 2, 4, 8, 1};
+static int gp_variant;
+#ifndef GP_VARIANTS
+#define GP_VARIANTS 1
+#endif
 
 static int gp_cmp(const void* x, const void* y)
 {
@@ -258,7 +264,8 @@ static int gp_check(const char* what, const GpBufs* got, const GpBufs* want, con
 
 static void gp_describe(char* out, size_t size, int s, uint64_t seed)
 {
-  int n = snprintf(out, size, "%s seed %llu:", s == SPEC_NUM_SHAPES ? "perf shape" : "shape", (unsigned long long)seed);
+  int n = snprintf(out, size, "%s seed %llu variant %d:", s == SPEC_NUM_SHAPES ? "perf shape" : "shape", (unsigned long long)seed,
+                   gp_variant);
   for (int i = 0; i < SPEC_NUM_SIZES && n > 0 && (size_t)n < size; ++i) {
     n += snprintf(out + n, size - (size_t)n, " %s=%ld", spec_size_names[i],
                   s == SPEC_NUM_SHAPES ? spec_perf_shape[i] : spec_shapes[s][i]);
@@ -268,6 +275,7 @@ static void gp_describe(char* out, size_t size, int s, uint64_t seed)
 int main(void)
 {
   long cases = 0, failures = 0;
+  for (gp_variant = 0; gp_variant < GP_VARIANTS; ++gp_variant)
   for (int s = 0; s <= SPEC_NUM_SHAPES; ++s) {
     for (uint64_t seed = 1; seed <= (s == SPEC_NUM_SHAPES ? 1 : GP_SEEDS); ++seed) {
       GpBufs initial, got, again, want;
@@ -302,6 +310,6 @@ int main(void)
       gp_free(&want);
     }
   }
-  printf("%ld cases (test shapes x %d seeds + the perf shape), %ld failing\n", cases, GP_SEEDS, failures);
+  printf("%ld cases ((test shapes x %d seeds + the perf shape) x %d variants), %ld failing\n", cases, GP_SEEDS, GP_VARIANTS, failures);
   return failures ? 1 : 0;
 }
