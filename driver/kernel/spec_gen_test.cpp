@@ -170,6 +170,6 @@ TEST_SUITE("kernel::spec_gen")
     CHECK(error_of(with("name = \"n\"\ntype = \"i64\"\nrole = \"size\"", "name = \"n\"\ntype = \"i64\"\nrole = \"scratch\"")) ==
           "k/kernel.toml:24: args.n: role 'scratch' is for pointers, a scalar is size or param");
     CHECK(error_of(with("role = \"scratch\"\nlen = \"2 * n\"", "role = \"scratch\"\nlen = \"2 * n\"\nrange = [0, 1]")) ==
-          "k/kernel.toml:57: args.tmp.range is only for in/inout pointers");
+          "k/kernel.toml:57: args.tmp.range is only for in/inout pointers and params");
   }
 }
