@@ -2,6 +2,7 @@
 
 #include "eval/harness.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -92,6 +93,32 @@ int64_t ulp_distance(ElemType t, double a, double b)
   return d < 0 ? -d : d;
 }
 
+int64_t load_int(const char* p, ElemType t)
+{
+  switch (t) {
+  case ElemType::i32: {
+    int32_t i = 0;
+    std::memcpy(&i, p, 4);
+    return i;
+  }
+  case ElemType::i64: {
+    int64_t i = 0;
+    std::memcpy(&i, p, 8);
+    return i;
+  }
+  default:
+    return static_cast<unsigned char>(*p);
+  }
+}
+
+// |got - want| <= abs on the integers themselves (i64 beyond 2^53 would round as doubles).
+bool int_within(const kernel::Tolerance& tol, int64_t want, int64_t got)
+{
+  uint64_t d =
+      want > got ? static_cast<uint64_t>(want) - static_cast<uint64_t>(got) : static_cast<uint64_t>(got) - static_cast<uint64_t>(want);
+  return d == 0 || static_cast<double>(d) <= tol.abs;
+}
+
 } // namespace
 
 std::string format_value(double v)
@@ -128,25 +155,56 @@ Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected
 {
   Comparison c;
   size_t total = 0;
-  for (const OutputBlock& b : output_layout(spec, total)) {
+  std::vector<OutputBlock> blocks = output_layout(spec, total);
+  // A counted output is compared up to its count (the smaller of ker0's and the
+  // candidate's; a different count is itself a mismatch of the count argument).
+  auto count_in = [&](const std::string& file, const OutputBlock& of) -> int64_t {
+    int ci = kernel::count_arg_index(spec, spec.args[of.arg]);
+    for (const OutputBlock& b : blocks) {
+      if (b.shape == of.shape && b.param_case == of.param_case && static_cast<int>(b.arg) == ci) {
+        ElemType t = spec.args[b.arg].elem;
+        if (b.offset + static_cast<size_t>(kernel::elem_bytes(t)) > file.size()) {
+          return 0;
+        }
+        return std::clamp<int64_t>(load_int(file.data() + b.offset, t), 0, of.length);
+      }
+    }
+    return of.length;
+  };
+  for (const OutputBlock& b : blocks) {
     const kernel::Arg& a = spec.args[b.arg];
     size_t esize = static_cast<size_t>(kernel::elem_bytes(a.elem));
-    for (int64_t i = 0; i < b.length; ++i) {
+    int64_t length = a.count.empty() ? b.length : std::min(count_in(expected, b), count_in(got, b));
+    for (int64_t i = 0; i < length; ++i) {
       size_t at = b.offset + static_cast<size_t>(i) * esize;
       if (at + esize > expected.size() || at + esize > got.size()) {
         return c;
       }
-      double want = load(expected.data() + at, a.elem);
-      double have = load(got.data() + at, a.elem);
-      if (within_tolerance(spec.tolerance, a.elem, want, have)) {
-        continue;
+      std::string want_text;
+      std::string have_text;
+      if (kernel::is_float(a.elem)) {
+        double want = load(expected.data() + at, a.elem);
+        double have = load(got.data() + at, a.elem);
+        if (within_tolerance(spec.tolerance, a.elem, want, have)) {
+          continue;
+        }
+        want_text = format_value(want);
+        have_text = format_value(have);
+      } else {
+        int64_t want = load_int(expected.data() + at, a.elem);
+        int64_t have = load_int(got.data() + at, a.elem);
+        if (int_within(spec.tolerance, want, have)) {
+          continue;
+        }
+        want_text = std::to_string(want);
+        have_text = std::to_string(have);
       }
       if (c.count == 0) {
         c.first_shape = describe_run(spec, b.shape, b.param_case);
       }
       ++c.count;
       if (c.first.size() < keep) {
-        c.first.push_back(Mismatch{describe_run(spec, b.shape, b.param_case), a.name, i, format_value(want), format_value(have)});
+        c.first.push_back(Mismatch{describe_run(spec, b.shape, b.param_case), a.name, i, want_text, have_text});
       }
     }
   }

@@ -58,7 +58,8 @@ bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
   std::string shape;
   std::string arg;
   std::string index;
-  in >> kind >> shape >> arg >> index;
+  std::string extra; // bad_count: capacity=<len>; past_count: count=<n>
+  in >> kind >> shape >> arg >> index >> extra;
   size_t run = std::stoul(shape.substr(shape.find('=') + 1));
   size_t cases = param_case_count(spec);
   std::string shape_text = describe_run(spec, run / cases, run % cases);
@@ -68,6 +69,16 @@ bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
     finish(v, VerdictKind::out_of_bounds, "wrote " + arg + "[" + index + "], outside the buffer (shape " + shape_text + ")");
   } else if (kind == "modified_input") {
     finish(v, VerdictKind::modified_input, "changed input " + arg + "[" + index + "] (shape " + shape_text + ")");
+  } else if (kind == "bad_count") {
+    // The count is an output element that is wrong whatever ker0 says: one mismatch.
+    std::string capacity = extra.substr(extra.find('=') + 1);
+    v.mismatches = {Mismatch{shape_text, arg, 0, "0.." + capacity, index}};
+    v.mismatch_count = 1;
+    finish(v, VerdictKind::wrong_output, "reported " + arg + " = " + index + ", outside 0.." + capacity + " (shape " + shape_text + ")");
+  } else if (kind == "past_count") {
+    finish(v, VerdictKind::out_of_bounds,
+           "wrote " + arg + "[" + index + "], past the reported count " + extra.substr(extra.find('=') + 1) + " (shape " + shape_text +
+               ")");
   } else if (kind == "nondeterministic") {
     finish(v, VerdictKind::nondeterministic, "two runs on the same input differ at " + arg + "[" + index + "] (shape " + shape_text + ")");
   } else {

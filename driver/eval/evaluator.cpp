@@ -188,8 +188,8 @@ perf::SolInputs Evaluator::sol_inputs() const
   sol.flops = static_cast<double>(m_spec.flops_expr.eval(lookup).value());
   double bytes = 0;
   for (const auto& a : m_spec.args) {
-    if (!a.pointer) {
-      continue;
+    if (!a.pointer || a.role == kernel::Role::scratch) {
+      continue; // scratch traffic is the kernel's choice, not necessary work
     }
     double size = static_cast<double>(kernel::arg_length(a, shape)) * kernel::elem_bytes(a.elem);
     bytes += a.role == kernel::Role::inout ? 2 * size : size;

@@ -39,6 +39,8 @@ const char* role_macro(const Arg& a)
     return "R_OUT";
   case Role::inout:
     return "R_INOUT";
+  case Role::scratch:
+    return "R_SCRATCH";
   default:
     return "R_SCALAR";
   }
@@ -215,7 +217,8 @@ std::string generate_harness(const kernel::Spec& spec)
   c += spec.signature + ";\n\n";
   c += "#define EOK_NARGS " + std::to_string(spec.args.size()) + "\n";
   c += "#define EOK_NSHAPES " + std::to_string(spec.test_shapes.size()) + "\n";
-  c += "enum { K_F32, K_F16, K_I32, K_I64, K_U8 };\nenum { R_IN, R_OUT, R_INOUT, R_SCALAR };\n";
+  c += "enum { K_F32, K_F16, K_I32, K_I64, K_U8 };\nenum { R_IN, R_OUT, R_INOUT, R_SCALAR, R_SCRATCH };\n";
+  c += "enum { G_UNIFORM, G_SORTED, G_SORTED_DUPS, G_UNIQUE, G_SORTED_UNIQUE, G_NEARLY_SORTED, G_PERMUTATION, G_OFFSETS, G_IOTA };\n";
   c += "static const char* const k_name[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return "\"" + a.name + "\""; }) + ";\n";
   c += "static const int k_kind[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::string(kind_macro(a.elem)); }) + ";\n";
   c += "static const int k_role[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::string(role_macro(a)); }) + ";\n";
@@ -228,6 +231,28 @@ std::string generate_harness(const kernel::Spec& spec)
   c += "static const double k_step[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return num(a.step); }) + ";\n";
   c += "static const unsigned k_special[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(special_mask(a)); }) +
        ";\n";
+  c += "static const int k_gen[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(static_cast<int>(a.gen)); }) +
+       ";\n";
+  c += "// The argument holding each output's valid length (count), or -1.\n";
+  c += "static const int k_count[EOK_NARGS] = " +
+       list(spec.args, [&spec](const Arg& a) { return std::to_string(kernel::count_arg_index(spec, a)); }) + ";\n";
+  c += "// Integer inputs' inclusive value ranges per shape (last row: perf shape).\n";
+  c += "static const int64_t k_ilo[EOK_NSHAPES + 1][EOK_NARGS] = {\n";
+  std::string hi_rows;
+  std::vector<kernel::Shape> shapes = spec.test_shapes;
+  shapes.push_back(spec.perf_shape);
+  for (const auto& shape : shapes) {
+    std::vector<std::string> lo, hi;
+    for (const auto& a : spec.args) {
+      bool int_input = a.pointer && !kernel::is_float(a.elem);
+      auto r = int_input ? kernel::int_range_at(a, shape) : std::pair<int64_t, int64_t>(0, 0);
+      lo.push_back(std::to_string(r.first) + "LL");
+      hi.push_back(std::to_string(r.second) + "LL");
+    }
+    c += "  {" + util::join(lo, ", ") + "},\n";
+    hi_rows += "  {" + util::join(hi, ", ") + "},\n";
+  }
+  c += "};\nstatic const int64_t k_ihi[EOK_NSHAPES + 1][EOK_NARGS] = {\n" + hi_rows + "};\n";
   c += "// Element counts of pointer arguments (values of size arguments), per test shape; the last row is the perf shape.\n";
   c += "static const int64_t k_len[EOK_NSHAPES + 1][EOK_NARGS] = {\n";
   for (const auto& shape : spec.test_shapes) {

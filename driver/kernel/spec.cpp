@@ -102,8 +102,60 @@ const char* role_name(Role r)
     return "size";
   case Role::param:
     return "param";
+  case Role::scratch:
+    return "scratch";
   }
   return "?";
+}
+
+const char* gen_name(Gen g)
+{
+  switch (g) {
+  case Gen::uniform:
+    return "uniform";
+  case Gen::sorted:
+    return "sorted";
+  case Gen::sorted_dups:
+    return "sorted_dups";
+  case Gen::unique:
+    return "unique";
+  case Gen::sorted_unique:
+    return "sorted_unique";
+  case Gen::nearly_sorted:
+    return "nearly_sorted";
+  case Gen::permutation:
+    return "permutation";
+  case Gen::offsets:
+    return "offsets";
+  case Gen::iota:
+    return "iota";
+  }
+  return "?";
+}
+
+std::pair<int64_t, int64_t> int_range_at(const Arg& arg, const Shape& shape)
+{
+  if (!arg.int_range) {
+    return arg.elem == ElemType::u8 ? std::pair<int64_t, int64_t>(0, 255) : std::pair<int64_t, int64_t>(-1000, 1000);
+  }
+  auto lookup = [&shape](const std::string& name) -> std::optional<int64_t> {
+    auto it = shape.find(name);
+    return it == shape.end() ? std::nullopt : std::optional(it->second);
+  };
+  return {arg.int_range->first.eval(lookup).value(), arg.int_range->second.eval(lookup).value()};
+}
+
+int count_arg_index(const Spec& spec, const Arg& arg)
+{
+  if (arg.count.empty()) {
+    return -1;
+  }
+  for (size_t i = 0; i < spec.args.size(); ++i) {
+    if (spec.args[i].name == arg.count) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 int64_t arg_length(const Arg& arg, const Shape& shape)

@@ -15,7 +15,12 @@
 namespace eok::kernel {
 
 enum class ElemType { f32, f16, i32, i64, u8 };
-enum class Role { in, out, inout, size, param };
+// scratch: a pointer the kernel may use freely (poisoned before each call, never compared,
+// guard-checked); `in` buffers must come back unchanged.
+enum class Role { in, out, inout, size, param, scratch };
+
+// How an integer input is drawn (kernels/FORMAT.md, "Integer inputs"), within its range.
+enum class Gen { uniform, sorted, sorted_dups, unique, sorted_unique, nearly_sorted, permutation, offsets, iota };
 
 struct Knob
 {
@@ -59,6 +64,13 @@ struct Arg
   std::vector<std::string> special; // "nan", "inf", "-inf", "-0", "denorm", "max", "-max"
   double value = 0;                 // role param: its first value (the perf runs use it)
   std::vector<ParamValue> params;   // role param: every value it takes (values, specials, random)
+  // Integer inputs: range bounds as expressions over sizes (a number is a constant one),
+  // inclusive; the generator that draws the values.
+  std::optional<std::pair<Expr, Expr>> int_range;
+  Gen gen = Gen::uniform;
+  // out/inout: the name of an out argument (i32*/i64*, len 1) holding how many leading
+  // elements are valid; the rest must stay untouched. Empty: all `len` elements are output.
+  std::string count;
   int line = 0;
 };
 
@@ -101,6 +113,12 @@ bool knobs_satisfy(const Spec& spec, const std::map<std::string, int64_t>& value
 std::map<std::string, int64_t> default_knobs(const Spec& spec);
 
 int elem_bytes(ElemType t);
+const char* gen_name(Gen g);
+// An integer input's inclusive value range at a shape: the declared one, or the type's
+// default (u8 0..255, others -1000..1000). Validated at load time.
+std::pair<int64_t, int64_t> int_range_at(const Arg& arg, const Shape& shape);
+// Index of the argument named by `arg.count`, or -1.
+int count_arg_index(const Spec& spec, const Arg& arg);
 bool is_float(ElemType t);
 const char* role_name(Role r);
 // Element count of a pointer argument at a shape (validated at load time, so it cannot fail).

@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -177,6 +178,7 @@ void SpecParser::parse_args(TableReader& root)
   if (m_spec.args.size() < m_sig.params.size()) {
     fail(m_sig_line, "kernel.signature: parameter '" + m_sig.params[m_spec.args.size()].name + "' has no [[args]] entry");
   }
+  check_counts();
 }
 
 void SpecParser::parse_one_arg(const Node& t, size_t index)
@@ -191,17 +193,17 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
   if (!parse_type(a.type, a.elem, a.pointer)) {
     fail(t.find("type")->line, prefix + ".type: '" + a.type + "' is not one of f32* f16* i32* i64* u8* i32 i64 f32");
   }
-  static const std::vector<std::pair<std::string, Role>> roles = {
-      {"in", Role::in}, {"out", Role::out}, {"inout", Role::inout}, {"size", Role::size}, {"param", Role::param}};
+  static const std::vector<std::pair<std::string, Role>> roles = {{"in", Role::in},     {"out", Role::out},     {"inout", Role::inout},
+                                                                  {"size", Role::size}, {"param", Role::param}, {"scratch", Role::scratch}};
   auto it = std::find_if(roles.begin(), roles.end(), [&role](const auto& x) { return x.first == role; });
   if (it == roles.end()) {
-    fail(t.find("role")->line, prefix + ".role: '" + role + "' is not one of in, out, inout, size, param");
+    fail(t.find("role")->line, prefix + ".role: '" + role + "' is not one of in, out, inout, scratch, size, param");
   }
   a.role = it->second;
-  if (a.pointer != (a.role == Role::in || a.role == Role::out || a.role == Role::inout)) {
+  if (a.pointer != (a.role == Role::in || a.role == Role::out || a.role == Role::inout || a.role == Role::scratch)) {
     fail(t.find("role")->line,
          prefix + ": role '" + role +
-             (a.pointer ? "' is for scalars, a pointer is in, out or inout" : "' is for pointers, a scalar is size or param"));
+             (a.pointer ? "' is for scalars, a pointer is in, out, inout or scratch" : "' is for pointers, a scalar is size or param"));
   }
   std::optional<std::string> len = r.string("len");
   if (a.pointer && !len) {
@@ -225,9 +227,16 @@ void SpecParser::parse_one_arg(const Node& t, size_t index)
   }
   bool float_input = a.pointer && is_float(a.elem) && (a.role == Role::in || a.role == Role::inout);
   bool param = a.role == Role::param;
-  if (const Node* range = r.get("range")) {
+  bool int_input = a.pointer && !is_float(a.elem) && (a.role == Role::in || a.role == Role::inout);
+  if (int_input) {
+    parse_int_input(r, t, a, prefix);
+  } else if (const Node* gen = r.get("gen")) {
+    fail(gen->line, prefix + ".gen is only for in/inout integer pointers");
+  }
+  parse_count(r, a, prefix);
+  if (const Node* range = int_input ? nullptr : r.get("range")) {
     if (!float_input && !param) {
-      fail(range->line, prefix + ".range is only for in/inout float pointers and params");
+      fail(range->line, prefix + ".range is only for in/inout pointers and params");
     }
     if (range->kind != Kind::array || range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number()) {
       fail(range->line, prefix + ".range: expected [low, high]");
@@ -359,6 +368,147 @@ void SpecParser::build_param_cases()
                        " combinations, each run on every test shape (at most " + std::to_string(k_max_param_cases) + ")");
     }
     m_spec.param_cases = std::move(next);
+  }
+}
+
+// An integer input's `range` (integers or expressions over sizes, inclusive) and `gen`.
+void SpecParser::parse_int_input(TableReader& r, const Node& t, Arg& a, const std::string& prefix)
+{
+  static const std::vector<std::pair<std::string, Gen>> gens = {{"uniform", Gen::uniform},
+                                                                {"sorted", Gen::sorted},
+                                                                {"sorted_dups", Gen::sorted_dups},
+                                                                {"unique", Gen::unique},
+                                                                {"sorted_unique", Gen::sorted_unique},
+                                                                {"nearly_sorted", Gen::nearly_sorted},
+                                                                {"permutation", Gen::permutation},
+                                                                {"offsets", Gen::offsets},
+                                                                {"iota", Gen::iota}};
+  if (std::optional<std::string> gen = r.string("gen")) {
+    auto it = std::find_if(gens.begin(), gens.end(), [&gen](const auto& g) { return g.first == *gen; });
+    if (it == gens.end()) {
+      fail(t.find("gen")->line,
+           prefix + ".gen: '" + *gen +
+               "' is not one of uniform sorted sorted_dups unique sorted_unique nearly_sorted permutation offsets iota");
+    }
+    a.gen = it->second;
+  }
+  const Node* range = r.get("range");
+  if (!range) {
+    if (a.gen == Gen::offsets) {
+      fail(t.line, prefix + ": gen 'offsets' needs a range (the first offset and the total)");
+    }
+    return;
+  }
+  if (a.gen == Gen::permutation) {
+    fail(range->line, prefix + ".range: a permutation is always of 0 .. len-1, it takes no range");
+  }
+  if (range->kind != Kind::array || range->array.size() != 2) {
+    fail(range->line, prefix + ".range: expected [low, high]");
+  }
+  Expr bounds[2];
+  for (int i = 0; i < 2; ++i) {
+    const Node& b = range->array[static_cast<size_t>(i)];
+    std::string text;
+    if (b.kind == Kind::integer) {
+      text = std::to_string(b.integer);
+    } else if (b.kind == Kind::string) {
+      text = b.str;
+    } else {
+      fail(b.line, prefix + ".range: bounds of an integer input are integers or expressions over sizes (\"n - 1\")");
+    }
+    bounds[i] = expression(text, b.line, prefix + ".range");
+    if (bounds[i].is_condition()) {
+      fail(b.line, prefix + ".range '" + text + "' is a condition, not a value");
+    }
+    for (const auto& n : bounds[i].names()) {
+      if (!find_size(n)) {
+        fail(b.line, prefix + ".range uses '" + n + "', which is not declared in [sizes]");
+      }
+    }
+  }
+  a.int_range = std::pair(bounds[0], bounds[1]);
+}
+
+// `count = "<arg>"`: only that many leading elements are output (the rest is a guard zone).
+void SpecParser::parse_count(TableReader& r, Arg& a, const std::string& prefix)
+{
+  std::optional<std::string> count = r.string("count");
+  if (!count) {
+    return;
+  }
+  int line = r.get("count")->line;
+  if (a.role != Role::out && a.role != Role::inout) {
+    fail(line, prefix + ".count is only for out/inout pointers");
+  }
+  if (*count == a.name) {
+    fail(line, prefix + ".count names the argument itself");
+  }
+  a.count = *count;
+}
+
+// After all args: each `count` names an out i32*/i64* argument of one element that is not
+// counted itself.
+void SpecParser::check_counts()
+{
+  for (const auto& a : m_spec.args) {
+    if (a.count.empty()) {
+      continue;
+    }
+    int c = count_arg_index(m_spec, a);
+    std::string prefix = "args." + a.name + ".count";
+    if (c < 0) {
+      fail(a.line, prefix + ": '" + a.count + "' is not an argument");
+    }
+    const Arg& n = m_spec.args[static_cast<size_t>(c)];
+    if (n.role != Role::out || (n.elem != ElemType::i32 && n.elem != ElemType::i64) || !n.pointer) {
+      fail(a.line, prefix + ": '" + a.count + "' must be an out i32* or i64* argument");
+    }
+    if (!n.count.empty()) {
+      fail(a.line, prefix + ": '" + a.count + "' is itself counted");
+    }
+  }
+}
+
+// Per shape: a generator's range must hold `len` values (unique, iota), counts are one
+// element, bounds are within the element type.
+void SpecParser::check_generators(const Shape& shape, int line, const std::string& what)
+{
+  for (const auto& a : m_spec.args) {
+    bool counter = false;
+    for (const auto& other : m_spec.args) {
+      counter = counter || other.count == a.name;
+    }
+    if (!a.pointer) {
+      continue;
+    }
+    int64_t len = arg_length(a, shape);
+    if (counter && len != 1) {
+      fail(line, what + ": args." + a.name + " holds a count, its len must be 1 (is " + std::to_string(len) + ")");
+    }
+    if (is_float(a.elem) || (a.role != Role::in && a.role != Role::inout)) {
+      continue;
+    }
+    auto [lo, hi] = int_range_at(a, shape);
+    std::string at = what + ": args." + a.name + ".range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+    if (a.gen == Gen::permutation) {
+      lo = 0;
+      hi = len - 1;
+    }
+    int64_t type_lo = a.elem == ElemType::u8 ? 0 : a.elem == ElemType::i32 ? INT32_MIN : -(int64_t{1} << 53);
+    int64_t type_hi = a.elem == ElemType::u8 ? 255 : a.elem == ElemType::i32 ? INT32_MAX : int64_t{1} << 53;
+    if (len > 0 && lo > hi) {
+      fail(line, at + " is empty");
+    }
+    if (lo < type_lo || hi > type_hi) {
+      fail(line, at + " is outside " + a.type + " (or beyond 2^53 for i64)");
+    }
+    bool distinct = a.gen == Gen::unique || a.gen == Gen::sorted_unique;
+    if (distinct && hi - lo + 1 < len) {
+      fail(line, at + " has fewer than len = " + std::to_string(len) + " distinct values");
+    }
+    if (a.gen == Gen::iota && len > 0 && lo + len - 1 > hi) {
+      fail(line, at + " cannot hold iota's " + std::to_string(len) + " values from " + std::to_string(lo));
+    }
   }
 }
 

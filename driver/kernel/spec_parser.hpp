@@ -31,6 +31,10 @@ private:
   void parse_one_arg(const Node& t, size_t index);
   void parse_param_values(TableReader& r, const Node& t, Arg& a, const std::string& prefix);
   void build_param_cases();
+  void parse_int_input(TableReader& r, const Node& t, Arg& a, const std::string& prefix);
+  void parse_count(TableReader& r, Arg& a, const std::string& prefix);
+  void check_counts();
+  void check_generators(const Shape& shape, int line, const std::string& what);
   void parse_tolerance(TableReader& root);
   void parse_shapes(TableReader& root);
   Shape parse_shape(const Node& n, const std::string& what);

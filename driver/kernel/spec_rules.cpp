@@ -88,6 +88,21 @@ Shape SpecParser::parse_shape(const Node& n, const std::string& what)
       fail(n.line, what + ": args." + a.name + ".len = " + std::to_string(*len) + " (must be 0 .. 2^28)");
     }
   }
+  for (const auto& a : m_spec.args) {
+    if (!a.int_range) {
+      continue;
+    }
+    for (const Expr* e : {&a.int_range->first, &a.int_range->second}) {
+      Expected<int64_t> v = e->eval([&shape](const std::string& name) -> std::optional<int64_t> {
+        auto it = shape.find(name);
+        return it == shape.end() ? std::nullopt : std::optional(it->second);
+      });
+      if (!v) {
+        fail(n.line, what + ": args." + a.name + ".range '" + e->text() + "': " + v.error());
+      }
+    }
+  }
+  check_generators(shape, n.line, what);
   return shape;
 }
 

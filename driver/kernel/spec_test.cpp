@@ -158,7 +158,7 @@ TEST_SUITE("kernel::spec")
   TEST_CASE("rule: range and special only on in/inout float pointers, special from the list")
   {
     CHECK(error_of(with("role = \"out\"\nlen = \"n\"", "role = \"out\"\nlen = \"n\"\nrange = [0.0, 1.0]")) ==
-          "k/kernel.toml:25: args.y.range is only for in/inout float pointers and params");
+          "k/kernel.toml:25: args.y.range is only for in/inout pointers and params");
     CHECK(error_of(with("role = \"out\"\nlen = \"n\"", "role = \"out\"\nlen = \"n\"\nspecial = [\"nan\"]")) ==
           "k/kernel.toml:25: args.y.special is only for in/inout float pointers and f32 params");
     CHECK(error_of(with("\"nan\", \"-0\"", "\"nan\", \"snan\"")) ==
@@ -261,7 +261,7 @@ TEST_SUITE("kernel::spec")
     CHECK(error_of(with("role = \"size\"", "role = \"in\"")) ==
           "k/kernel.toml:29: args.n: role 'in' is for pointers, a scalar is size or param");
     CHECK(error_of(with("role = \"out\"", "role = \"param\"")) ==
-          "k/kernel.toml:23: args.y: role 'param' is for scalars, a pointer is in, out or inout");
+          "k/kernel.toml:23: args.y: role 'param' is for scalars, a pointer is in, out, inout or scratch");
     CHECK(error_of(with("[tolerance]", "[tolerance]\nulps = 2")) == "k/kernel.toml:32: unknown key 'tolerance.ulps'");
     CHECK(error_of(with("abs = 1e-6", "abs = 1e-6\nnan = \"sometimes\"")) ==
           "k/kernel.toml:33: tolerance.nan: 'sometimes' is not one of match, any");

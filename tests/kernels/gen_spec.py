@@ -49,7 +49,7 @@ def header(spec, toml_path):
                + ", ".join(str(int(perf[s])) + "L" for s in sizes) + "};")
     for a in spec["args"]:
         name = a["name"]
-        if "range" in a:
+        if "range" in a and not (a["type"] in ("i32*", "i64*", "u8*")):  # integer inputs: arg_table
             lo, hi = a["range"]
             out.append(f"#define SPEC_{name.upper()}_LO {float(lo)!r}")
             out.append(f"#define SPEC_{name.upper()}_HI {float(hi)!r}")
@@ -69,12 +69,75 @@ def header(spec, toml_path):
             out.append(f"__attribute__((unused)) static const double spec_param_{name}_values[] = {{{', '.join(values)}}};")
             out.append(f"#define SPEC_PARAM_{name.upper()}_COUNT {len(values)}")
             out.append(f"#define SPEC_PARAM_{name.upper()}_RANDOM {1 if 'range' in a else 0}")
-    tol = spec["tolerance"]
-    out.append(f"#define SPEC_TOL_ABS {float(tol['abs'])!r}")
-    out.append(f"#define SPEC_TOL_REL {float(tol['rel'])!r}")
+    tol = spec.get("tolerance", {})  # absent: exact
+    out.append(f"#define SPEC_TOL_ABS {float(tol.get('abs', 0))!r}")
+    out.append(f"#define SPEC_TOL_REL {float(tol.get('rel', 0))!r}")
     out.append(f"#define SPEC_TOL_ULP {int(tol.get('ulp', 0))}")
     out.append(f"#define SPEC_NAN_MATCH {1 if tol.get('nan', 'match') == 'match' else 0}")
     out.append(f"#define SPEC_INF_MATCH {1 if tol.get('inf', 'match') == 'match' else 0}")
+    return "\n".join(out) + "\n" + arg_table(spec)
+
+
+KINDS = {"f32": 0, "f16": 1, "i32": 2, "i64": 3, "u8": 4}
+ROLES = {"in": 0, "out": 1, "inout": 2, "size": 3, "param": 4, "scratch": 5}
+GENS = ["uniform", "sorted", "sorted_dups", "unique", "sorted_unique", "nearly_sorted",
+        "permutation", "offsets", "iota"]
+
+
+def size_expr(text, shape):
+    """A kernel.toml length or range expression at one shape (integers, + - * / ( ))."""
+    text = str(text)
+    if not re.fullmatch(r"[A-Za-z0-9_ +\-*/()]+", text):
+        sys.exit(f"unsupported expression: {text}")
+    return int(eval(text.replace("/", "//"), {"__builtins__": {}}, dict(shape)))
+
+
+def arg_table(spec):
+    """Every argument's type, role, generator, count and per-shape length and integer range
+    (the last row is the perf shape), and SPEC_CALL(fn, p, s) calling a kernel with the
+    buffers p[i] at shape s: what tests/kernels/gp_test.h drives kernels with."""
+    args = spec["args"]
+    shapes = spec["shapes"]["test"] + [spec["shapes"]["perf"]]
+    names = [a["name"] for a in args]
+    out = [f"#define SPEC_NUM_ARGS {len(args)}",
+           "static const char* const spec_arg_names[] = {" + ", ".join(f'"{n}"' for n in names) + "};"]
+
+    def row(values):
+        return "{" + ", ".join(values) + "}"
+
+    out.append("static const int spec_arg_kind[] = "
+               + row(str(KINDS[a["type"].rstrip("*")]) for a in args) + ";")
+    out.append("static const int spec_arg_role[] = " + row(str(ROLES[a["role"]]) for a in args) + ";")
+    out.append("static const int spec_arg_gen[] = "
+               + row(str(GENS.index(a.get("gen", "uniform"))) for a in args) + ";")
+    out.append("static const int spec_arg_count[] = "
+               + row(str(names.index(a["count"]) if "count" in a else -1) for a in args) + ";")
+    lens, los, his = [], [], []
+    for sh in shapes:
+        lens.append(row(str(size_expr(a["len"], sh) if "len" in a else (sh[a["name"]] if a["role"] == "size" else 0)) + "L"
+                        for a in args))
+        lo, hi = [], []
+        for a in args:
+            r = a.get("range")
+            int_arg = a["type"].startswith(("i", "u"))
+            if not int_arg or r is None:
+                r = [0, 255] if a["type"] == "u8*" else [-1000, 1000]
+            lo.append(str(size_expr(r[0], sh) if int_arg else 0) + "LL")
+            hi.append(str(size_expr(r[1], sh) if int_arg else 0) + "LL")
+        los.append(row(lo))
+        his.append(row(hi))
+    out.append("static const long spec_arg_len[][SPEC_NUM_ARGS] = {" + ", ".join(lens) + "};")
+    out.append("static const long long spec_arg_lo[][SPEC_NUM_ARGS] = {" + ", ".join(los) + "};")
+    out.append("static const long long spec_arg_hi[][SPEC_NUM_ARGS] = {" + ", ".join(his) + "};")
+    call = []
+    for i, a in enumerate(args):
+        if a["role"] == "size":
+            call.append(f"(long)spec_arg_len[s][{i}]")
+        elif a["role"] == "param":
+            call.append(repr(a["values"][0] if "values" in a else a["value"]))  # the first value
+        else:
+            call.append(f"(void*)(p)[{i}]")
+    out.append("#define SPEC_CALL(fn, p, s) fn(" + ", ".join(call) + ")")
     return "\n".join(out) + "\n"
 
 

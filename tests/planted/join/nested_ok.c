@@ -1,0 +1,10 @@
+/* Planted ok: nested loops over both lists (slow, right). */
+void eok_join_i32(const int* a, long na, const int* b, long nb, int* ai, int* bi, long* count, long cap, int* tmp)
+{
+  (void)tmp;
+  long n = 0;
+  for (long i = 0; i < na; ++i)
+    for (long j = 0; j < nb && n < cap; ++j)
+      if (a[i] == b[j]) { ai[n] = (int)i; bi[n++] = (int)j; }
+  *count = n;
+}
