@@ -14,3 +14,5 @@ double golden_saxpy(double a, double x, double y);
 /* y[c][i][j] = bias[c] + sum_{di,dj < 3} k[c][di][dj] * x[c][i+di][j+dj], no padding. */
 void golden_convdw3x3s1(const float* x, const float* k, const float* bias, double* y, long c,
                         long h, long w);
+/* NCNN Flatten: y[q*h*w + i] = channel q, pixel i of x (planar, or 8 channels per pixel). */
+void golden_flatten(const float* x, double* y, long c, long h, long w, long elempack);
