@@ -16,3 +16,6 @@ void golden_convdw3x3s1(const float* x, const float* k, const float* bias, doubl
                         long h, long w);
 /* NCNN Flatten: y[q*h*w + i] = channel q, pixel i of x (planar, or 8 channels per pixel). */
 void golden_flatten(const float* x, double* y, long c, long h, long w, long elempack);
+/* NCNN Packing: channel q, pixel i moves from layout in_pack to layout out_pack. */
+void golden_packing(const float* x, double* y, long c, long h, long w, long in_pack,
+                    long out_pack);
