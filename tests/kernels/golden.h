@@ -19,3 +19,6 @@ void golden_flatten(const float* x, double* y, long c, long h, long w, long elem
 /* NCNN Packing: channel q, pixel i moves from layout in_pack to layout out_pack. */
 void golden_packing(const float* x, double* y, long c, long h, long w, long in_pack,
                     long out_pack);
+/* NCNN InstanceNorm (affine): per channel (x - mean) * gamma / sqrt(var + eps) + beta. */
+void golden_instancenorm(const float* x, const float* gamma, const float* beta, double* y,
+                         long c, long h, long w, long elempack, double eps);
