@@ -22,3 +22,6 @@ void golden_packing(const float* x, double* y, long c, long h, long w, long in_p
 /* NCNN InstanceNorm (affine): per channel (x - mean) * gamma / sqrt(var + eps) + beta. */
 void golden_instancenorm(const float* x, const float* gamma, const float* beta, double* y,
                          long c, long h, long w, long elempack, double eps);
+/* NCNN Eltwise: PROD (op 0), SUM (1, optionally weighted by coeffs), MAX (2) of k inputs. */
+void golden_eltwise(const float* a, const float* b, const float* c, const float* coeffs,
+                    double* y, long n, long k, long op, long use_coeff);
