@@ -25,3 +25,5 @@ void golden_instancenorm(const float* x, const float* gamma, const float* beta, 
 /* NCNN Eltwise: PROD (op 0), SUM (1, optionally weighted by coeffs), MAX (2) of k inputs. */
 void golden_eltwise(const float* a, const float* b, const float* c, const float* coeffs,
                     double* y, long n, long k, long op, long use_coeff);
+/* NCNN Softmax of a planar c x h x w blob along axis 0, 1 or 2 (max subtracted). */
+void golden_softmax(const float* x, double* y, long c, long h, long w, long axis);
