@@ -27,3 +27,6 @@ void golden_eltwise(const float* a, const float* b, const float* c, const float*
                     double* y, long n, long k, long op, long use_coeff);
 /* NCNN Softmax of a planar c x h x w blob along axis 0, 1 or 2 (max subtracted). */
 void golden_softmax(const float* x, double* y, long c, long h, long w, long axis);
+/* NCNN Crop: the outc x outh x outw block at (coff, hoff, woff), planar or packed by 8. */
+void golden_crop(const float* x, double* y, long coff, long outc, long crest, long hoff,
+                 long outh, long hrest, long woff, long outw, long wrest, long elempack);
