@@ -30,3 +30,6 @@ void golden_softmax(const float* x, double* y, long c, long h, long w, long axis
 /* NCNN Crop: the outc x outh x outw block at (coff, hoff, woff), planar or packed by 8. */
 void golden_crop(const float* x, double* y, long coff, long outc, long crest, long hoff,
                  long outh, long hrest, long woff, long outw, long wrest, long elempack);
+/* NCNN Padding of a pack-8 blob: type 0 constant, 1 replicate, 2 reflect. */
+void golden_padding(const float* x, double* y, long c, long h, long w, long top, long bottom,
+                    long left, long right, long type, double value);
