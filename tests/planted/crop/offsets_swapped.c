@@ -1,0 +1,17 @@
+// Planted (crop): the row and column offsets swapped (hoffset applied to
+// columns, woffset to rows), a mix-up of NCNN's parameter order.
+void eok_crop_f32(const float* x, float* y, long coff, long outc, long crest, long hoff,
+                  long outh, long hrest, long woff, long outw, long wrest, long elempack)
+{
+  (void)crest;
+  long h = hoff + outh + hrest, w = woff + outw + wrest, p = elempack;
+  for (long q = 0; q < outc; ++q) {
+    long iq = coff + q;
+    for (long i = 0; i < outh; ++i) {
+      for (long j = 0; j < outw; ++j) {
+        y[(((q / p) * outh + i) * outw + j) * p + q % p] =
+            x[(((iq / p) * h + woff + i) * w + hoff + j) * p + iq % p];
+      }
+    }
+  }
+}
