@@ -97,7 +97,9 @@ def main():
     print(f"{'kernel':<14} {'eok ker0':>10} {'NCNN layer':>11} {'NCNN/eok':>9}  note")
     for name, ours, theirs, note in rows:
         ratio = f"{theirs / ours:.2f}x" if ours and theirs else "-"
-        print(f"{'nn/' + name:<14} {ours if ours else '-':>10} {theirs if theirs else '-':>11} {ratio:>9}  {note}")
+        ours_s = f"{ours:.0f}" if ours else "-"
+        theirs_s = f"{theirs:.0f}" if theirs else "-"
+        print(f"{'nn/' + name:<14} {ours_s:>10} {theirs_s:>11} {ratio:>9}  {note}")
 
 
 if __name__ == "__main__":
