@@ -18,8 +18,7 @@ struct Entry
   Layer* (*cpu)();
 };
 
-template<class T>
-Layer* make()
+template<class T> Layer* make()
 {
   return new T;
 }

@@ -5,8 +5,15 @@
 namespace ncnn {
 
 Mat::Mat(const Mat& m)
-  : data(m.data), refcount(m.refcount), elemsize(m.elemsize), elempack(m.elempack), dims(m.dims), w(m.w), h(m.h),
-    c(m.c), cstep(m.cstep)
+  : data(m.data)
+  , refcount(m.refcount)
+  , elemsize(m.elemsize)
+  , elempack(m.elempack)
+  , dims(m.dims)
+  , w(m.w)
+  , h(m.h)
+  , c(m.c)
+  , cstep(m.cstep)
 {
   if (refcount) {
     ++*refcount;
