@@ -39,7 +39,7 @@ class Cli(unittest.TestCase):
 
     def test_every_command_has_help(self):
         listing = eok("--help").stdout.split("commands:")[1].split("exit status")[0]
-        names = [" ".join(line.split()[:2]) if line.split()[0] in ("cache", "ideas", "llm", "perf", "rag") else line.split()[0]
+        names = [" ".join(line.split()[:2]) if line.split()[0] in ("cache", "ideas", "llm", "ncnn", "perf", "rag") else line.split()[0]
                  for line in listing.strip().splitlines()]
         for name in names:
             r = eok(*name.split(), "--help")

@@ -34,6 +34,9 @@ struct Command
   std::string usage;   // arguments after the name
   std::vector<FlagSpec> flags;
   std::function<int(Context&, const Args&)> run;
+  // Every word after the name is positional (the command parses them itself:
+  // `eok launch` takes a whole compiler command).
+  bool raw = false;
 };
 
 const std::vector<Command>& commands();

@@ -32,6 +32,8 @@ Command rag_query_command();
 Command llm_ask_command();
 Command llm_embed_command();
 Command report_command();
+Command launch_command();
+Command ncnn_tune_command();
 
 inline std::vector<Command> all_commands()
 {
@@ -64,6 +66,8 @@ inline std::vector<Command> all_commands()
       llm_ask_command(),
       llm_embed_command(),
       report_command(),
+      launch_command(),
+      ncnn_tune_command(),
       // clang-format on
   };
 }

@@ -66,6 +66,10 @@ const Command* match(const std::vector<std::string>& argv, size_t& consumed)
 int main(int argc, char** argv)
 {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Installed as `eok-launch` (a link to eok): the compiler launcher.
+  if (const char* slash = std::strrchr(argv[0], '/'); std::strcmp(slash ? slash + 1 : argv[0], "eok-launch") == 0) {
+    args.insert(args.begin(), "launch");
+  }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_overview();
     return args.empty() ? eok::app::k_exit_usage : eok::app::k_exit_ok;
@@ -82,12 +86,15 @@ int main(int argc, char** argv)
   }
   std::vector<std::string> rest(args.begin() + static_cast<long>(consumed), args.end());
   for (const auto& a : rest) {
-    if (a == "--help" || a == "-h") {
+    if ((a == "--help" || a == "-h") && (!cmd->raw || rest.size() == 1)) {
       print_command_help(*cmd);
       return 0;
     }
   }
   try {
+    if (cmd->raw) {
+      rest.insert(rest.begin(), "--");
+    }
     eok::app::Args parsed(rest, cmd->flags, cmd->name);
     eok::app::Context ctx;
     return cmd->run(ctx, parsed);

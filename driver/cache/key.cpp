@@ -33,6 +33,13 @@ Key make_key(const KeyInputs& in)
   add(k.fields, "target.identity", in.target.identity_text());
   add(k.fields, "runner.kind", in.runner_kind);
   add(k.fields, "runner.version", in.runner_version);
+  return key_of(std::move(k.fields));
+}
+
+Key key_of(std::vector<KeyField> fields)
+{
+  Key k;
+  k.fields = std::move(fields);
   // tag, NUL, byte count, NUL, bytes: "-I -O2" can never collide with "-I-O2".
   util::Sha256 h;
   for (const auto& f : k.fields) {

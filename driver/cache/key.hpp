@@ -39,6 +39,8 @@ struct KeyInputs
 constexpr const char* k_key_format = "eok-key-1";
 
 Key make_key(const KeyInputs& in);
+// A key over any tagged fields (the compiler launcher's keys), hashed as make_key's are.
+Key key_of(std::vector<KeyField> fields);
 
 // `cc --version` output of the target compiler (cc argv + "--version"), run
 // once per process per command. Throws Fatal when the compiler cannot run.

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Is eok's own baseline as good as NCNN's? For every kernels/nn/<name> with an NCNN
+counterpart in TABLE, measure eok's ker0 (`eok eval --json`, its kernel.toml perf shape)
+and NCNN's RISC-V layer on the same number of elements (`eok ncnn tune --baseline`,
+nothing stored, the build left alone), both under the X60 model, and print the cycles.
+
+    python3 bench/ncnn_baseline.py --source NCNN_TREE --build NCNN_RISCV_BUILD [--eok build/driver/eok]
+
+Kernels with no row in TABLE are listed as unmapped, so new kernels show up; add a row
+(NCNN layer type and ParamDict entries matching the kernel's parameters) to compare them.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# eok kernel -> (NCNN op file stem, layer type, ParamDict entries, why/how it matches).
+# Elementwise kernels over n floats map to an NCNN blob of w = n / 16, h = 1, c = 16
+# (packed at elempack packn, as NCNN runs it).
+TABLE = {
+    "relu": ("relu", "ReLU", [], "slope 0: max(x, 0)"),
+    "clip": ("clip", "Clip", [[0, -1.5], [1, 4.25]], "lo/hi of kernels/nn/clip"),
+    "sigmoid": ("sigmoid", "Sigmoid", [], ""),
+    "mish": ("mish", "Mish", [], ""),
+    "swish": ("swish", "Swish", [], ""),
+}
+# Known and not comparable yet (the NCNN harness is fp32, unary, weightless).
+NOT_YET = {
+    "sigmoid_f16": "fp16 storage (NCNN's _zfh file) not in the NCNN harness yet",
+    "convdw3x3s1": "a layer with weights (ConvolutionDepthWise) not in the NCNN harness yet",
+    "quantize_u8": "int8 Quantize not in the NCNN harness yet",
+}
+
+
+def perf_n(kernel_dir):
+    text = open(os.path.join(kernel_dir, "kernel.toml")).read()
+    m = re.search(r"^perf\s*=\s*\{\s*n\s*=\s*(\d+)\s*\}", text, re.M)
+    return int(m.group(1)) if m else None
+
+
+def eok_cycles(eok, kernel_dir, cross):
+    src = re.search(r'^source\s*=\s*"([^"]+)"', open(os.path.join(kernel_dir, "kernel.toml")).read(), re.M).group(1)
+    r = subprocess.run([eok, "eval", "--kernel", kernel_dir, "--candidate", os.path.join(kernel_dir, src),
+                        "--cross-file", cross, "--json"], capture_output=True, text=True, cwd=ROOT)
+    try:
+        return json.loads(r.stdout)["measurement"]["cycles"]
+    except (ValueError, KeyError):
+        sys.stderr.write(f"eok eval {kernel_dir} failed:\n{r.stdout}\n{r.stderr}\n")
+        return None
+
+
+def ncnn_cycles(eok, args, op, layer_type, params, n, tmp, cross):
+    c = 16 if n % 16 == 0 else 1
+    desc = os.path.join(tmp, op + ".toml")
+    with open(desc, "w") as f:
+        f.write(f'type = "{layer_type}"\nfile = "src/layer/riscv/{op}_riscv.cpp"\nparams = {json.dumps(params)}\n'
+                f"shapes = [[7, 3, 16], [13, 1, 5]]\nperf_shape = [{n // c}, 1, {c}]\nspecials = false\n"
+                "atol = 1e-5\nrtol = 1e-4\nseeds = 1\n")
+    r = subprocess.run([eok, "ncnn", "tune", "--baseline", "--source", args.source, "--build", args.build,
+                        "--op-file", desc, "--cache", os.path.join(tmp, "cache.sqlite"), "--cross-file", cross],
+                       capture_output=True, text=True, cwd=ROOT)
+    for line in r.stdout.splitlines():
+        if line.startswith("ncnn/" + op) and "measured" in line:
+            return float(line.split()[1])
+    sys.stderr.write(f"eok ncnn tune --baseline {op} failed:\n{r.stdout}\n{r.stderr}\n")
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--source", required=True, help="NCNN source tree")
+    ap.add_argument("--build", required=True, help="its riscv64 build (compile_commands.json, libncnn.a)")
+    ap.add_argument("--eok", default=os.path.join(ROOT, "build", "driver", "eok"))
+    ap.add_argument("--cross-file", default=os.path.join(ROOT, "cross", "rv64gcv-qemu.ini"))
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="eok-ncnn-baseline-") as tmp:
+        for kdir in sorted(glob.glob(os.path.join(ROOT, "kernels", "nn", "*", ""))):
+            name = os.path.basename(os.path.dirname(kdir))
+            if name not in TABLE:
+                rows.append((name, None, None, NOT_YET.get(name, "no NCNN mapping in TABLE")))
+                continue
+            op, layer_type, params, note = TABLE[name]
+            n = perf_n(kdir)
+            if n is None:
+                rows.append((name, None, None, "perf shape is not { n = N }"))
+                continue
+            ours = eok_cycles(args.eok, kdir, args.cross_file)
+            theirs = ncnn_cycles(args.eok, args, op, layer_type, params, n, tmp, args.cross_file)
+            rows.append((name, ours, theirs, f"n = {n}, NCNN {layer_type} {n // 16}x1x16" + (f"; {note}" if note else "")))
+    print(f"{'kernel':<14} {'eok ker0':>10} {'NCNN layer':>11} {'NCNN/eok':>9}  note")
+    for name, ours, theirs, note in rows:
+        ratio = f"{theirs / ours:.2f}x" if ours and theirs else "-"
+        ours_s = f"{ours:.0f}" if ours else "-"
+        theirs_s = f"{theirs:.0f}" if theirs else "-"
+        print(f"{'nn/' + name:<14} {ours_s:>10} {theirs_s:>11} {ratio:>9}  {note}")
+
+
+if __name__ == "__main__":
+    main()

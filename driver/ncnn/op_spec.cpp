@@ -1,0 +1,107 @@
+#include "ncnn/op_spec.hpp"
+
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/toml_doc.hpp"
+
+#include <algorithm>
+
+#ifndef EOK_SOURCE_DIR
+#define EOK_SOURCE_DIR "."
+#endif
+
+namespace eok::ncnn {
+
+namespace {
+
+Shape shape_of(toml::TableReader& r, const toml::Node& n)
+{
+  if (n.kind != toml::Kind::array || n.array.size() != 3) {
+    r.fail(n, "a shape is [w, h, c]");
+  }
+  int v[3];
+  for (size_t k = 0; k < 3; ++k) {
+    if (n.array[k].kind != toml::Kind::integer || n.array[k].integer < 1 || n.array[k].integer > 1 << 20) {
+      r.fail(n.array[k], "shape dimensions are integers from 1 to 2^20");
+    }
+    v[k] = static_cast<int>(n.array[k].integer);
+  }
+  return {v[0], v[1], v[2]};
+}
+
+} // namespace
+
+OpSpec load_op_spec(const std::string& path)
+{
+  const toml::Document doc = toml::parse_file(path);
+  toml::TableReader r(doc, doc.root, "op");
+  OpSpec s;
+  s.path = path;
+  s.name = util::fs::path(path).stem().string();
+  s.type = r.required_string("type");
+  s.file = r.string("file").value_or("src/layer/riscv/" + s.name + "_riscv.cpp");
+  if (const toml::Node* p = r.array("params")) {
+    for (const auto& pair : p->array) {
+      if (pair.kind != toml::Kind::array || pair.array.size() != 2 || pair.array[0].kind != toml::Kind::integer ||
+          !pair.array[1].is_number()) {
+        r.fail(pair, "params are [id, value] pairs");
+      }
+      s.params.push_back({static_cast<int>(pair.array[0].integer), pair.array[1].number(), pair.array[1].kind == toml::Kind::integer});
+    }
+  }
+  const toml::Node* shapes = r.array("shapes");
+  if (!shapes || shapes->array.empty()) {
+    r.fail(shapes ? *shapes : doc.root, "shapes: at least one [w, h, c] is required");
+  }
+  for (const auto& n : shapes->array) {
+    s.shapes.push_back(shape_of(r, n));
+  }
+  const toml::Node* perf = r.get("perf_shape");
+  if (!perf) {
+    r.fail(doc.root, "perf_shape = [w, h, c] is required");
+  }
+  s.perf_shape = shape_of(r, *perf);
+  if (const toml::Node* range = r.array("range")) {
+    if (range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number() ||
+        range->array[0].number() >= range->array[1].number()) {
+      r.fail(*range, "range is [lo, hi] with lo < hi");
+    }
+    s.lo = range->array[0].number();
+    s.hi = range->array[1].number();
+  }
+  s.specials = r.boolean("specials").value_or(true);
+  s.nan = r.boolean("nan").value_or(true);
+  s.atol = r.number("atol").value_or(0);
+  s.rtol = r.number("rtol").value_or(0);
+  if (s.atol < 0 || s.rtol < 0) {
+    r.fail(doc.root, "atol and rtol are not negative");
+  }
+  s.seeds = static_cast<int>(r.integer("seeds").value_or(3));
+  if (s.seeds < 1 || s.seeds > 100) {
+    r.fail(doc.root, "seeds is from 1 to 100");
+  }
+  r.reject_unknown();
+  return s;
+}
+
+std::string shipped_ops_dir()
+{
+  if (util::fs::is_directory("ncnn/ops")) {
+    return "ncnn/ops";
+  }
+  return std::string(EOK_SOURCE_DIR) + "/ncnn/ops";
+}
+
+std::vector<std::string> shipped_op_names()
+{
+  std::vector<std::string> names;
+  for (const auto& e : util::fs::directory_iterator(shipped_ops_dir())) {
+    if (e.path().extension() == ".toml") {
+      names.push_back(e.path().stem().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+} // namespace eok::ncnn

@@ -1,0 +1,47 @@
+// A shipped description of one NCNN layer configuration to tune (ncnn/ops/<op>.toml,
+// format in ncnn/ops/FORMAT.md): the layer type, the RISC-V file that is ker0,
+// its parameters, the test shapes, the perf shape, input range, special values
+// and tolerance of the comparison against NCNN's naive layer.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace eok::ncnn {
+
+struct Shape
+{
+  int w = 1, h = 1, c = 1;
+};
+
+struct Param
+{
+  int id = 0;
+  double value = 0;
+  bool is_int = false; // NCNN's ParamDict keeps ints and floats apart
+};
+
+struct OpSpec
+{
+  std::string name;          // "relu": file src/layer/riscv/relu_riscv.cpp
+  std::string type;          // NCNN layer type name, "ReLU"
+  std::string file;          // path under the NCNN tree
+  std::vector<Param> params; // ParamDict entries
+  std::vector<Shape> shapes; // correctness shapes
+  Shape perf_shape;
+  double lo = -1, hi = 1;    // input range
+  bool specials = true;      // NaN, ±Inf, ±0, denormals, extremes
+  bool nan = true;           // NaN among the specials (NCNN's RVV min/max drop it)
+  double atol = 0, rtol = 0; // |opt - naive| <= atol + rtol * |naive|
+  int seeds = 3;             // fresh seeds per run
+  std::string path;          // the description's file
+};
+
+// Throws Fatal "file:line: what".
+OpSpec load_op_spec(const std::string& path);
+// ncnn/ops/<name>.toml from the shipped directory.
+std::string shipped_ops_dir();
+std::vector<std::string> shipped_op_names();
+
+} // namespace eok::ncnn

@@ -1,0 +1,63 @@
+// `eok ncnn tune`: tune the RISC-V layers of a user's NCNN tree in place. For
+// each op, ker0 is the tree's own src/layer/riscv/<op>_riscv.cpp; every
+// candidate (ker0 under code-generation flags, and replacement files given by
+// the caller) is compiled with the exact command of compile_commands.json,
+// linked into the generated harness (harness.hpp) in front of the build's
+// libncnn, checked against NCNN's naive layer with fresh seeds (in the
+// evaluator's sandbox, with time and output limits) and measured by the
+// runner. The fastest passing candidate is stored, verified, under the
+// launcher's key of that compile, and the build's object for the file is
+// removed so the next build compiles (and substitutes) it.
+#pragma once
+
+#include "ncnn/compile_db.hpp"
+#include "ncnn/op_spec.hpp"
+#include "target/target.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace eok::ncnn {
+
+struct TuneRequest
+{
+  std::string source_dir, build_dir;
+  std::string cache_path;
+  std::vector<OpSpec> ops;
+  std::vector<std::string> candidate_files; // extra candidates (one op only)
+  bool flag_search = true;                  // also try ker0 under default_flag_sets()
+  bool ci = false;                          // evaluate nothing: report hits and misses
+  bool baseline = false;                    // measure ker0 only; store and delete nothing
+  target::Target target;                    // exe_wrapper and the model's core
+  std::string runner_kind = "model";
+  uint64_t seed = 1;
+};
+
+struct CandidateReport
+{
+  std::string name;    // "ker0", "ker0 -funroll-loops", "cand1.cpp"
+  std::string verdict; // ok | compile_failed | link_failed | wrong_output | crashed | timeout | perf_failed
+  std::string detail;
+  double cycles = 0;
+};
+
+struct OpReport
+{
+  std::string op;
+  std::string status; // tuned | ker0 stays | cached | miss | skipped | failed
+  std::string what;
+  std::string key;
+  double ker0_cycles = 0, best_cycles = 0, speedup = 0, sol_fraction = 0;
+  std::vector<CandidateReport> candidates;
+};
+
+// Calls `progress` with one line per evaluated candidate.
+std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(const std::string&)>& progress);
+
+// Default code-generation flag sets for ker0: loop unrolling, and fixed-length
+// vectorisation for the target's VLEN on top of the command's own -march.
+std::vector<std::vector<std::string>> default_flag_sets(const CompileEntry& entry, int vlen);
+
+} // namespace eok::ncnn

@@ -1,0 +1,15 @@
+# Cross build for riscv64 with Debian's clang, run under QEMU (VLEN 256, Zfh).
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR riscv64)
+if(NOT EOK_CLANG)
+  find_program(EOK_CLANG NAMES clang-22 clang-19 REQUIRED)
+endif()
+string(REPLACE "clang" "clang++" EOK_CLANGXX "${EOK_CLANG}")
+set(CMAKE_C_COMPILER ${EOK_CLANG})
+set(CMAKE_CXX_COMPILER ${EOK_CLANGXX})
+set(CMAKE_C_COMPILER_TARGET riscv64-linux-gnu)
+set(CMAKE_CXX_COMPILER_TARGET riscv64-linux-gnu)
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-fuse-ld=lld")
+# No CMAKE_SYSROOT: clang finds Debian's riscv64 cross libraries (gcc-cross) by --target alone.
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-riscv64;-L;/usr/riscv64-linux-gnu;-cpu;rv64,v=true,vext_spec=v1.0,vlen=256,elen=64,Zfh=true)

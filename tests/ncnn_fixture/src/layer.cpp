@@ -1,0 +1,10 @@
+#include "layer.h"
+
+namespace ncnn {
+
+Layer* create_layer(const char* type)
+{
+  return create_layer_cpu(type);
+}
+
+} // namespace ncnn

@@ -1,0 +1,73 @@
+#include "mat.h"
+
+#include <cstdlib>
+
+namespace ncnn {
+
+Mat::Mat(const Mat& m)
+  : data(m.data)
+  , refcount(m.refcount)
+  , elemsize(m.elemsize)
+  , elempack(m.elempack)
+  , dims(m.dims)
+  , w(m.w)
+  , h(m.h)
+  , c(m.c)
+  , cstep(m.cstep)
+{
+  if (refcount) {
+    ++*refcount;
+  }
+}
+
+Mat& Mat::operator=(const Mat& m)
+{
+  if (this == &m) {
+    return *this;
+  }
+  if (m.refcount) {
+    ++*m.refcount;
+  }
+  release();
+  data = m.data;
+  refcount = m.refcount;
+  elemsize = m.elemsize;
+  elempack = m.elempack;
+  dims = m.dims;
+  w = m.w;
+  h = m.h;
+  c = m.c;
+  cstep = m.cstep;
+  return *this;
+}
+
+void Mat::create(int w_, int h_, int c_, size_t elemsize_, int elempack_)
+{
+  release();
+  w = w_;
+  h = h_;
+  c = c_;
+  elemsize = elemsize_;
+  elempack = elempack_;
+  dims = 3;
+  // channel planes start 16-byte aligned, as NCNN's do
+  const size_t plane_bytes = (size_t(w) * h * elemsize + 15) / 16 * 16;
+  cstep = plane_bytes / elemsize;
+  if (total() == 0) {
+    return;
+  }
+  data = std::aligned_alloc(64, (total() * elemsize + 63) / 64 * 64);
+  refcount = new int(1);
+}
+
+void Mat::release()
+{
+  if (refcount && --*refcount == 0) {
+    std::free(data);
+    delete refcount;
+  }
+  data = nullptr;
+  refcount = nullptr;
+}
+
+} // namespace ncnn

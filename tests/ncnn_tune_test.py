@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""eok ncnn tune end to end on the NCNN-shaped fixture (tests/ncnn_fixture): ker0 is
+the tree's src/layer/riscv/clip_riscv.cpp; a wrong candidate is rejected against the
+naive layer and never stored, a faster correct one wins and is stored under the
+launcher's key; the next build substitutes it and the fixture's own test passes;
+--ci reports cached ops and exits 3 for an op with no winner."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+FIXTURE = os.path.join(SRC, "tests", "ncnn_fixture")
+CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+
+
+def run(argv, cwd=None, check=True):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    r = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=900)
+    if check and r.returncode != 0:
+        raise AssertionError(f"{argv} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+def nm_tool():
+    for n in ("llvm-nm-22", "llvm-nm-19", "llvm-nm"):
+        if shutil.which(n):
+            return n
+    raise unittest.SkipTest("no llvm-nm")
+
+
+class NcnnTune(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="eok-ncnn-tune-")
+        self.src = os.path.join(self.dir, "ncnn")
+        shutil.copytree(FIXTURE, self.src)
+        self.cache = os.path.join(self.dir, "cache.sqlite")
+        self.build = os.path.join(self.dir, "build")
+        run(["cmake", "-S", self.src, "-B", self.build, "-G", "Ninja",
+             "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(self.src, "riscv64-clang.toolchain.cmake"),
+             "-DCMAKE_CXX_COMPILER_LAUNCHER=" + ";".join([EOK, "launch", "--cache=" + self.cache])])
+        run(["cmake", "--build", self.build])
+
+    def tearDown(self):
+        outcome = getattr(self, "_outcome", None)
+        if getattr(outcome, "success", True) and not any(e for _, e in getattr(outcome, "errors", []) if e):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def candidate(self, name, transform, marker):
+        with open(os.path.join(self.src, "src", "layer", "riscv", "clip_riscv.cpp")) as f:
+            text = transform(f.read()) + f'\nextern "C" {{ int {marker} = 1; }}\n'
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def clip_object(self):
+        with open(os.path.join(self.build, "compile_commands.json")) as f:
+            entry = next(e for e in json.load(f) if e["file"].endswith("clip_riscv.cpp"))
+        words = entry["command"].split()
+        return os.path.join(entry["directory"], words[words.index("-o") + 1])
+
+    def tune(self, *args, check=True):
+        return run([EOK, "ncnn", "tune", "--source", self.src, "--build", self.build, "--cache", self.cache,
+                    "--cross-file", CROSS, *args], check=check)
+
+    def test_wrong_never_stored_fast_wins_and_the_build_uses_it(self):
+        # upper bound dropped: right on most of [-4, 4] but not above max = 2.5
+        wrong = self.candidate("wrong.cpp", lambda s: s.replace("v = __riscv_vfmin_vf_f32m1(v, max, vl);", ""),
+                               "eok_wrong_marker")
+        # LMUL 8: the same results in fewer instructions
+        fast = self.candidate("fast.cpp", lambda s: s.replace("m1", "m8"), "eok_fast_marker")
+        r = self.tune("--op", "clip", "--no-flags", "--candidate", wrong, "--candidate", fast)
+        self.assertIn("clip wrong.cpp: wrong_output", r.stderr)
+        self.assertIn("clip fast.cpp: ok", r.stderr)
+        row = next(l for l in r.stdout.splitlines() if l.startswith("ncnn/clip"))
+        self.assertIn("tuned", row)
+        self.assertIn("fast.cpp", row)
+        speedup = float(row.split()[3].rstrip("x"))
+        self.assertGreater(speedup, 1.0, row)
+        # the tuned file's object was removed, so the build compiles it again
+        self.assertFalse(os.path.exists(self.clip_object()))
+        run(["cmake", "--build", self.build])
+        symbols = run([nm_tool(), self.clip_object()]).stdout
+        self.assertIn("eok_fast_marker", symbols)
+        self.assertNotIn("eok_wrong_marker", symbols)
+        run(["ctest", "--test-dir", self.build, "--output-on-failure"])
+        stats = run([EOK, "launch", "--cache", self.cache, "--stats"]).stdout
+        self.assertIn("clip_riscv.cpp  ncnn/clip", stats)
+        # CI mode: clip is cached, relu was never tuned
+        r = self.tune("--op", "clip", "--ci")
+        self.assertIn("cached", r.stdout)
+        r = self.tune("--op", "clip", "--op", "relu", "--ci", check=False)
+        self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
+        self.assertIn("miss", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/relu")))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
