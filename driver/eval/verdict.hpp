@@ -23,6 +23,7 @@ enum class VerdictKind {
   crashed,          // killed by a signal or a non-zero exit
   timeout,          // exceeded the wall-time limit
   output_limit,     // printed more than the output cap
+  emulator_fault,   // QEMU itself failed, twice (infrastructure: eval/emulator_fault.hpp), not the candidate
 };
 
 const char* verdict_name(VerdictKind k);
