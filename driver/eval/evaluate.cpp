@@ -239,6 +239,9 @@ Verdict Evaluator::evaluate(const Candidate& c)
       }
     }
     v.timing.perf = seconds_since(t0);
+    if (!m && util::starts_with(m.error(), perf::k_roi_violation)) {
+      return finish(v, VerdictKind::roi_violation, "the performance run cannot be measured: " + m.error());
+    }
     if (!m) {
       return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
     }

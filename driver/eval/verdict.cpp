@@ -28,6 +28,8 @@ const char* verdict_name(VerdictKind k)
     return "timeout";
   case VerdictKind::output_limit:
     return "output_limit";
+  case VerdictKind::roi_violation:
+    return "roi_violation";
   case VerdictKind::emulator_fault:
     return "emulator_fault";
   }
