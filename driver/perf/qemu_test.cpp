@@ -253,3 +253,22 @@ TEST_SUITE("perf::qemu")
     CHECK_FALSE(runner->measure({*bin, "end_early"}, sol).ok()); // never a measurement
   }
 }
+
+TEST_SUITE("perf::qemu")
+{
+  TEST_CASE("the model is deterministic: the same binary gives byte-identical cycles and detail")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    for (const char* kernel : {"relu_m8", "relu_scalar"}) {
+      CAPTURE(kernel);
+      Measurement a = f.measure(kernel, 3000);
+      Measurement b = f.measure(kernel, 3000);
+      CHECK(a.cycles == b.cycles); // exact, not approximate
+      CHECK(a.detail_json == b.detail_json);
+    }
+  }
+}
