@@ -44,8 +44,8 @@ auto progress = [](const std::string& what) { util::Terminal::instance().progres
 
 Command perf_validate_command()
 {
-  return {"perf validate", "compare the X60 model with the published per-instruction figures and memcpy curve", "[--cross-file FILE]",
-          config_flags(), [](Context& ctx, const Args& args) {
+  return {"perf validate", "compare the X60 model with published whole-kernel figures, the memcpy curve and the per-instruction figures",
+          "[--cross-file FILE]", config_flags(), [](Context& ctx, const Args& args) {
             target::Target t = load(ctx, args);
             util::TempDir dir("eok-validate");
             perf::Validation v = perf::validate_model(t, dir.path().string(), progress);
