@@ -51,8 +51,8 @@ Command perf_validate_command()
             perf::Validation v = perf::validate_model(t, dir.path().string(), progress);
             util::Terminal::instance().end_progress();
             std::printf("X60 model vs published figures (rvv-bench, camel-cdr/rvv-bench-results, spacemit_x60)\n\n");
-            print_rows("Whole kernels the model was not fitted on, elements per cycle (rvv-bench's byteswap32; eok's own "
-                       "equivalents)\n"
+            print_rows("Whole kernels the model was not fitted on, elements per cycle (rvv-bench's byteswap32 and "
+                       "memreverse; eok's own equivalents)\n"
                        "kernel                                 published     model    error  level",
                        v.kernels, "%-37s %10.3f %9.3f %+7.1f%%  %s\n");
             print_rows("Self-consistency: the cost table against the per-instruction figures it was built from, cycles\n"

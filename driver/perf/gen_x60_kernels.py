@@ -18,6 +18,7 @@ import sys
 # family (page) -> implementations eok reproduces
 KEEP = {
     'byteswap': ['scalar', 'rvv_vrgather_m1', 'rvv_vrgather_m2', 'rvv_vrgather_m4', 'rvv_vrgather_m8'],
+    'memreverse': ['scalar', 'rvv_vlse_m1', 'rvv_vlse_m2', 'rvv_vlse_m4', 'rvv_vlse_m8'],
 }
 SIZES = [1000, 16000, 260000]  # nearest published n to each
 

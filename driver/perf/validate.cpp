@@ -105,10 +105,11 @@ int main(int argc, char **argv) {
 }
 )";
 
-// eok's own equivalents of rvv-bench's byteswap32 implementations (bench/byteswap.c there
-// was read, not copied): `prog <impl> <n>`, impl 0 scalar (shifts; the target has no Zbb),
-// 1..4 vrgather on bytes at LMUL 1, 2, 4, 8 with the index vector i ^ 3.
-const char* const k_byteswap_c = R"(
+// eok's own equivalents of rvv-bench's byteswap32 and memreverse implementations (bench/
+// byteswap.c and memreverse.c there were read, not copied): `prog <family> <impl> <n>`;
+// family 0 byteswap32 (impl 0 scalar with shifts, the target has no Zbb; 1..4 vrgather on
+// bytes at LMUL 1, 2, 4, 8 with the index vector i ^ 3), family 1 memreverse.
+const char* const k_kernels_c = R"(
 #include <riscv_vector.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -134,18 +135,38 @@ BSWAP_RVV(1)
 BSWAP_RVV(2)
 BSWAP_RVV(4)
 BSWAP_RVV(8)
+/* memreverse (n bytes): scalar byte loop; vlse: a stride -1 load from the end, a unit-stride store. */
+__attribute__((noinline)) void mrev_scalar(uint8_t *d, const uint8_t *s, size_t n) {
+#pragma clang loop vectorize(disable) interleave(disable)
+  for (size_t i = 0; i < n; ++i) d[i] = s[n - 1 - i];
+}
+#define MREV_RVV(L)                                                                               \
+  __attribute__((noinline)) void mrev_m##L(uint8_t *d, const uint8_t *s, size_t n) {              \
+    const uint8_t *end = s + n - 1;                                                               \
+    for (size_t vl; n > 0; n -= vl, end -= vl, d += vl) {                                         \
+      vl = __riscv_vsetvl_e8m##L(n);                                                              \
+      __riscv_vse8_v_u8m##L(d, __riscv_vlse8_v_u8m##L(end, -1, vl), vl);                          \
+    }                                                                                             \
+  }
+MREV_RVV(1)
+MREV_RVV(2)
+MREV_RVV(4)
+MREV_RVV(8)
 int main(int argc, char **argv) {
-  if (argc != 3) return 2;
-  int impl = atoi(argv[1]);
-  size_t n = strtoul(argv[2], 0, 0);
+  if (argc != 4) return 2;
+  int family = atoi(argv[1]), impl = atoi(argv[2]);
+  size_t n = strtoul(argv[3], 0, 0);
+  if (impl < 0 || impl > 4 || family < 0 || family > 1) return 2;
   uint32_t *s = malloc(4 * n), *d = malloc(4 * n);
   for (size_t i = 0; i < n; ++i) s[i] = (uint32_t)(i * 2654435761u);
-  void (*f[])(uint32_t *, const uint32_t *, size_t) = {bswap_scalar, bswap_m1, bswap_m2, bswap_m4, bswap_m8};
-  if (impl < 0 || impl > 4) return 2;
+  void (*bswap[])(uint32_t *, const uint32_t *, size_t) = {bswap_scalar, bswap_m1, bswap_m2, bswap_m4, bswap_m8};
+  void (*mrev[])(uint8_t *, const uint8_t *, size_t) = {mrev_scalar, mrev_m1, mrev_m2, mrev_m4, mrev_m8};
   __asm__ volatile("slti x0, x0, 1" ::: "memory");
-  f[impl](d, s, n);
+  if (family == 0) bswap[impl](d, s, n);
+  else mrev[impl]((uint8_t *)d, (const uint8_t *)s, n);
   __asm__ volatile("slti x0, x0, 2" ::: "memory");
-  return d[n / 2] == __builtin_bswap32(s[n / 2]) ? 0 : 1;
+  if (family == 0) return d[n / 2] == __builtin_bswap32(s[n / 2]) ? 0 : 1;
+  return ((uint8_t *)d)[0] == ((uint8_t *)s)[n - 1] ? 0 : 1;
 }
 )";
 
@@ -179,14 +200,28 @@ std::vector<KernelFigure> kernel_figures()
   return rows;
 }
 
-int byteswap_impl(const std::string& impl)
+// Which function of k_kernels_c runs a published implementation: {family, impl} indices.
+std::pair<int, int> kernel_program(const std::string& family, const std::string& impl)
 {
-  static const std::vector<std::string> impls = {"scalar", "rvv_vrgather_m1", "rvv_vrgather_m2", "rvv_vrgather_m4", "rvv_vrgather_m8"};
-  auto at = std::find(impls.begin(), impls.end(), impl);
-  if (at == impls.end()) {
-    throw Fatal("perf validate: x60_kernels.csv names byteswap implementation '" + impl + "' that eok has no equivalent of");
+  static const std::vector<std::string> families = {"byteswap", "memreverse"};
+  static const std::vector<std::vector<std::string>> impls = {
+      {"scalar", "rvv_vrgather_m1", "rvv_vrgather_m2", "rvv_vrgather_m4", "rvv_vrgather_m8"},
+      {"scalar", "rvv_vlse_m1", "rvv_vlse_m2", "rvv_vlse_m4", "rvv_vlse_m8"}};
+  auto f = std::find(families.begin(), families.end(), family);
+  if (f != families.end()) {
+    const auto& list = impls[static_cast<size_t>(f - families.begin())];
+    auto i = std::find(list.begin(), list.end(), impl);
+    if (i != list.end()) {
+      return {static_cast<int>(f - families.begin()), static_cast<int>(i - list.begin())};
+    }
   }
-  return static_cast<int>(at - impls.begin());
+  throw Fatal("perf validate: x60_kernels.csv names " + family + " implementation '" + impl + "' that eok has no equivalent of");
+}
+
+// Bytes the kernel reads plus writes for n: byteswap32 moves n 4-byte elements, memreverse n bytes.
+double kernel_bytes(const std::string& family, long n)
+{
+  return (family == "byteswap" ? 8.0 : 2.0) * static_cast<double>(n);
 }
 
 // The published curve at `size`: the nearest measured size (log scale).
@@ -244,13 +279,14 @@ Validation validate_model(const target::Target& target, const std::string& work_
     v.memcpy.push_back({"memcpy " + size_name(size), published_at(table, size), size / b.cycles, b.level});
   }
 
-  progress("building byteswap");
-  std::string byteswap = build_program(target, work_dir, "byteswap", k_byteswap_c).value();
+  progress("building whole kernels");
+  std::string kernels = build_program(target, work_dir, "kernels", k_kernels_c).value();
   for (const KernelFigure& k : kernel_figures()) {
     std::string name = k.family + " " + k.impl + " n=" + std::to_string(k.n);
     progress(name);
-    Counts counts = model.count({byteswap, std::to_string(byteswap_impl(k.impl)), std::to_string(k.n)}).value();
-    ModelBreakdown b = model_cycles(counts, table, 8.0 * static_cast<double>(k.n)); // source + destination
+    auto [family, impl] = kernel_program(k.family, k.impl);
+    Counts counts = model.count({kernels, std::to_string(family), std::to_string(impl), std::to_string(k.n)}).value();
+    ModelBreakdown b = model_cycles(counts, table, kernel_bytes(k.family, k.n)); // source + destination
     v.kernels.push_back({name, k.published, static_cast<double>(k.n) / b.cycles, b.level});
   }
   return v;
