@@ -1,5 +1,6 @@
 // Evaluator::evaluate: static checks, build, correctness runs, comparison, measurement.
 #include "eval/compare.hpp"
+#include "eval/emulator_fault.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/harness.hpp"
 #include "eval/static_checks.hpp"
@@ -151,6 +152,13 @@ std::optional<Verdict> Evaluator::run_candidate(const std::string& program, cons
 {
   std::string out = dir + "/candidate.out";
   util::ProcessResult r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options);
+  if (!r.succeeded() && emulator_fault_line(r.out + r.err)) {
+    r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options); // once more
+    if (auto line = emulator_fault_line(r.out + r.err); line && !r.succeeded()) {
+      v.program_output = r.out + r.err;
+      return finish(v, VerdictKind::emulator_fault, "the emulator failed twice (infrastructure, not the candidate): " + *line);
+    }
+  }
   v.program_output = r.out + r.err;
   switch (r.status) {
   case Status::spawn_failed:
@@ -232,7 +240,19 @@ Verdict Evaluator::evaluate(const Candidate& c)
   if (m_runner) {
     t0 = Clock::now();
     Expected<perf::Measurement> m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs());
+    if (!m && emulator_fault_line(m.error())) {
+      m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs()); // once more
+      if (!m && emulator_fault_line(m.error())) {
+        v.timing.perf = seconds_since(t0);
+        return finish(v, VerdictKind::emulator_fault,
+                      "the emulator failed twice in the performance run (infrastructure, not the candidate): " +
+                          *emulator_fault_line(m.error()));
+      }
+    }
     v.timing.perf = seconds_since(t0);
+    if (!m && util::starts_with(m.error(), perf::k_roi_violation)) {
+      return finish(v, VerdictKind::roi_violation, "the performance run cannot be measured: " + m.error());
+    }
     if (!m) {
       return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
     }

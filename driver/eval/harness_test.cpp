@@ -1,5 +1,6 @@
 #include "eval/harness.hpp"
 #include "kernel/spec.hpp"
+#include "perf/runner.hpp"
 
 #include <doctest/doctest.h>
 
@@ -56,8 +57,12 @@ flops = "n"
     CHECK(c.find("static const unsigned k_special[EOK_NARGS] = {5, 0, 0, 0};") != std::string::npos);
     CHECK(c.find("static const double k_lo[EOK_NARGS] = {-2, -1, -1000, -1};") != std::string::npos);
     CHECK(c.find("static const double k_step[EOK_NARGS] = {0.25, 0, 0, 0};") != std::string::npos);
-    // The ROI markers of perf/runner.hpp surround the kernel call only.
+    // The ROI markers of perf/runner.hpp surround the kernel call only, inside the
+    // function whose markers alone the model counts.
+    size_t fn = c.find(std::string("void ") + perf::k_measured_call_symbol + "(Buf* b, int s, int c)");
+    REQUIRE(fn != std::string::npos);
     size_t roi = c.find("slti x0, x0, 1");
+    CHECK(roi > fn);
     REQUIRE(roi != std::string::npos);
     CHECK(c.find("#define EOK_NCASES 1\n") != std::string::npos);
     CHECK(c.find("static const double k_param[EOK_NCASES][EOK_NARGS] = {\n  {0.0, 0.0, 0.0, -0x1p-1},\n};") != std::string::npos);

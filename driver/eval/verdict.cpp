@@ -30,6 +30,10 @@ const char* verdict_name(VerdictKind k)
     return "output_limit";
   case VerdictKind::executor_fault:
     return "executor_fault";
+  case VerdictKind::roi_violation:
+    return "roi_violation";
+  case VerdictKind::emulator_fault:
+    return "emulator_fault";
   }
   return "unknown";
 }

@@ -23,6 +23,8 @@ enum class VerdictKind {
   crashed,          // killed by a signal or a non-zero exit
   timeout,          // exceeded the wall-time limit
   output_limit,     // printed more than the output cap
+  roi_violation,    // the measured region was entered or left other than once, from the harness's own code
+  emulator_fault,   // QEMU itself failed, twice (infrastructure: eval/emulator_fault.hpp), not the candidate
   executor_fault,   // the cluster lost the evaluation job every time it was submitted (infrastructure, never the candidate)
 };
 

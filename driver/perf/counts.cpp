@@ -128,7 +128,7 @@ InsnInfo scalar_info(const std::string& m0)
 
 InsnInfo describe_insn(const std::string& m, int sew)
 {
-  if (m == "roi.begin" || m == "roi.end") {
+  if (m == "roi.begin" || m == "roi.end" || m == "roi.foreign") {
     return {Unit::marker, "", MemDir::none, 0};
   }
   if (m.empty() || m[0] != 'v') {
@@ -167,8 +167,8 @@ Expected<Counts> parse_counts(const std::string& text)
 {
   Counts counts;
   auto lines = util::split(text, '\n');
-  if (lines.empty() || lines[0] != "eok-count 1") {
-    return Expected<Counts>::fail("not an eok_count output (first line is not 'eok-count 1')");
+  if (lines.empty() || lines[0] != "eok-count 2") {
+    return Expected<Counts>::fail("not an eok_count output (first line is not 'eok-count 2')");
   }
   for (size_t i = 1; i < lines.size(); ++i) {
     const std::string& line = lines[i];
@@ -179,6 +179,23 @@ Expected<Counts> parse_counts(const std::string& text)
     try {
       if (starts_with(line, "roi_entries ")) {
         counts.roi_entries = std::stoull(line.substr(12));
+        continue;
+      }
+      if (starts_with(line, "roi_begins ")) {
+        counts.roi_begins = std::stoull(line.substr(11));
+        continue;
+      }
+      if (starts_with(line, "roi_ends ")) {
+        counts.roi_ends = std::stoull(line.substr(9));
+        continue;
+      }
+      if (starts_with(line, "foreign_markers ")) {
+        auto f = util::split(line.substr(16), ' ');
+        if (f.size() != 2) {
+          return bad("expected 'foreign_markers <n> <offset>'");
+        }
+        counts.foreign_markers = std::stoull(f[0]);
+        counts.first_foreign = f[1];
         continue;
       }
       auto f = util::split(line, '\t');

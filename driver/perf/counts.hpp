@@ -24,7 +24,11 @@ struct InsnCount
 
 struct Counts
 {
-  uint64_t roi_entries = 0;
+  uint64_t roi_entries = 0;     // outermost entries into the region
+  uint64_t roi_begins = 0;      // begin markers executed from the harness's measured call
+  uint64_t roi_ends = 0;        // end markers executed from it
+  uint64_t foreign_markers = 0; // markers executed anywhere else (never honoured)
+  std::string first_foreign;    // offset of the first one from the start of code (hex)
   std::vector<InsnCount> insns; // sorted by (mnemonic, sew, lmul, masked)
 };
 

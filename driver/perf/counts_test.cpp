@@ -57,17 +57,22 @@ TEST_SUITE("perf::counts")
     CHECK(describe_insn("lbu", 0).element_bytes == 1);
     CHECK(describe_insn("amoadd.w", 0).dir == MemDir::read_write);
     CHECK(describe_insn("roi.begin", 0).unit == Unit::marker);
+    CHECK(describe_insn("roi.foreign", 0).unit == Unit::marker);
   }
 
   TEST_CASE("plugin output parses into sorted counts and traffic")
   {
-    auto c = parse_counts("eok-count 1\nroi_entries 2\n"
+    auto c = parse_counts("eok-count 2\nroi_entries 2\nroi_begins 2\nroi_ends 2\nforeign_markers 1 1f4\n"
                           "slot\tvse32.v\t32\tm8\t0\t4\t256\n"
                           "slot\taddi\t-\t-\t0\t10\t0\n"
                           "slot\tvxor.vv\t?\t?\t1\t3\t0\n"
                           "slot\tvle32.v\t32\tm8\t1\t4\t200\n");
     REQUIRE(c.ok());
     CHECK(c->roi_entries == 2);
+    CHECK(c->roi_begins == 2);
+    CHECK(c->roi_ends == 2);
+    CHECK(c->foreign_markers == 1);
+    CHECK(c->first_foreign == "1f4");
     REQUIRE(c->insns.size() == 4);
     CHECK(c->insns[0].mnemonic == "addi");
     CHECK(c->insns[0].sew == 0);
@@ -82,8 +87,9 @@ TEST_SUITE("perf::counts")
 
   TEST_CASE("malformed plugin output is an error value naming the line")
   {
-    CHECK(parse_counts("hello\n").error() == "not an eok_count output (first line is not 'eok-count 1')");
-    CHECK(parse_counts("eok-count 1\nslot\tadd\n").error() == "line 2: expected 'slot' and 6 tab-separated fields");
-    CHECK(parse_counts("eok-count 1\nslot\tadd\t-\t-\t0\tx\t0\n").error() == "line 2: a number does not parse");
+    CHECK(parse_counts("hello\n").error() == "not an eok_count output (first line is not 'eok-count 2')");
+    CHECK(parse_counts("eok-count 2\nslot\tadd\n").error() == "line 2: expected 'slot' and 6 tab-separated fields");
+    CHECK(parse_counts("eok-count 2\nslot\tadd\t-\t-\t0\tx\t0\n").error() == "line 2: a number does not parse");
+    CHECK(parse_counts("eok-count 2\nforeign_markers 3\n").error() == "line 2: expected 'foreign_markers <n> <offset>'");
   }
 }

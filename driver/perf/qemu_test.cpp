@@ -220,3 +220,55 @@ TEST_SUITE("perf::qemu")
     CHECK_FALSE(wrong.ok());
   }
 }
+
+TEST_SUITE("perf::qemu")
+{
+  TEST_CASE("the model counts only the harness's own region markers, entered and left once")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    testing::ScratchDir dir;
+    auto bin = build_program(*t, dir.path().string(), "guard", test::k_guard_c);
+    REQUIRE_MESSAGE(bin.ok(), why(bin));
+    auto runner = make_runner("model", *t);
+    const auto& model = dynamic_cast<const ModelRunner&>(*runner);
+    auto honest = model.count({*bin, "honest"});
+    REQUIRE_MESSAGE(honest.ok(), why(honest));
+    CHECK(honest->roi_begins == 1);
+    CHECK(honest->roi_ends == 1);
+    CHECK(honest->foreign_markers == 0);
+    for (const char* cheat : {"end_early", "data_word"}) {
+      CAPTURE(cheat);
+      auto c = model.count({*bin, cheat});
+      REQUIRE_FALSE(c.ok());
+      CHECK(c.error().rfind(k_roi_violation, 0) == 0);
+      CHECK(c.error().find("outside the harness's eok_measured_call") != std::string::npos);
+    }
+    auto twice = model.count({*bin, "twice"});
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.error() == std::string(k_roi_violation) + "the region was entered 2 and left 2 time(s), expected once each");
+    SolInputs sol{256, 2048, 32};
+    CHECK_FALSE(runner->measure({*bin, "end_early"}, sol).ok()); // never a measurement
+  }
+}
+
+TEST_SUITE("perf::qemu")
+{
+  TEST_CASE("the model is deterministic: the same binary gives byte-identical cycles and detail")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    Fixture f(*t);
+    for (const char* kernel : {"relu_m8", "relu_scalar"}) {
+      CAPTURE(kernel);
+      Measurement a = f.measure(kernel, 3000);
+      Measurement b = f.measure(kernel, 3000);
+      CHECK(a.cycles == b.cycles); // exact, not approximate
+      CHECK(a.detail_json == b.detail_json);
+    }
+  }
+}

@@ -163,4 +163,35 @@ int main(int argc, char **argv) {
 }
 )";
 
+// `prog <mode>`: a harness-like program with the measured-call function the model runner
+// guards (perf/runner.hpp k_measured_call_symbol). honest: markers only there, once;
+// end_early: the "kernel" executes an end marker itself (a candidate cutting the region
+// short); data_word: the same as a data word in the text; twice: the region entered twice.
+inline const char* const k_guard_c = R"(
+#include <stdlib.h>
+#include <string.h>
+
+__attribute__((noinline)) void kernel(int mode, float* y, long n) {
+  if (mode == 1) __asm__ volatile("slti x0, x0, 2" ::: "memory");
+  if (mode == 2) __asm__ volatile(".word 0x00202013" ::: "memory");
+  for (long i = 0; i < n; ++i) y[i] = y[i] > 0 ? y[i] : 0;
+}
+
+__attribute__((noinline, used)) void eok_measured_call(int mode, float* y, long n) {
+  __asm__ volatile("slti x0, x0, 1" ::: "memory");
+  kernel(mode, y, n);
+  __asm__ volatile("slti x0, x0, 2" ::: "memory");
+}
+
+int main(int argc, char** argv) {
+  if (argc < 2) return 2;
+  int mode = strcmp(argv[1], "end_early") == 0 ? 1 : strcmp(argv[1], "data_word") == 0 ? 2 : 0;
+  float y[256];
+  for (int i = 0; i < 256; ++i) y[i] = (float)(i - 128);
+  eok_measured_call(mode, y, 256);
+  if (strcmp(argv[1], "twice") == 0) eok_measured_call(0, y, 256);
+  return 0;
+}
+)";
+
 } // namespace eok::perf::test

@@ -3,6 +3,7 @@
 #include "perf/runner.hpp"
 
 #include "perf/counts.hpp"
+#include "perf/elf_symbols.hpp"
 #include "perf/model.hpp"
 #include "perf/plugin_path.hpp"
 #include "perf/runner_impl.hpp"
@@ -10,6 +11,7 @@
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
 
@@ -17,7 +19,7 @@ namespace eok::perf {
 
 namespace {
 
-constexpr const char* k_model_version = "model/1 plugin/" EOK_QEMU_PLUGIN_SOURCE_HASH;
+constexpr const char* k_model_version = "model/2 plugin/" EOK_QEMU_PLUGIN_SOURCE_HASH;
 
 std::string tail(const std::string& s, size_t n)
 {
@@ -73,7 +75,22 @@ Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) con
   std::string out = (dir.path() / "counts.txt").string();
   util::ProcessSpec spec;
   spec.argv = m_target.exe_wrapper;
-  spec.argv.insert(spec.argv.end(), {"-plugin", m_plugin + ",out=" + out});
+  std::string plugin = m_plugin + ",out=" + out;
+  // Which markers are the harness's: its measured-call function (programs without one,
+  // e.g. `eok perf validate`'s, are eok's own and count every marker).
+  bool guarded = false;
+  Expected<std::optional<CodeRange>> range = function_range(program.front(), k_measured_call_symbol);
+  if (!range) {
+    return Expected<Counts>::fail(std::string(k_roi_violation) + range.error());
+  }
+  if (*range) {
+    char arg[64];
+    std::snprintf(arg, sizeof arg, ",roi=%llx-%llx", static_cast<unsigned long long>((*range)->lo),
+                  static_cast<unsigned long long>((*range)->hi));
+    plugin += arg;
+    guarded = true;
+  }
+  spec.argv.insert(spec.argv.end(), {"-plugin", plugin});
   spec.argv.insert(spec.argv.end(), program.begin(), program.end());
   spec.timeout = std::chrono::minutes(10);
   // The harness runs candidate code here too: confined, writing only the counts.
@@ -90,6 +107,15 @@ Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) con
   Expected<Counts> counts = parse_counts(util::read_file(out));
   if (!counts) {
     return Expected<Counts>::fail("model runner: " + out + ": " + counts.error());
+  }
+  if (counts->foreign_markers > 0) {
+    return Expected<Counts>::fail(std::string(k_roi_violation) + std::to_string(counts->foreign_markers) +
+                                  " region marker(s) executed outside the harness's " + k_measured_call_symbol +
+                                  " (first at code offset 0x" + counts->first_foreign + ")");
+  }
+  if (guarded && (counts->roi_begins != 1 || counts->roi_ends != 1)) {
+    return Expected<Counts>::fail(std::string(k_roi_violation) + "the region was entered " + std::to_string(counts->roi_begins) +
+                                  " and left " + std::to_string(counts->roi_ends) + " time(s), expected once each");
   }
   if (counts->roi_entries == 0) {
     return Expected<Counts>::fail("model runner: " + program.front() +

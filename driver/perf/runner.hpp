@@ -11,6 +11,9 @@
 //                                         than L2; prints one line `eok-wall-ns <ns>` per
 //                                         measured run (and `eok-wall-cycles <c>` when rdcycle works)
 // `program` given to measure() is the `perf <seed>` argv; the wall runner appends <warm> <runs>.
+// The model counts only markers inside the harness function k_measured_call_symbol (when
+// the program has one) and refuses a run whose region was entered or left other than
+// exactly once from there: that failure's message starts with k_roi_violation.
 #pragma once
 
 #include "target/target.hpp"
@@ -23,6 +26,9 @@
 namespace eok::perf {
 
 // What the kernel must do at the perf shape, for the speed-of-light bound.
+inline constexpr const char* k_measured_call_symbol = "eok_measured_call";
+inline constexpr const char* k_roi_violation = "region of interest violated: ";
+
 struct SolInputs
 {
   double flops = 0;      // necessary arithmetic operations

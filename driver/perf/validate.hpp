@@ -22,8 +22,9 @@ struct ValidationRow
 
 struct Validation
 {
-  std::vector<ValidationRow> instructions;
+  std::vector<ValidationRow> instructions; // self-consistency: the table vs the figures it was built from
   std::vector<ValidationRow> memcpy;
+  std::vector<ValidationRow> kernels; // whole kernels the table was not fitted on (x60_kernels.csv), n / cycles
 };
 
 // Builds the microkernels with the target's compiler in `work_dir` and measures them with

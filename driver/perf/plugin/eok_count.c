@@ -17,9 +17,19 @@
  * helpers report every element access, so accesses are exact (masked-off elements
  * are not accessed). The guest must be single-threaded (inline adds are not atomic).
  *
+ * Integrity guard (argument roi=<lo>-<hi>, hex offsets from the guest's start of code,
+ * qemu_plugin_start_code()): only markers whose address lies in [lo, hi) -- the harness's
+ * own measured-call function, never the candidate's code -- begin or end the region;
+ * any other marker executed is counted as foreign and never changes the counts. eok
+ * refuses to measure a run with a foreign marker, or whose region was not entered
+ * and left exactly once.
+ *
  * Output (text, one record per line, fields separated by tabs):
- *   eok-count 1
+ *   eok-count 2
  *   roi_entries <n>
+ *   roi_begins <n>                       honoured begin markers executed
+ *   roi_ends <n>                         honoured end markers executed
+ *   foreign_markers <n> <first offset>   markers outside [lo, hi) (offset in hex, - if none)
  *   slot <mnemonic> <sew|-|?> <lmul|-|?> <masked 0|1> <count> <accesses>
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
@@ -52,7 +62,9 @@ static Slot* g_all;
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t g_vtype = k_vtype_unknown; /* vtype live now (guest is single-threaded) */
 static int g_roi_depth;
-static uint64_t g_roi_entries;
+static uint64_t g_roi_entries, g_roi_begins, g_roi_ends, g_foreign_markers;
+static uint64_t g_first_foreign = UINT64_MAX;     /* offset of the first foreign marker executed */
+static uint64_t g_allowed_lo = 0, g_allowed_hi = UINT64_MAX; /* offsets from start_code */
 static char* g_out_path;
 
 static uint64_t slot_hash(const char* m, uint32_t vtype, int masked)
@@ -101,6 +113,7 @@ static void on_roi_begin(unsigned int vcpu, void* unused)
   (void)vcpu;
   (void)unused;
   pthread_mutex_lock(&g_lock);
+  g_roi_begins++;
   if (g_roi_depth++ == 0) {
     g_roi_entries++;
     for (Slot* s = g_all; s; s = s->all) {
@@ -116,11 +129,23 @@ static void on_roi_end(unsigned int vcpu, void* unused)
   (void)vcpu;
   (void)unused;
   pthread_mutex_lock(&g_lock);
+  g_roi_ends++;
   if (g_roi_depth > 0 && --g_roi_depth == 0) {
     for (Slot* s = g_all; s; s = s->all) {
       s->roi_count += s->count - s->snap_count;
       s->roi_access += s->accesses - s->snap_access;
     }
+  }
+  pthread_mutex_unlock(&g_lock);
+}
+
+/* A marker executed outside the harness's measured call: recorded, never honoured. */
+static void on_foreign_marker(unsigned int vcpu, void* offset)
+{
+  (void)vcpu;
+  pthread_mutex_lock(&g_lock);
+  if (g_foreign_markers++ == 0) {
+    g_first_foreign = (uint64_t)(uintptr_t)offset;
   }
   pthread_mutex_unlock(&g_lock);
 }
@@ -191,12 +216,18 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb* tb)
       qemu_plugin_register_vcpu_insn_exec_cb(insn, on_vset, QEMU_PLUGIN_CB_NO_REGS, (void*)(uintptr_t)vtype);
     } else if (mnem[0] == 'v') {
       vtype = block_vtype;
-    } else if (raw == ROI_BEGIN_RAW) {
-      qemu_plugin_register_vcpu_insn_exec_cb(insn, on_roi_begin, QEMU_PLUGIN_CB_NO_REGS, NULL);
-      snprintf(mnem, sizeof mnem, "roi.begin");
-    } else if (raw == ROI_END_RAW) {
-      qemu_plugin_register_vcpu_insn_exec_cb(insn, on_roi_end, QEMU_PLUGIN_CB_NO_REGS, NULL);
-      snprintf(mnem, sizeof mnem, "roi.end");
+    } else if (size == 4 && (raw == ROI_BEGIN_RAW || raw == ROI_END_RAW)) {
+      uint64_t offset = qemu_plugin_insn_vaddr(insn) - qemu_plugin_start_code();
+      if (offset < g_allowed_lo || offset >= g_allowed_hi) {
+        qemu_plugin_register_vcpu_insn_exec_cb(insn, on_foreign_marker, QEMU_PLUGIN_CB_NO_REGS, (void*)(uintptr_t)offset);
+        snprintf(mnem, sizeof mnem, "roi.foreign");
+      } else if (raw == ROI_BEGIN_RAW) {
+        qemu_plugin_register_vcpu_insn_exec_cb(insn, on_roi_begin, QEMU_PLUGIN_CB_NO_REGS, NULL);
+        snprintf(mnem, sizeof mnem, "roi.begin");
+      } else {
+        qemu_plugin_register_vcpu_insn_exec_cb(insn, on_roi_end, QEMU_PLUGIN_CB_NO_REGS, NULL);
+        snprintf(mnem, sizeof mnem, "roi.end");
+      }
     }
     Slot* s = slot_for(mnem, vtype, masked);
     qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, &s->count, 1);
@@ -230,7 +261,13 @@ static void on_guest_exit(qemu_plugin_id_t id, void* unused)
     fprintf(stderr, "eok_count: cannot write %s\n", g_out_path);
     return;
   }
-  fprintf(f, "eok-count 1\nroi_entries %llu\n", (unsigned long long)g_roi_entries);
+  fprintf(f, "eok-count 2\nroi_entries %llu\nroi_begins %llu\nroi_ends %llu\n", (unsigned long long)g_roi_entries,
+          (unsigned long long)g_roi_begins, (unsigned long long)g_roi_ends);
+  if (g_foreign_markers == 0) {
+    fprintf(f, "foreign_markers 0 -\n");
+  } else {
+    fprintf(f, "foreign_markers %llu %llx\n", (unsigned long long)g_foreign_markers, (unsigned long long)g_first_foreign);
+  }
   for (Slot* s = g_all; s; s = s->all) {
     if (s->roi_count == 0) {
       continue;
@@ -247,10 +284,15 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 {
   (void)info;
   for (int i = 0; i < argc; i++) {
+    unsigned long long lo = 0, hi = 0;
+    char end = 0;
     if (strncmp(argv[i], "out=", 4) == 0) {
       g_out_path = strdup(argv[i] + 4);
+    } else if (sscanf(argv[i], "roi=%llx-%llx%c", &lo, &hi, &end) == 2 && lo < hi) {
+      g_allowed_lo = lo;
+      g_allowed_hi = hi;
     } else {
-      fprintf(stderr, "eok_count: unknown argument '%s' (expected out=<file>)\n", argv[i]);
+      fprintf(stderr, "eok_count: bad argument '%s' (expected out=<file> [roi=<lo>-<hi>])\n", argv[i]);
       return -1;
     }
   }

@@ -57,6 +57,8 @@ size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb* tb);
 struct qemu_plugin_insn* qemu_plugin_tb_get_insn(const struct qemu_plugin_tb* tb, size_t idx);
 const void* qemu_plugin_insn_data(const struct qemu_plugin_insn* insn);
 size_t qemu_plugin_insn_size(const struct qemu_plugin_insn* insn);
+uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn* insn); /* guest virtual address */
+uint64_t qemu_plugin_start_code(void); /* linux-user: lowest address of the program's executable segment */
 char* qemu_plugin_insn_disas(const struct qemu_plugin_insn* insn); /* caller frees (g_free == free) */
 
 #endif

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""A correct candidate that trips an emulator bug gets verdict emulator_fault (after one
+retry), never crashed: QEMU before 8.1 aborts translating vfcvt.rtz.x.f.v at the start of
+a translation block (tests/emulator/quantize_u8_rtz.c); a fixed QEMU runs it, and then the
+same candidate must be ok."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+EOK = os.environ["EOK_BIN"]
+SRC = os.environ["EOK_SOURCE_ROOT"]
+KERNEL = os.path.join(SRC, "kernels", "nn", "quantize_u8")
+CANDIDATE = os.path.join(SRC, "tests", "emulator", "quantize_u8_rtz.c")
+
+
+def qemu_version():
+    out = subprocess.run(["qemu-riscv64", "--version"], capture_output=True, text=True, check=True).stdout
+    m = re.search(r"version (\d+)\.(\d+)", out)
+    return int(m.group(1)), int(m.group(2))
+
+
+class EmulatorFault(unittest.TestCase):
+    def test_emulator_bug_is_not_the_candidates_crash(self):
+        workdir = tempfile.mkdtemp(prefix="eok-emufault-")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+        env["XDG_CONFIG_HOME"] = workdir
+        r = subprocess.run([EOK, "eval", "--kernel", KERNEL, "--candidate", CANDIDATE, "--json"],
+                           capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
+        self.assertTrue(r.stdout.startswith("{"), f"exit {r.returncode}\n{r.stdout}\n{r.stderr}")
+        v = json.loads(r.stdout)
+        if qemu_version() < (8, 1):
+            self.assertEqual(v["verdict"], "emulator_fault", v["reason"])
+            self.assertIn("decode_save_opc", v["reason"])
+            self.assertIn("not the candidate", v["reason"])
+            self.assertNotIn("measurement", v)
+        else:
+            self.assertEqual(v["verdict"], "ok", v["reason"])
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
