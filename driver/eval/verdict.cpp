@@ -28,6 +28,8 @@ const char* verdict_name(VerdictKind k)
     return "timeout";
   case VerdictKind::output_limit:
     return "output_limit";
+  case VerdictKind::implausible:
+    return "implausible";
   }
   return "unknown";
 }

@@ -23,7 +23,15 @@ enum class VerdictKind {
   crashed,          // killed by a signal or a non-zero exit
   timeout,          // exceeded the wall-time limit
   output_limit,     // printed more than the output cap
+  implausible,      // correct, but measured below the speed-of-light bound: a cheat or a model bug, never a winner
 };
+
+// How far below the speed-of-light bound a measurement may fall before it is implausible:
+// the model computes both from the same cost table, so only rounding separates a kernel at
+// the bound from it (1%); a board measures against figures from published benchmarks,
+// which real memory systems can beat by some margin (10%).
+constexpr double k_sol_tolerance_model = 0.01;
+constexpr double k_sol_tolerance_wall = 0.10;
 
 const char* verdict_name(VerdictKind k);
 
@@ -54,7 +62,7 @@ struct Verdict
   std::string program_output;
   uint64_t seed = 0; // input generator seed of this evaluation (reproduces it)
   std::optional<perf::Measurement> measurement;
-  double speedup = 0; // over ker0 (ok with a measurement only)
+  double speedup = 0; // over ker0 (ok with a measurement only; implausible keeps the measurement, speedup 0)
   Timing timing;
 
   [[nodiscard]] bool ok() const { return kind == VerdictKind::ok; }
