@@ -40,11 +40,13 @@ def load_table():
     return rows
 
 
-def evaluate(workdir, kernel, candidate, *extra):
+def evaluate(workdir, kernel, candidate, *extra, measure=False):
     env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
     env["XDG_CONFIG_HOME"] = workdir  # no user eok.toml
+    # Only a measurement can be implausible: those rows run the model too.
+    perf = [] if measure else ["--no-perf"]
     r = subprocess.run([EOK, "eval", "--kernel", os.path.join(SRC, "kernels", kernel), "--candidate", candidate,
-                        "--json", "--no-perf", "--set", f"eval.timeout_s={TIMEOUT_S}", *extra],
+                        "--json", *perf, "--set", f"eval.timeout_s={TIMEOUT_S}", *extra],
                        capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
     if r.returncode not in (0, 1) or not r.stdout.startswith("{"):
         raise AssertionError(f"eok eval {kernel} {candidate}: exit {r.returncode}\n{r.stdout}\n{r.stderr}")
@@ -64,7 +66,7 @@ class Planted(unittest.TestCase):
         rows = load_table()
         self.assertTrue(rows)
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {pool.submit(evaluate, self.dir, k, os.path.join(PLANTED, c)): (n, k, c, v, why)
+            futures = {pool.submit(evaluate, self.dir, k, os.path.join(PLANTED, c), measure=v == "implausible"): (n, k, c, v, why)
                        for n, k, c, v, why in rows}
             for fut, (n, kernel, cand, verdict, why) in futures.items():
                 code, j = fut.result()
@@ -77,10 +79,13 @@ class Planted(unittest.TestCase):
                         self.assertGreater(j["mismatch_count"], 0)
                         m = j["mismatches"][0]
                         self.assertEqual(set(m), {"shape", "arg", "index", "expected", "got"})
+                    if verdict == "implausible":  # recorded with both figures, never a speedup
+                        self.assertLess(j["measurement"]["cycles"], j["measurement"]["sol_cycles"])
+                        self.assertEqual(j["speedup"], 0)
                     if verdict == "compile_failed":
                         self.assertIn("error", j["compiler_output"])
                     # No placeholder figures: without a measurement there is no measurement field.
-                    if "measurement" not in j:
+                    if "measurement" not in j and verdict != "implausible":
                         self.assertNotIn("speedup", j)
 
     def test_ker0_of_every_kernel_in_the_table_passes(self):

@@ -56,7 +56,11 @@ void print_verdict(const eval::Verdict& v)
     std::printf("cycles   %s (%s runner %s), speed of light %s (%s-bound, %s%%)\n", util::fixed(m.cycles, 0).c_str(), m.runner.c_str(),
                 m.model_version.c_str(), util::fixed(m.sol_cycles, 0).c_str(), m.bound.c_str(),
                 util::fixed(100 * m.sol_fraction, 1).c_str());
-    std::printf("speedup  %s over ker0\n", util::fixed(v.speedup, 3).c_str());
+    if (v.ok()) {
+      std::printf("speedup  %s over ker0\n", util::fixed(v.speedup, 3).c_str());
+    } else {
+      std::printf("speedup  none: an implausible measurement is not believed\n");
+    }
   }
   std::printf("time     compile %s s, correctness %s s, performance %s s\n", util::fixed(v.timing.compile, 2).c_str(),
               util::fixed(v.timing.check, 2).c_str(), util::fixed(v.timing.perf, 2).c_str());

@@ -62,10 +62,11 @@ TEST_SUITE("eval::compare")
     kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");
     size_t total = 0;
     std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);
-    REQUIRE(blocks.size() == 2);
+    REQUIRE(blocks.size() == 3);
     CHECK(blocks[0].arg == 1);
     CHECK(blocks[1].offset == 8);
-    CHECK(total == 20);
+    CHECK(blocks[2].offset == 20); // the perf shape's output comes last, checked like the others
+    CHECK(total == 52);
   }
 
   TEST_CASE("tolerance: abs + rel, NaN and Inf rules, ULPs")

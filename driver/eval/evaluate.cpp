@@ -9,7 +9,9 @@
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
+#include "util/terminal.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -27,9 +29,10 @@ double seconds_since(Clock::time_point t0)
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-util::ProcessResult run_bounded(const std::vector<std::string>& argv, const std::string& cwd, const Options& o)
+util::ProcessResult run_bounded(const std::vector<std::string>& argv, const std::string& cwd, const Options& o, uint64_t stack_bytes)
 {
   util::ProcessSpec ps;
+  ps.stack_limit_bytes = stack_bytes;
   ps.argv = argv;
   ps.cwd = cwd;
   ps.timeout = o.timeout;
@@ -68,6 +71,14 @@ bool parse_fault(const std::string& err, const kernel::Spec& spec, Verdict& v)
   index = index.substr(index.find('=') + 1);
   if (kind == "out_of_bounds") {
     finish(v, VerdictKind::out_of_bounds, "wrote " + arg + "[" + index + "], outside the buffer (shape " + shape_text + ")");
+  } else if (kind == "out_of_bounds_read") {
+    finish(v, VerdictKind::out_of_bounds, "read " + arg + "[" + index + "], outside the buffer (shape " + shape_text + ")");
+  } else if (kind == "out_of_bounds_access") {
+    finish(v, VerdictKind::out_of_bounds, "read or wrote " + arg + "[" + index + "], outside the buffer (shape " + shape_text + ")");
+  } else if (kind == "stack_overflow") {
+    finish(v, VerdictKind::crashed,
+           "stack overflow: used more than the target's " + std::to_string(std::stoull(index) >> 20) + " MiB of stack (shape " +
+               shape_text + ")");
   } else if (kind == "modified_input") {
     finish(v, VerdictKind::modified_input, "changed input " + arg + "[" + index + "] (shape " + shape_text + ")");
   } else if (kind == "bad_count") {
@@ -151,9 +162,9 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
 std::optional<Verdict> Evaluator::run_candidate(const std::string& program, const std::string& dir, uint64_t seed, Verdict& v)
 {
   std::string out = dir + "/candidate.out";
-  util::ProcessResult r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options);
+  util::ProcessResult r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes);
   if (!r.succeeded() && emulator_fault_line(r.out + r.err)) {
-    r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options); // once more
+    r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes); // once more
     if (auto line = emulator_fault_line(r.out + r.err); line && !r.succeeded()) {
       v.program_output = r.out + r.err;
       return finish(v, VerdictKind::emulator_fault, "the emulator failed twice (infrastructure, not the candidate): " + *line);
@@ -206,8 +217,8 @@ Verdict Evaluator::evaluate(const Candidate& c)
   // ker0's outputs come from a separate process, in a directory the candidate never ran in.
   fs::create_directories(dir + "/ker0");
   std::string expected_path = dir + "/ker0/ker0.out";
-  util::ProcessResult r =
-      run_bounded(run_command(p.ker0_program, {"check", std::to_string(v.seed), expected_path, "1"}), dir + "/ker0", m_options);
+  util::ProcessResult r = run_bounded(run_command(p.ker0_program, {"check", std::to_string(v.seed), expected_path, "1"}), dir + "/ker0",
+                                      m_options, m_target.stack_bytes);
   if (!r.succeeded()) {
     throw Fatal(m_spec.source_path + ": ker0 failed its own harness (seed " + std::to_string(v.seed) + "): " + r.describe() + "\n" + r.err);
   }
@@ -236,7 +247,7 @@ Verdict Evaluator::evaluate(const Candidate& c)
   size_t cases = param_case_count(m_spec);
   finish(v, VerdictKind::ok,
          "matches ker0 on " + std::to_string(m_spec.test_shapes.size()) + " test shapes" +
-             (cases > 1 ? " x " + std::to_string(cases) + " param values" : ""));
+             (cases > 1 ? " x " + std::to_string(cases) + " param values" : "") + " and the perf shape");
   if (m_runner) {
     t0 = Clock::now();
     Expected<perf::Measurement> m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs());
@@ -257,6 +268,17 @@ Verdict Evaluator::evaluate(const Candidate& c)
       return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
     }
     v.measurement = *m;
+    double tolerance = m->runner == "wall" ? k_sol_tolerance_wall : k_sol_tolerance_model;
+    if (m->sol_cycles > 0 && m->cycles < m->sol_cycles * (1 - tolerance)) {
+      char figures[160];
+      std::snprintf(figures, sizeof figures,
+                    "measured %.0f cycles, below the speed-of-light bound of %.0f cycles (%s-bound, %.0f%% tolerance)", m->cycles,
+                    m->sol_cycles, m->bound.c_str(), tolerance * 100);
+      util::Terminal::instance().warn(m_spec.suite + "/" + m_spec.name +
+                                      ": IMPLAUSIBLE measurement, not believed and never a winner: " + figures +
+                                      "; the candidate cheats the measurement or the model is wrong (seed " + std::to_string(v.seed) + ")");
+      return finish(v, VerdictKind::implausible, std::string(figures) + ": the candidate fakes its speed or the model is wrong");
+    }
     double base = baseline().cycles;
     v.speedup = m->cycles > 0 ? base / m->cycles : 0;
   }

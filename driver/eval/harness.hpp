@@ -4,10 +4,14 @@
 // space with ker0 or with the expected outputs.
 //
 //   <prog> check <seed> <outfile> <runs>   every test shape with every param case: seeded inputs (special values at
-//        seeded positions), guard zones around each buffer, `in` buffers checked unchanged,
-//        <runs> = 2 runs the kernel twice and compares; outputs (out/inout) appended to
-//        <outfile> shape by shape. Exit 0, or 3 with one line on stderr:
-//        `eok-fault <out_of_bounds|modified_input|nondeterministic> shape=<run> arg=<name> index=<k>`
+//        seeded positions), each buffer next to an inaccessible page (after its end on even
+//        runs, before its start on odd ones; canary bytes on the other side), `in` buffers
+//        checked unchanged, <runs> = 2 runs the kernel twice and compares; then the perf
+//        shape exactly as `perf <seed>` runs it (same inputs, placement and call site);
+//        outputs (out/inout) appended to <outfile> run by run. Exit 0, or 3 with one line on stderr:
+//        `eok-fault <kind> shape=<run> arg=<name> index=<k>`, kind one of out_of_bounds (a canary
+//        written), out_of_bounds_read / out_of_bounds_access (an `in` / other buffer's page
+//        touched), modified_input, nondeterministic, stack_overflow (index = the limit in bytes)
 //   <prog> perf <seed> [<warm> <runs>]      perf/runner.hpp's protocol on the perf shape
 #pragma once
 
@@ -28,15 +32,16 @@ struct OutputBlock
 {
   size_t shape = 0;      // index into spec.test_shapes
   size_t param_case = 0; // index into spec.param_cases
-  size_t arg = 0;   // index into spec.args
+  size_t arg = 0;        // index into spec.args
   int64_t length = 0;
   size_t offset = 0; // bytes from the start of the file
 };
 
 // Check runs are every test shape with every param case, shape-major: run r is shape
-// r / param_case_count, case r % param_case_count (the harness's `shape=<r>` in faults).
+// r / param_case_count, case r % param_case_count (the harness's `shape=<r>` in faults);
+// run shapes * cases is the perf shape (shape index test_shapes.size(), case 0).
 size_t param_case_count(const kernel::Spec& spec);
-// "n=7", or "n=7 a=0" when a param takes several values.
+// "n=7", or "n=7 a=0" when a param takes several values; "perf n=16384" for the perf shape.
 std::string describe_run(const kernel::Spec& spec, size_t shape, size_t param_case);
 
 std::vector<OutputBlock> output_layout(const kernel::Spec& spec, size_t& total_bytes);

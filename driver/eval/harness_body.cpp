@@ -31,17 +31,36 @@ static void die(const char* what)
   exit(4);
 }
 
-static void alloc_buf(Buf* b, size_t bytes)
+// Buffers sit next to an inaccessible page, element-aligned: END places the last element
+// right before one (a read or write past the end faults), START the first element right
+// after one (so does one before the start). The other side keeps EOK_GUARD canary bytes
+// that catch writes. Perf runs and the perf shape's check use START (page-aligned data).
+enum { PLACE_END, PLACE_START };
+static size_t g_page;
+
+static void alloc_buf(Buf* b, size_t bytes, int place)
 {
-  size_t total = (EOK_GUARD + bytes + EOK_GUARD + 63) & ~(size_t)63;
-  b->base = (unsigned char*)aligned_alloc(64, total);
-  if (!b->base) die("out of memory");
-  b->data = b->base + EOK_GUARD;
+  size_t body = (bytes + EOK_GUARD + g_page - 1) / g_page * g_page;
+  b->map_bytes = body + 2 * g_page;
+  b->map = (unsigned char*)mmap(0, b->map_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (b->map == MAP_FAILED) die("out of memory");
+  if (mprotect(b->map, g_page, PROT_NONE) != 0 || mprotect(b->map + g_page + body, g_page, PROT_NONE) != 0) die("mprotect failed");
+  b->place = place;
   b->bytes = bytes;
-  for (size_t i = 0; i < EOK_GUARD; ++i) {
-    b->base[i] = guard_byte(i);
-    b->data[bytes + i] = guard_byte(i + EOK_GUARD);
+  if (place == PLACE_END) {
+    b->data = b->map + g_page + body - bytes;
+    b->base = b->data - EOK_GUARD;
+    for (size_t i = 0; i < EOK_GUARD; ++i) b->base[i] = guard_byte(i);
+  } else {
+    b->data = b->map + g_page;
+    b->base = b->data;
+    for (size_t i = 0; i < EOK_GUARD; ++i) b->data[bytes + i] = guard_byte(i + EOK_GUARD);
   }
+}
+
+static void free_buf(Buf* b)
+{
+  munmap(b->map, b->map_bytes);
 }
 
 static void put(unsigned char* p, int kind, double v)
@@ -189,11 +208,11 @@ static int check_guards(Buf* b, int s)
 {
   for (int a = 0; a < EOK_NARGS; ++a) {
     if (k_role[a] == R_SCALAR) continue;
-    for (size_t i = 0; i < EOK_GUARD; ++i) {
+    for (size_t i = 0; i < EOK_GUARD && b[a].place == PLACE_END; ++i) {
       if (b[a].base[i] != guard_byte(i))
         return fault("out_of_bounds", s, a, -(long long)((EOK_GUARD - i + (size_t)k_esize[a] - 1) / (size_t)k_esize[a]));
     }
-    for (size_t i = 0; i < EOK_GUARD; ++i) {
+    for (size_t i = 0; i < EOK_GUARD && b[a].place == PLACE_START; ++i) {
       if (b[a].data[b[a].bytes + i] != guard_byte(i + EOK_GUARD))
         return fault("out_of_bounds", s, a, (long long)((b[a].bytes + i) / (size_t)k_esize[a]));
     }
@@ -232,6 +251,80 @@ static int check_counts(Buf* b, unsigned char** initial, int s, int r)
   return 0;
 }
 
+// A fault in a buffer's inaccessible page is the kernel's out-of-bounds access, one below
+// the stack's limit its stack overflow; anything else is an ordinary crash.
+static Buf* g_bufs;
+static int g_run;
+static unsigned char* g_stack_top;
+static size_t g_stack_limit;
+
+static void say(const char* text)
+{
+  size_t n = strlen(text);
+  while (n > 0) {
+    ssize_t w = write(2, text, n);
+    if (w <= 0) return;
+    text += w;
+    n -= (size_t)w;
+  }
+}
+
+static void on_fault(int sig, siginfo_t* info, void* context)
+{
+  unsigned char* at = (unsigned char*)info->si_addr;
+  char line[160];
+  for (int a = 0; g_bufs && a < EOK_NARGS; ++a) {
+    Buf* b = &g_bufs[a];
+    if (k_role[a] == R_SCALAR || !b->map) continue;
+    if ((at >= b->map && at < b->map + g_page) || (at >= b->map + b->map_bytes - g_page && at < b->map + b->map_bytes)) {
+      long long index = at >= b->data ? (long long)((size_t)(at - b->data) / (size_t)k_esize[a])
+                                      : -(long long)(((size_t)(b->data - at) + (size_t)k_esize[a] - 1) / (size_t)k_esize[a]);
+      snprintf(line, sizeof line, "eok-fault %s shape=%d arg=%s index=%lld\n", k_role[a] == R_IN ? "out_of_bounds_read" : "out_of_bounds_access",
+               g_run, k_name[a], index);
+      say(line);
+      _exit(EOK_FAULT);
+    }
+  }
+  // The stack pointer at the fault, not the address: a null dereference is no overflow.
+  unsigned char* sp = at;
+#if defined(__riscv)
+  sp = (unsigned char*)((ucontext_t*)context)->uc_mcontext.__gregs[2];
+#endif
+  if (g_stack_top && sp < g_stack_top && (size_t)(g_stack_top - sp) > g_stack_limit - 65536) {
+    snprintf(line, sizeof line, "eok-fault stack_overflow shape=%d arg=- index=%zu\n", g_run, g_stack_limit);
+    say(line);
+    _exit(EOK_FAULT);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+// The fault handler runs on its own stack (the kernel's may be exhausted), and the 1 GiB
+// below the stack's limit are reserved inaccessible, so a huge stack array faults here as
+// it would on the board (QEMU maps other memory there).
+static unsigned char g_alt_stack[1 << 16];
+static void install_guards(void* stack_top)
+{
+  struct rlimit rl;
+  g_page = (size_t)sysconf(_SC_PAGESIZE);
+  g_stack_top = (unsigned char*)stack_top;
+  g_stack_limit = getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ? (size_t)rl.rlim_cur : (size_t)8 << 20;
+  stack_t ss;
+  memset(&ss, 0, sizeof ss);
+  ss.ss_sp = g_alt_stack;
+  ss.ss_size = sizeof g_alt_stack;
+  sigaltstack(&ss, 0);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_fault;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigaction(SIGSEGV, &sa, 0);
+  sigaction(SIGBUS, &sa, 0);
+  size_t moat = (size_t)1 << 30;
+  uintptr_t low = ((uintptr_t)g_stack_top - g_stack_limit) & ~(uintptr_t)(g_page - 1);
+  if (low > moat) mmap((void*)(low - moat), moat, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+}
+
 static int first_diff(const unsigned char* x, const unsigned char* y, size_t bytes, int esize)
 {
   for (size_t i = 0; i < bytes; ++i)
@@ -239,6 +332,7 @@ static int first_diff(const unsigned char* x, const unsigned char* y, size_t byt
   return -1;
 }
 
+static int is_output(int a);
 static int check_inputs(Buf* b, unsigned char** pristine, int s)
 {
   for (int a = 0; a < EOK_NARGS; ++a) {
@@ -251,27 +345,54 @@ static int check_inputs(Buf* b, unsigned char** pristine, int s)
 
 static int is_output(int a) { return k_role[a] == R_OUT || k_role[a] == R_INOUT; }
 
-static void setup(Buf* b, unsigned char** initial, int s, uint64_t seed, int with_special)
+static void setup(Buf* b, unsigned char** initial, int s, uint64_t seed, int with_special, int place)
 {
   for (int a = 0; a < EOK_NARGS; ++a) {
     initial[a] = 0;
+    b[a].map = 0;
     if (k_role[a] == R_SCALAR) continue;
-    alloc_buf(&b[a], (size_t)k_len[s][a] * (size_t)k_esize[a]);
+    alloc_buf(&b[a], (size_t)k_len[s][a] * (size_t)k_esize[a], place);
     if (k_role[a] == R_OUT || k_role[a] == R_SCRATCH) fill_poison(&b[a], a, s, seed);
     else fill_input(&b[a], a, s, seed, with_special);
     initial[a] = (unsigned char*)malloc(b[a].bytes + 1);
     if (!initial[a]) die("out of memory");
     memcpy(initial[a], b[a].data, b[a].bytes);
   }
+  g_bufs = b;
 }
 
 static void release(Buf* b, unsigned char** initial)
 {
+  g_bufs = 0;
   for (int a = 0; a < EOK_NARGS; ++a) {
     if (k_role[a] == R_SCALAR) continue;
-    free(b[a].base);
+    free_buf(&b[a]);
     free(initial[a]);
   }
+}
+
+// The call the model measures, between the region markers of perf/runner.hpp: the only
+// code whose markers the model counts (perf/elf_symbols.hpp: the runner tells the plugin
+// this function's address range; markers anywhere else, e.g. in a candidate, make the run
+// an error). The check of the perf shape makes this same call from the same place on the
+// same inputs, so a kernel cannot tell the measured call from a checked one.
+__attribute__((noinline, used)) void eok_measured_call(Buf* b, int s, int c)
+{
+#ifdef __riscv // the ROI markers; a host build (eval::harness_gen's tests) has none
+  __asm__ volatile("slti x0, x0, 1" ::: "memory");
+#endif
+  call_kernel(b, s, c);
+#ifdef __riscv
+  __asm__ volatile("slti x0, x0, 2" ::: "memory");
+#endif
+}
+
+static int write_outputs(Buf* b, FILE* out)
+{
+  for (int a = 0; a < EOK_NARGS; ++a) {
+    if (is_output(a) && b[a].bytes && fwrite(b[a].data, 1, b[a].bytes, out) != b[a].bytes) die("cannot write the output file");
+  }
+  return 0;
 }
 
 static int run_check(uint64_t seed, const char* path, int runs)
@@ -283,7 +404,8 @@ static int run_check(uint64_t seed, const char* path, int runs)
     Buf b[EOK_NARGS];
     unsigned char* initial[EOK_NARGS];
     unsigned char* first[EOK_NARGS];
-    setup(b, initial, s, seed, 1);
+    g_run = r;
+    setup(b, initial, s, seed, 1, r % 2 ? PLACE_START : PLACE_END);
     call_kernel(b, s, c);
     int rc = check_guards(b, r);
     if (!rc) rc = check_inputs(b, initial, r);
@@ -308,17 +430,25 @@ static int run_check(uint64_t seed, const char* path, int runs)
         free(first[a]);
       }
     }
-    for (int a = 0; a < EOK_NARGS && !rc; ++a) {
-      if (is_output(a) && b[a].bytes && fwrite(b[a].data, 1, b[a].bytes, out) != b[a].bytes) die("cannot write the output file");
-    }
+    if (!rc) write_outputs(b, out);
     release(b, initial);
     if (rc) {
       fclose(out);
       return rc;
     }
   }
+  // The perf shape, exactly as measured: same seed, inputs, placement and call site.
+  Buf b[EOK_NARGS];
+  unsigned char* initial[EOK_NARGS];
+  g_run = EOK_NSHAPES * EOK_NCASES;
+  setup(b, initial, EOK_NSHAPES, seed, 0, PLACE_START);
+  eok_measured_call(b, EOK_NSHAPES, 0);
+  int rc = check_guards(b, g_run);
+  if (!rc) rc = check_inputs(b, initial, g_run);
+  if (!rc) write_outputs(b, out);
+  release(b, initial);
   if (fclose(out) != 0) die("cannot write the output file");
-  return 0;
+  return rc;
 }
 
 static int64_t now_ns(void)
@@ -343,28 +473,15 @@ static void restore_inout(Buf* b, unsigned char** initial)
   }
 }
 
-// The only code whose region-of-interest markers the model counts (perf/elf_symbols.hpp:
-// the runner tells the plugin this function's address range; markers anywhere else, e.g.
-// in a candidate, make the run an error).
-__attribute__((noinline, used)) void eok_measured_call(Buf* b, int s, int c)
-{
-#ifdef __riscv // the ROI markers; a host build (eval::harness_gen's tests) has none
-  __asm__ volatile("slti x0, x0, 1" ::: "memory");
-#endif
-  call_kernel(b, s, c);
-#ifdef __riscv
-  __asm__ volatile("slti x0, x0, 2" ::: "memory");
-#endif
-}
-
 static int run_perf(uint64_t seed, int warm, int runs)
 {
   int s = EOK_NSHAPES, c = 0;
   Buf b[EOK_NARGS];
   unsigned char* initial[EOK_NARGS];
-  setup(b, initial, s, seed, 0);
+  g_run = EOK_NSHAPES * EOK_NCASES;
+  setup(b, initial, s, seed, 0, PLACE_START);
   if (runs <= 0) {
-    eok_measured_call(b, s, c);
+    eok_measured_call(b, EOK_NSHAPES, 0);
   } else {
     for (int i = 0; i < warm; ++i) {
       restore_inout(b, initial);
@@ -400,6 +517,7 @@ static void init_params(uint64_t seed)
 
 int main(int argc, char** argv)
 {
+  install_guards(&argc);
   if (argc >= 3) init_params(strtoull(argv[2], 0, 10));
   if (argc >= 4 && strcmp(argv[1], "check") == 0)
     return run_check(strtoull(argv[2], 0, 10), argv[3], argc > 4 ? atoi(argv[4]) : 2);

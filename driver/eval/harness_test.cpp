@@ -67,6 +67,15 @@ flops = "n"
     CHECK(c.find("#define EOK_NCASES 1\n") != std::string::npos);
     CHECK(c.find("static const double k_param[EOK_NCASES][EOK_NARGS] = {\n  {0.0, 0.0, 0.0, -0x1p-1},\n};") != std::string::npos);
     CHECK(c.find("call_kernel(b, s, c);", roi) < c.find("slti x0, x0, 2", roi));
+    // The perf shape's check and the perf run make that same call (eok_measured_call).
+    size_t check = c.find("static int run_check(");
+    size_t perf = c.find("static int run_perf(");
+    REQUIRE(check != std::string::npos);
+    REQUIRE(perf != std::string::npos);
+    CHECK(c.find("eok_measured_call(b, EOK_NSHAPES, 0);", check) < perf);
+    CHECK(c.find("eok_measured_call(b, EOK_NSHAPES, 0);", perf) != std::string::npos);
+    // Inputs sit next to inaccessible pages; faults there are the kernel's out-of-bounds reads.
+    CHECK(c.find("mprotect(b->map, g_page, PROT_NONE)") != std::string::npos);
     // Wall runs restore inout buffers before each call, outside the timed region.
     size_t timed = c.find("int64_t t0 = now_ns();");
     REQUIRE(timed != std::string::npos);
@@ -74,8 +83,11 @@ flops = "n"
 
     size_t total = 0;
     std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);
-    REQUIRE(blocks.size() == 2);
+    REQUIRE(blocks.size() == 3);
     CHECK(blocks[1].length == 14);
-    CHECK(total == 56);
+    CHECK(blocks[2].shape == spec.test_shapes.size()); // the perf shape, last
+    CHECK(blocks[2].length == 200);
+    CHECK(total == 56 + 800);
+    CHECK(eval::describe_run(spec, blocks[2].shape, 0) == "perf n=100");
   }
 }

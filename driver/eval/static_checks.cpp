@@ -152,6 +152,19 @@ std::optional<std::string> check_disassembly(const std::string& disassembly)
     std::string operands;
     std::getline(ls, operands);
     operands.erase(std::remove_if(operands.begin(), operands.end(), [](unsigned char c) { return std::isspace(c) != 0; }), operands.end());
+    // Clock and counter CSRs would let a kernel notice it runs slower under the model's
+    // plugin (and so tell the measured run apart); a kernel has no use for them.
+    bool counter = mnemonic == "rdtime" || mnemonic == "rdcycle" || mnemonic == "rdinstret" || mnemonic == "rdtimeh" ||
+                   mnemonic == "rdcycleh" || mnemonic == "rdinstreth";
+    if (util::starts_with(mnemonic, "csrr")) {
+      for (const char* csr : {",time", ",cycle", ",instret", ",hpmcounter", ",0xc0", ",0xc8", ",0xc1", ",0xc9"}) {
+        counter = counter || operands.find(csr) != std::string::npos;
+      }
+    }
+    if (counter) {
+      return "reads a clock or counter register (" + mnemonic + " " + operands + " at 0x" + util::trim(line.substr(0, colon)) +
+             "): a kernel may not time itself";
+    }
     if (mnemonic == "slti" && util::starts_with(operands, "zero,zero,")) {
       return "contains the performance model's region marker (slti " + operands + " at 0x" + util::trim(line.substr(0, colon)) +
              "): only the harness marks the measured region";
@@ -193,8 +206,8 @@ std::optional<std::string> check_section_name(const std::string& name, uint64_t 
   constexpr uint64_t k_init_array = 14;
   constexpr uint64_t k_fini_array = 15;
   constexpr uint64_t k_preinit_array = 16;
-  static const std::set<std::string> k_exact = {"",          ".strtab",           ".symtab",    ".shstrtab",     ".symtab_shndx", ".comment",
-                                                ".group",    ".note.GNU-stack",   ".eh_frame",  ".llvm_addrsig", ".riscv.attributes"};
+  static const std::set<std::string> k_exact = {"",       ".strtab",         ".symtab",   ".shstrtab",     ".symtab_shndx",    ".comment",
+                                                ".group", ".note.GNU-stack", ".eh_frame", ".llvm_addrsig", ".riscv.attributes"};
   static const std::vector<std::string> k_prefixes = {".text", ".rodata", ".srodata", ".rela", ".debug_"};
   static const std::vector<std::string> k_ctor = {".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors", ".init", ".fini"};
   bool ctor = type == k_init_array || type == k_fini_array || type == k_preinit_array;

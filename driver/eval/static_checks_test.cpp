@@ -118,6 +118,12 @@ TEST_SUITE("eval::static_checks")
     CHECK(eval::check_disassembly("       0:      \tslti\tzero, zero, 0x2\n") ==
           "contains the performance model's region marker (slti zero,zero,0x2 at 0x0): only the harness marks the measured region");
     CHECK_FALSE(eval::check_disassembly("       0:      \tslti\ta0, zero, 0x2\n"));
+    CHECK(eval::check_disassembly("      1c:      \trdtime\ta0\n") ==
+          "reads a clock or counter register (rdtime a0 at 0x1c): a kernel may not time itself");
+    CHECK(eval::check_disassembly("      1c:      \tcsrr\ta0, cycle\n") ==
+          "reads a clock or counter register (csrr a0,cycle at 0x1c): a kernel may not time itself");
+    CHECK_FALSE(eval::check_disassembly("      1c:      \tcsrr\ta0, vlenb\n"));
+    CHECK_FALSE(eval::check_disassembly("      1c:      \tfrrm\ta0\n"));
   }
 
   TEST_CASE("object sections: no constructors, no writable data, nothing unexpected")

@@ -34,6 +34,8 @@ const char* verdict_name(VerdictKind k)
     return "roi_violation";
   case VerdictKind::emulator_fault:
     return "emulator_fault";
+  case VerdictKind::implausible:
+    return "implausible";
   }
   return "unknown";
 }

@@ -26,7 +26,15 @@ enum class VerdictKind {
   roi_violation,    // the measured region was entered or left other than once, from the harness's own code
   emulator_fault,   // QEMU itself failed, twice (infrastructure: eval/emulator_fault.hpp), not the candidate
   executor_fault,   // the cluster lost the evaluation job every time it was submitted (infrastructure, never the candidate)
+  implausible,      // correct, but measured below the speed-of-light bound: a cheat or a model bug, never a winner
 };
+
+// How far below the speed-of-light bound a measurement may fall before it is implausible:
+// the model computes both from the same cost table, so only rounding separates a kernel at
+// the bound from it (1%); a board measures against figures from published benchmarks,
+// which real memory systems can beat by some margin (10%).
+constexpr double k_sol_tolerance_model = 0.01;
+constexpr double k_sol_tolerance_wall = 0.10;
 
 const char* verdict_name(VerdictKind k);
 // The kind named `name` (verdict_name's inverse), if there is one.
@@ -59,7 +67,7 @@ struct Verdict
   std::string program_output;
   uint64_t seed = 0; // input generator seed of this evaluation (reproduces it)
   std::optional<perf::Measurement> measurement;
-  double speedup = 0; // over ker0 (ok with a measurement only)
+  double speedup = 0; // over ker0 (ok with a measurement only; implausible keeps the measurement, speedup 0)
   Timing timing;
 
   [[nodiscard]] bool ok() const { return kind == VerdictKind::ok; }

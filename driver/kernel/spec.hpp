@@ -45,7 +45,7 @@ struct SizeDecl
 // (`special`), or a value drawn per evaluation from the param's `range`.
 struct ParamValue
 {
-  double value = 0;  // the number (specials as their f32 value); unused when random
+  double value = 0; // the number (specials as their f32 value); unused when random
   bool random = false;
   std::string text; // for reasons: "1.7", "nan", "random"
 };

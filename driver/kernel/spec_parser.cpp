@@ -333,8 +333,8 @@ void SpecParser::parse_param_values(TableReader& r, const Node& t, Arg& a, const
     a.params.push_back(ParamValue{v, false, text});
   }
   static const std::map<std::string, double> k_special_values = {
-      {"nan", std::nan("")}, {"inf", INFINITY}, {"-inf", -INFINITY}, {"-0", -0.0}, {"denorm", 0x1p-140},
-      {"max", 0x1.fffffep127}, {"-max", -0x1.fffffep127}};
+      {"nan", std::nan("")}, {"inf", INFINITY},       {"-inf", -INFINITY},      {"-0", -0.0},
+      {"denorm", 0x1p-140},  {"max", 0x1.fffffep127}, {"-max", -0x1.fffffep127}};
   for (const auto& s : a.special) {
     a.params.push_back(ParamValue{k_special_values.at(s), false, s});
   }

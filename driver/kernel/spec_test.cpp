@@ -223,8 +223,8 @@ TEST_SUITE("kernel::spec")
                                "role = \"size\"\n\n[[args]]\nname = \"p\"\ntype = \"f32\"\nrole = \"param\"\n" + p +
                                    "\n\n[[args]]\nname = \"q\"\ntype = \"i32\"\nrole = \"param\"\n" + q + "\n");
     };
-    kernel::Spec s = kernel::parse_spec(with_params("values = [1.5, 0]\nspecial = [\"nan\", \"-0\"]\nrange = [-2.0, 2.0]", "values = [0, 1, 2]"),
-                                        "k/kernel.toml");
+    kernel::Spec s = kernel::parse_spec(
+        with_params("values = [1.5, 0]\nspecial = [\"nan\", \"-0\"]\nrange = [-2.0, 2.0]", "values = [0, 1, 2]"), "k/kernel.toml");
     REQUIRE(s.args[3].params.size() == 5);
     CHECK(s.args[3].value == 1.5);
     CHECK(s.args[3].params[1].text == "0");
@@ -240,18 +240,22 @@ TEST_SUITE("kernel::spec")
     CHECK(one.param_cases.size() == 1);
     CHECK(kernel::describe_case(one, 0).empty());
 
-    CHECK(error_of(with_params("value = 1.0\nvalues = [2.0]", "value = 1")) == "k/kernel.toml:36: args.p: give 'value' or 'values', not both");
+    CHECK(error_of(with_params("value = 1.0\nvalues = [2.0]", "value = 1")) ==
+          "k/kernel.toml:36: args.p: give 'value' or 'values', not both");
     CHECK(error_of(with_params("values = []", "value = 1")) == "k/kernel.toml:35: args.p.values must list at least one number");
-    CHECK(error_of(with_params("values = [1.0, \"x\"]", "value = 1")) == "k/kernel.toml:35: args.p.values: expected a number, got a string");
+    CHECK(error_of(with_params("values = [1.0, \"x\"]", "value = 1")) ==
+          "k/kernel.toml:35: args.p.values: expected a number, got a string");
     CHECK(error_of(with_params("value = 1.0", "values = [1, 2.5]")) == "k/kernel.toml:41: args.q.values must be an integer for i32");
     CHECK(error_of(with_params("value = 1.0", "value = 1\nspecial = [\"nan\"]")) ==
           "k/kernel.toml:42: args.q.special is only for in/inout float pointers and f32 params");
-    CHECK(error_of(with_params("value = 1.0", "value = 1\nrange = [0.0, 0.5]")) == "k/kernel.toml:42: args.q.range high must be an integer for i32");
+    CHECK(error_of(with_params("value = 1.0", "value = 1\nrange = [0.0, 0.5]")) ==
+          "k/kernel.toml:42: args.q.range high must be an integer for i32");
     CHECK(error_of(with_params("value = 1.0", "value = 1\nrange = [0, 5]\nstep = 1.0")) ==
           "k/kernel.toml:43: args.q.step needs a range (values are drawn from low + k * step)");
     CHECK(error_of(with_params("values = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]", "values = [1, 2, 3, 4, 5, 6, 7, 8, 9]")) ==
           "k/kernel.toml:37: args.q: the params' values make 72 combinations, each run on every test shape (at most 64)");
-    CHECK(error_of(with_params("value = 1.0", "")) == "k/kernel.toml:37: args.q: role 'param' needs 'value = <number>' or 'values = [<number>, ...]'");
+    CHECK(error_of(with_params("value = 1.0", "")) ==
+          "k/kernel.toml:37: args.q: role 'param' needs 'value = <number>' or 'values = [<number>, ...]'");
   }
 
   TEST_CASE("types, roles, unknown keys and TOML syntax")

@@ -72,6 +72,12 @@ Target target_from(const MachineFile& mf)
   if (const MachineValue* v = mf.get("properties", "eok_board")) {
     t.board = v->text();
   }
+  if (const MachineValue* v = mf.get("properties", "eok_stack")) {
+    if (!std::holds_alternative<int64_t>(v->value) || std::get<int64_t>(v->value) < (int64_t{64} << 10)) {
+      throw Fatal(located(v->file, v->line, "eok_stack: the stack size in bytes, an integer of at least 65536"));
+    }
+    t.stack_bytes = static_cast<uint64_t>(std::get<int64_t>(v->value));
+  }
   return t;
 }
 

@@ -1,11 +1,12 @@
 // What eok needs to know about the machine kernels run on, read from a Meson
 // cross file: compiler and flags, how to run a program (exe_wrapper), binutils,
-// and the [properties] eok reads (eok_vlen, eok_core, eok_board). Targets are
+// and the [properties] eok reads (eok_vlen, eok_core, eok_board, eok_stack). Targets are
 // data in cross/, never `if`s in code (STYLE.md).
 #pragma once
 
 #include "target/machine_file.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct Target
   std::string core;  // eok_core property (cost model to use), e.g. spacemit-x60
   std::string board; // eok_board property: identity of a real board (wall runner)
   int vlen = 0;      // eok_vlen property, bits
+  // eok_stack property: the board's stack size in bytes (8 MiB, Linux's usual default);
+  // correctness runs get it as their stack limit, so a kernel that needs more crashes here too.
+  uint64_t stack_bytes = uint64_t{8} << 20;
 
   // Canonical text of everything here that changes a result (for cache keys).
   [[nodiscard]] std::string identity_text() const;

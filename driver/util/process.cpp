@@ -172,6 +172,13 @@ ProcessResult run_process(const ProcessSpec& spec)
       };
       ::setrlimit(RLIMIT_AS, &rl);
     }
+    if (spec.stack_limit_bytes) {
+      struct rlimit rl
+      {
+        *spec.stack_limit_bytes, *spec.stack_limit_bytes
+      };
+      ::setrlimit(RLIMIT_STACK, &rl);
+    }
     struct rlimit core
     {
       0, 0

@@ -21,6 +21,7 @@ struct ProcessSpec
   std::chrono::milliseconds timeout{0};       // 0: none
   size_t output_cap = size_t{4} << 20;        // per stream; more output kills the child
   std::optional<uint64_t> memory_limit_bytes; // RLIMIT_AS of the child
+  std::optional<uint64_t> stack_limit_bytes;  // RLIMIT_STACK of the child (QEMU user mode sizes the guest stack from it)
   bool sandbox = false;                       // confine the child (util/sandbox.hpp) where the kernel can
   std::vector<std::string> sandbox_writable;  // with sandbox: the only directories it may write below
 };
