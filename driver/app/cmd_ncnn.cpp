@@ -3,7 +3,7 @@
 // launcher's keys, so the next build with `eok-launch` compiles them.
 #include "app/commands_list.hpp"
 
-#include "integrate/build_env.hpp"
+#include "target/build_dir.hpp"
 #include "ncnn/tune.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -84,7 +84,7 @@ Command ncnn_tune_command()
               throw UsageError("eok ncnn tune: --candidate needs exactly one op");
             }
             if (!req.ci) {
-              req.target = integrate::resolve_target(args.values("--cross-file"), "", cfg.cross_file);
+              req.target = target::resolve_target(args.values("--cross-file"), "", cfg.cross_file);
               req.flag_search = !args.has("--no-flags");
             }
             const auto reports = ncnn::tune_ops(req, [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); });
