@@ -1,0 +1,7 @@
+/* Scalar goldens (double precision) of the compute-heavy NN tasks: convolutions, GEMM,
+ * inner product, pooling, interpolation, GRU. Test-only; each kernel.toml states the
+ * semantics and layouts these follow. */
+#pragma once
+
+/* y[o] = bias[o] + sum_i W[o][i] x[i], W in the packed layout of kernels/nn/innerproduct. */
+void golden_innerproduct(const float* x, const float* w, const float* bias, double* y, long nin, long nout);
