@@ -5,3 +5,6 @@
 
 /* y[o] = bias[o] + sum_i W[o][i] x[i], W in the packed layout of kernels/nn/innerproduct. */
 void golden_innerproduct(const float* x, const float* w, const float* bias, double* y, long nin, long nout);
+
+/* y[i][j] = c[i] + sum_l a[i][l] b[l][j], row-major (kernels/nn/gemm). */
+void golden_gemm(const float* a, const float* b, const float* c, double* y, long m, long n, long k);
