@@ -8,3 +8,7 @@ void golden_innerproduct(const float* x, const float* w, const float* bias, doub
 
 /* y[i][j] = c[i] + sum_l a[i][l] b[l][j], row-major (kernels/nn/gemm). */
 void golden_gemm(const float* a, const float* b, const float* c, double* y, long m, long n, long k);
+
+/* Convolution of the bordered c x h x w input, square kernel ks, stride s, dilation d,
+ * weights W[oc][c][ks][ks] (kernels/nn/conv). */
+void golden_conv(const float* x, const float* wt, const float* bias, double* y, long c, long h, long w, long oc, long ks, long s, long d);
