@@ -69,9 +69,13 @@ static void pack_b(const Im2col* g, long j, long nj, long k0, long kk, float* bt
       const long kidx = k0 + k;
       const long ic = kidx / (g->ks * g->ks), ky = kidx / g->ks % g->ks, kx = kidx % g->ks;
       const float* plane = g->x + (ic * g->h + ky * g->d) * g->w + kx * g->d;
+      long p = j + jj, oy = p / g->outw, ox = p % g->outw; // then stepped, no divisions
       for (long c = 0; c < width; ++c) {
-        const long p = j + jj + c, oy = p / g->outw, ox = p % g->outw;
         dst[k * width + c] = plane[oy * g->s * g->w + ox * g->s];
+        if (++ox == g->outw) {
+          ox = 0;
+          ++oy;
+        }
       }
     }
   }
