@@ -12,3 +12,6 @@ void golden_gemm(const float* a, const float* b, const float* c, double* y, long
 /* Convolution of the bordered c x h x w input, square kernel ks, stride s, dilation d,
  * weights W[oc][c][ks][ks] (kernels/nn/conv). */
 void golden_conv(const float* x, const float* wt, const float* bias, double* y, long c, long h, long w, long oc, long ks, long s, long d);
+
+/* Depthwise convolution in NCNN's elempack-8 layout (kernels/nn/convdw). */
+void golden_convdw(const float* x, const float* k, const float* bias, double* y, long cg, long h, long w, long ks, long s, long d);
