@@ -15,3 +15,6 @@ void golden_conv(const float* x, const float* wt, const float* bias, double* y, 
 
 /* Depthwise convolution in NCNN's elempack-8 layout (kernels/nn/convdw). */
 void golden_convdw(const float* x, const float* k, const float* bias, double* y, long cg, long h, long w, long ks, long s, long d);
+
+/* Max (op 0) or average (op 1) pooling in NCNN's elempack-8 layout (kernels/nn/pooling). */
+void golden_pooling(const float* x, double* y, long cg, long h, long w, long op, long kh, long kw, long s, long pt, long pb, long cip);
