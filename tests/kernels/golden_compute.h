@@ -18,3 +18,7 @@ void golden_convdw(const float* x, const float* k, const float* bias, double* y,
 
 /* Max (op 0) or average (op 1) pooling in NCNN's elempack-8 layout (kernels/nn/pooling). */
 void golden_pooling(const float* x, double* y, long cg, long h, long w, long op, long kh, long kw, long s, long pt, long pb, long cip);
+
+/* NCNN GRU over t_len steps, direction 0/1/2 (kernels/nn/gru). */
+void golden_gru(const float* x, const float* wxc, const float* bias, const float* whc, double* y, long t_len, long size, long nout,
+                long dir);
