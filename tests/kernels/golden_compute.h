@@ -22,3 +22,6 @@ void golden_pooling(const float* x, double* y, long cg, long h, long w, long op,
 /* NCNN GRU over t_len steps, direction 0/1/2 (kernels/nn/gru). */
 void golden_gru(const float* x, const float* wxc, const float* bias, const float* whc, double* y, long t_len, long size, long nout,
                 long dir);
+
+/* 1-D convolution, planar input, elempack-8 output and packed weights (kernels/nn/conv1d). */
+void golden_conv1d(const float* x, const float* wt, const float* bias, double* y, long c, long w, long ocg, long ks, long s, long d);
