@@ -25,3 +25,8 @@ void golden_gru(const float* x, const float* wxc, const float* bias, const float
 
 /* 1-D convolution, planar input, elempack-8 output and packed weights (kernels/nn/conv1d). */
 void golden_conv1d(const float* x, const float* wt, const float* bias, double* y, long c, long w, long ocg, long ks, long s, long d);
+
+/* Transposed depthwise convolution (scatter form), elempack-8 layout, crop p
+ * (kernels/nn/deconvdw). */
+void golden_deconvdw(const float* x, const float* k, const float* bias, double* y, long cg, long h, long w, long ks, long s, long d,
+                     long p);
