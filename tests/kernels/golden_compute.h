@@ -30,3 +30,8 @@ void golden_conv1d(const float* x, const float* wt, const float* bias, double* y
  * (kernels/nn/deconvdw). */
 void golden_deconvdw(const float* x, const float* k, const float* bias, double* y, long cg, long h, long w, long ks, long s, long d,
                      long p);
+
+/* Transposed convolution (scatter form), planar input, elempack-8 output, crop p
+ * (kernels/nn/deconv). */
+void golden_deconv(const float* x, const float* wt, const float* bias, double* y, long c, long h,
+                   long w, long ocg, long ks, long s, long d, long p);

@@ -9,6 +9,7 @@
 // EOK_PX output pixels whose windows lie inside the image are reduced together, so the loop
 // overhead and window setup are shared; border pixels go one at a time.
 #include <float.h>
+#include <math.h>
 #include <riscv_vector.h>
 
 #ifndef EOK_PX
