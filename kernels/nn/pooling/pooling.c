@@ -49,18 +49,22 @@ void eok_pooling_f32(const float* x, float* y, long cg, long h, long w, long op,
     }
     return;
   }
+#if EOK_PX > 1
   const float inv_full = 1.f / (float)(kh * kw);
+#endif
   for (long g = 0; g < cg; ++g) {
     const float* img = x + g * h * w * pack;
     float* out = y + g * outh * outw * pack;
     for (long i = 0; i < outh; ++i) {
       const long y0 = i * s - pt; // window rows y0 .. y0+kh-1 of the unpadded image
       const long ya = clampl(y0, 0, h), yb = clampl(y0 + kh, 0, h);
+#if EOK_PX > 1
       // Columns whose window lies inside the image: j*s - pt >= 0 and j*s - pt + kw <= w.
       const long jin0 = pt <= 0 ? 0 : (pt + s - 1) / s;
       long jin1 = w + pt - kw < 0 ? 0 : (w + pt - kw) / s + 1;
       jin1 = jin1 > outw ? outw : jin1;
       const int rows_inside = ya == y0 && yb == y0 + kh;
+#endif
       for (long j = 0; j < outw;) {
 #if EOK_PX > 1
         if (rows_inside && j >= jin0 && j + EOK_PX <= jin1) {
