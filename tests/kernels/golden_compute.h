@@ -33,5 +33,9 @@ void golden_deconvdw(const float* x, const float* k, const float* bias, double* 
 
 /* Transposed convolution (scatter form), planar input, elempack-8 output, crop p
  * (kernels/nn/deconv). */
-void golden_deconv(const float* x, const float* wt, const float* bias, double* y, long c, long h,
-                   long w, long ocg, long ks, long s, long d, long p);
+void golden_deconv(const float* x, const float* wt, const float* bias, double* y, long c, long h, long w, long ocg, long ks, long s, long d,
+                   long p);
+
+/* NCNN Interp, align_corner 0: mode 1 nearest, 2 bilinear, 3 bicubic, elempack-8 layout
+ * (kernels/nn/interp). */
+void golden_interp(const float* x, double* y, long cg, long h, long w, long outh, long outw, long mode);
