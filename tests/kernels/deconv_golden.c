@@ -4,8 +4,8 @@
 
 #include "golden_compute.h"
 
-void golden_deconv(const float* x, const float* wt, const float* bias, double* y, long c, long h,
-                   long w, long ocg, long ks, long s, long d, long p)
+void golden_deconv(const float* x, const float* wt, const float* bias, double* y, long c, long h, long w, long ocg, long ks, long s, long d,
+                   long p)
 {
   const long fullh = (h - 1) * s + d * (ks - 1) + 1, fullw = (w - 1) * s + d * (ks - 1) + 1;
   const long outh = fullh - 2 * p, outw = fullw - 2 * p;
@@ -24,8 +24,7 @@ void golden_deconv(const float* x, const float* wt, const float* bias, double* y
             double v = x[(q * h + i) * w + j];
             for (long ky = 0; ky < ks; ++ky) {
               for (long kx = 0; kx < ks; ++kx) {
-                full[(i * s + ky * d) * fullw + j * s + kx * d] +=
-                    v * (double)wt[((g * c + q) * ks * ks + ky * ks + kx) * 8 + l];
+                full[(i * s + ky * d) * fullw + j * s + kx * d] += v * (double)wt[((g * c + q) * ks * ks + ky * ks + kx) * 8 + l];
               }
             }
           }

@@ -7,8 +7,8 @@
 #include "golden_compute.h"
 #include "tensor_case.h"
 
-void eok_deconv_f32(const float* x, const float* wt, const float* bias, float* y, long c, long h,
-                    long w, long ocg, long ks, long s, long d, long p);
+void eok_deconv_f32(const float* x, const float* wt, const float* bias, float* y, long c, long h, long w, long ocg, long ks, long s, long d,
+                    long p);
 
 /* z: c h w ocg ks s d p */
 static void run_shape(Stats* st, Rng* rng, const long* z, int specials)
@@ -26,8 +26,8 @@ static void run_shape(Stats* st, Rng* rng, const long* z, int specials)
   eok_deconv_f32(t.in[0].data, t.in[1].data, t.in[2].data, t.out2.data, c, h, w, ocg, ks, s, d, p);
   golden_deconv(t.in[0].data, t.in[1].data, t.in[2].data, t.want, c, h, w, ocg, ks, s, d, p);
   char what[128];
-  snprintf(what, sizeof what, "c=%ld h=%ld w=%ld ocg=%ld ks=%ld s=%ld d=%ld p=%ld%s", c, h, w, ocg,
-           ks, s, d, p, specials ? " +specials" : "");
+  snprintf(what, sizeof what, "c=%ld h=%ld w=%ld ocg=%ld ks=%ld s=%ld d=%ld p=%ld%s", c, h, w, ocg, ks, s, d, p,
+           specials ? " +specials" : "");
   case_end(&t, st, what);
 }
 
@@ -50,8 +50,13 @@ int main(int argc, char** argv)
     long ks = 1 + (long)(rng_next(&rng) % 4), s = 1 + (long)(rng_next(&rng) % 3);
     long d = 1 + (long)(rng_next(&rng) % 2), ext = d * (ks - 1) + 1;
     long pmax = (ext + 1) / 2; /* keeps the cropped output non-empty */
-    long z[8] = {1 + (long)(rng_next(&rng) % 10), 1 + (long)(rng_next(&rng) % 5),
-                 1 + (long)(rng_next(&rng) % 10), 1, ks, s, d,
+    long z[8] = {1 + (long)(rng_next(&rng) % 10),
+                 1 + (long)(rng_next(&rng) % 5),
+                 1 + (long)(rng_next(&rng) % 10),
+                 1,
+                 ks,
+                 s,
+                 d,
                  (long)(rng_next(&rng) % (unsigned long)pmax)};
     run_shape(&extra, &rng, z, i % 3 == 0);
   }

@@ -21,8 +21,8 @@ enum { pack = 8 };
 #define LD(p) __riscv_vle32_v_f32m1((p), vl)
 #define FMA(acc, v, kv) acc = __riscv_vfmacc_vf_f32m1(acc, (v), (kv), vl)
 
-void eok_deconv_f32(const float* x, const float* wt, const float* bias, float* y, long c, long h,
-                    long w, long ocg, long ks, long s, long d, long p)
+void eok_deconv_f32(const float* x, const float* wt, const float* bias, float* y, long c, long h, long w, long ocg, long ks, long s, long d,
+                    long p)
 {
   const long ext = d * (ks - 1) + 1;
   const long outh = (h - 1) * s + ext - 2 * p, outw = (w - 1) * s + ext - 2 * p;
