@@ -1,0 +1,33 @@
+// Planted (deconv): flips the kernel (as NCNN's transformed weights are) although the weights come unflipped.
+void eok_deconv_f32(const float* x, const float* wt, const float* bias, float* y, long c, long h, long w, long ocg, long ks, long s, long d,
+                    long p)
+{
+  const long fullh = (h - 1) * s + d * (ks - 1) + 1, fullw = (w - 1) * s + d * (ks - 1) + 1;
+  const long outh = fullh - 2 * p, outw = fullw - 2 * p;
+  for (long g = 0; g < ocg; ++g) {
+    for (long l = 0; l < 8; ++l) {
+      for (long i = 0; i < outh; ++i) {
+        for (long j = 0; j < outw; ++j) {
+          float sum = bias[g * 8 + l];
+          for (long q = 0; q < c; ++q) {
+            for (long ky = 0; ky < ks; ++ky) {
+              long oy = i + p - ky * d; /* input row iy with iy*s + ky*d = oy */
+              if (oy < 0 || oy % s != 0 || oy / s >= h) {
+                continue;
+              }
+              for (long kx = 0; kx < ks; ++kx) {
+                long ox = j + p - kx * d;
+                if (ox < 0 || ox % s != 0 || ox / s >= w) {
+                  continue;
+                }
+                float v = x[(q * h + oy / s) * w + ox / s];
+                sum = (float)(sum + (float)(v * wt[((g * c + q) * ks * ks + (ks - 1 - ky) * ks + ks - 1 - kx) * 8 + l]));
+              }
+            }
+          }
+          y[((g * outh + i) * outw + j) * 8 + l] = (float)(sum);
+        }
+      }
+    }
+  }
+}

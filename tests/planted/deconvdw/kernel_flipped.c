@@ -1,0 +1,30 @@
+// Planted (deconvdw): flips the kernel (as NCNN's weight_data_tm is) although the input is the model layout.
+void eok_deconvdw_f32(const float* x, const float* k, const float* bias, float* y, long cg, long h, long w, long ks, long s, long d, long p)
+{
+  const long fullh = (h - 1) * s + d * (ks - 1) + 1, fullw = (w - 1) * s + d * (ks - 1) + 1;
+  const long outh = fullh - 2 * p, outw = fullw - 2 * p;
+  for (long g = 0; g < cg; ++g) {
+    for (long l = 0; l < 8; ++l) {
+      for (long i = 0; i < outh; ++i) {
+        for (long j = 0; j < outw; ++j) {
+          float sum = bias[g * 8 + l];
+          for (long ky = 0; ky < ks; ++ky) {
+            long oy = i + p - ky * d; /* input row iy with iy*s + ky*d = oy */
+            if (oy < 0 || oy % s != 0 || oy / s >= h) {
+              continue;
+            }
+            for (long kx = 0; kx < ks; ++kx) {
+              long ox = j + p - kx * d;
+              if (ox < 0 || ox % s != 0 || ox / s >= w) {
+                continue;
+              }
+              float v = x[((g * h + oy / s) * w + ox / s) * 8 + l];
+              sum = (float)(sum + (float)(v * k[((g * ks + ks - 1 - ky) * ks + ks - 1 - kx) * 8 + l]));
+            }
+          }
+          y[((g * outh + i) * outw + j) * 8 + l] = (float)(sum);
+        }
+      }
+    }
+  }
+}
