@@ -48,13 +48,14 @@ static inline vf32 exp_ps(vf32 z, size_t vl)
   // r = z - k*ln2 in two steps; 0.693359375 has 9 significant bits, so k*hi is exact.
   vf32 r = F(vfnmsac_vf)(z, 0.693359375f, fk, vl);
   r = F(vfnmsac_vf)(r, -2.12194440e-4f, fk, vl);
-  vf32 p = F(vfmv_v_f)(2.0f / 720.0f, vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(2.0f / 120.0f, vl), vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(2.0f / 24.0f, vl), vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(2.0f / 6.0f, vl), vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(1.0f, vl), vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(2.0f, vl), vl);
-  p = F(vfmadd_vv)(p, r, F(vfmv_v_f)(2.0f, vl), vl);
+  // Horner with scalar addends (vfmul.vv, vfadd.vf): no constant splats to keep live.
+  vf32 p = F(vfmul_vf)(r, 2.0f / 720.0f, vl);
+  p = F(vfmul_vv)(F(vfadd_vf)(p, 2.0f / 120.0f, vl), r, vl);
+  p = F(vfmul_vv)(F(vfadd_vf)(p, 2.0f / 24.0f, vl), r, vl);
+  p = F(vfmul_vv)(F(vfadd_vf)(p, 2.0f / 6.0f, vl), r, vl);
+  p = F(vfmul_vv)(F(vfadd_vf)(p, 1.0f, vl), r, vl);
+  p = F(vfmul_vv)(F(vfadd_vf)(p, 2.0f, vl), r, vl);
+  p = F(vfadd_vf)(p, 2.0f, vl);
   vf32 scale = AS_F32(I(vsll_vx)(I(vadd_vx)(k, 126, vl), 23, vl));
   return F(vfmul_vv)(p, scale, vl);
 }

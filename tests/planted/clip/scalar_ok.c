@@ -3,6 +3,6 @@ void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
 {
   for (long i = 0; i < n; ++i) {
     float v = x[i];
-    y[i] = v < lo ? lo : v > hi ? hi : v;
+    y[i] = v != v ? lo : v < lo ? lo : v > hi ? hi : v; /* NaN -> lo, as vfmax/vfmin */
   }
 }

@@ -1,9 +1,6 @@
 // Planted (clip): writes one element past the end of y
-// Derived from ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics.
-//
-// Written as two compare-and-merge steps rather than vfmax/vfmin: comparisons with NaN
-// are false, so NaN passes through unchanged (vfmax/vfmin would replace it with a bound).
-// Specials: NaN propagates; +-Inf clip to the bounds; the sign of zero is kept.
+// Derived from ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics,
+// vfmax then vfmin as NCNN's Clip_riscv (NaN maps to lo).
 #include <riscv_vector.h>
 
 #ifndef EOK_LMUL
@@ -36,8 +33,7 @@ void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
   while (left > 0) {
     size_t vl = VSETVL(left);
     vf32 v = F(vle32_v)(x, vl);
-    v = F(vfmerge_vfm)(v, lo, B(vmflt_vf)(v, lo, vl), vl);
-    v = F(vfmerge_vfm)(v, hi, B(vmfgt_vf)(v, hi, vl), vl);
+    v = F(vfmin_vf)(F(vfmax_vf)(v, lo, vl), hi, vl);
     F(vse32_v)(y, v, vl);
     x += vl;
     y += vl;

@@ -1,5 +1,5 @@
-// Planted (clip): clip(NaN) = lo (vfmax/vfmin drop NaN)
-// Derived from ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics.
+// Planted (clip): compare-and-merge clip that propagates NaN where NCNN's layer gives lo
+// Derived from the former ker0: clip, y[i] = min(max(x[i], lo), hi) for lo <= hi, fp32, RVV 1.0 intrinsics.
 //
 // Written as two compare-and-merge steps rather than vfmax/vfmin: comparisons with NaN
 // are false, so NaN passes through unchanged (vfmax/vfmin would replace it with a bound).
@@ -36,8 +36,8 @@ void eok_clip_f32(const float* x, float* y, long n, float lo, float hi)
   while (left > 0) {
     size_t vl = VSETVL(left);
     vf32 v = F(vle32_v)(x, vl);
-    // BUG: vfmax/vfmin return the other operand for NaN, so clip(NaN) = lo
-    v = F(vfmin_vf)(F(vfmax_vf)(v, lo, vl), hi, vl);
+    v = F(vfmerge_vfm)(v, lo, B(vmflt_vf)(v, lo, vl), vl);
+    v = F(vfmerge_vfm)(v, hi, B(vmfgt_vf)(v, hi, vl), vl);
     F(vse32_v)(y, v, vl);
     x += vl;
     y += vl;
