@@ -13,3 +13,6 @@ double golden_celu(double x, double alpha);
 double golden_selu(double x, float alpha, float lambda);
 double golden_bnll(double x);
 double golden_tanh(double x);
+/* The fp16 layer's parameters: alpha, beta and the bounds rounded to fp16. */
+double golden_hardsigmoid_f16(double x, float alpha, float beta);
+double golden_hardswish_f16(double x, float alpha, float beta);
