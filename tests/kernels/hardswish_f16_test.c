@@ -1,6 +1,12 @@
 /* ker0 of kernels/nn/hardswish_f16 against the fp32 task's double golden, in fp16 ulps, on the
  * spec's shapes and all 65536 fp16 inputs. */
 #include "hardswish_f16_spec.h"
+#if SPEC_PARAM_ALPHA_COUNT != 1 || SPEC_PARAM_ALPHA_RANDOM
+#error "this test checks one value of alpha: loop over spec_param_alpha_values when kernel.toml lists several"
+#endif
+#if SPEC_PARAM_BETA_COUNT != 1 || SPEC_PARAM_BETA_RANDOM
+#error "this test checks one value of beta: loop over spec_param_beta_values when kernel.toml lists several"
+#endif
 #include "golden.h"
 #include "golden_eltwise.h"
 
