@@ -3,6 +3,7 @@
 #include "cache/schema.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/secrets.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
@@ -116,8 +117,19 @@ Run read_run(const Stmt& s)
   return r;
 }
 
-void insert_candidate(store::Db& db, int64_t run_id, const Candidate& c, bool replace)
+// Text a cache stores may have come from an LLM reply: never with a secret in it.
+Candidate redacted(const Candidate& in)
 {
+  Candidate c = in;
+  for (std::string* t : {&c.description, &c.source, &c.failure, &c.reason, &c.verdict_json}) {
+    *t = util::redact(*t);
+  }
+  return c;
+}
+
+void insert_candidate(store::Db& db, int64_t run_id, const Candidate& in, bool replace)
+{
+  const Candidate c = redacted(in);
   Stmt s = db.prepare(std::string(replace ? "INSERT OR REPLACE" : "INSERT OR IGNORE") + " INTO candidates(run_id, " + k_candidate_cols +
                       ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
                       "?19, ?20, ?21, ?22, ?23, ?24, COALESCE(NULLIF(?25, ''), datetime('now')))");
@@ -282,9 +294,9 @@ PutResult Cache::put_winner(const Winner& w)
     Stmt s = m_db.prepare(std::string("INSERT OR REPLACE INTO winners(") + k_winner_cols +
                           ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
                           "COALESCE(NULLIF(?13, ''), datetime('now')), ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
-    s.bind_all(w.key, w.kernel, w.key_explain, w.source, defines_text(w.defines), lines(w.flags), w.cycles, w.sol_fraction, w.speedup,
-               w.runner, w.model_version, int64_t{w.verified}, w.created_at, w.run_uid, w.candidate_slot, w.idea, w.thought, w.llm_model,
-               w.parent, w.verdict_json);
+    s.bind_all(w.key, w.kernel, w.key_explain, util::redact(w.source), defines_text(w.defines), lines(w.flags), w.cycles, w.sol_fraction,
+               w.speedup, w.runner, w.model_version, int64_t{w.verified}, w.created_at, w.run_uid, w.candidate_slot, w.idea, w.thought,
+               w.llm_model, w.parent, w.verdict_json);
     s.run();
     tx.commit();
   }

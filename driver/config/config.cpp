@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/secrets.hpp"
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
 #include "util/toml_doc.hpp"
@@ -439,12 +440,14 @@ std::optional<std::string> Settings::api_key() const
 {
   if (!m_config.llm_api_key_env.empty()) {
     if (const char* v = std::getenv(m_config.llm_api_key_env.c_str()); v && *v) {
+      util::register_secret(v); // never printed, stored or handed to a child from here on
       return std::string(v);
     }
   }
   if (!m_config.llm_api_key_file.empty()) {
     std::string key = util::trim(util::read_file(m_config.llm_api_key_file));
     if (!key.empty()) {
+      util::register_secret(key);
       return key;
     }
   }
