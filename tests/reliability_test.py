@@ -166,5 +166,68 @@ class Secrets(Base):
         self.assertIn("[redacted]", recorded)
 
 
+class Verify(Base):
+    """Item 4 with issue 12's `eok cache verify`: tampered and imported winners are re-checked here."""
+
+    def cache_cmd(self, *args, cache=None):
+        return self.eok("cache", *args, "--cache", cache or self.cache, "--cross-file", CROSS, env=clean_env())
+
+    def test_an_imported_claim_that_does_not_reproduce_is_rejected_an_honest_one_comes_in(self):
+        claims = os.path.join(self.dir, "claims.sqlite")
+        r = self.cache_cmd("put", "--verified", "--cycles", "10", "--speedup", "50", self.kernel, cache=claims)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = self.cache_cmd("merge", "--kernels", self.dir, claims)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("REJECTED: claims 10 cycles, below the speed-of-light bound of", r.stdout)
+        self.assertEqual(self.rows("SELECT count(*) FROM winners"), [(0,)])
+        # Above the bound but faster than it measures here: the claim does not reproduce.
+        claims2 = os.path.join(self.dir, "claims2.sqlite")
+        r = self.cache_cmd("put", "--verified", "--cycles", "140", "--speedup", "5", self.kernel, cache=claims2)
+        r = self.cache_cmd("import", "--kernels", self.dir, claims2)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"REJECTED: claims 140 cycles, measures \d+ here")
+        self.assertEqual(self.rows("SELECT count(*) FROM winners"), [(0,)])
+        # --no-verify: the user vouches for it.
+        r = self.cache_cmd("merge", "--no-verify", claims)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(self.rows("SELECT cycles FROM winners"), [(10.0,)])
+        # ...and `eok cache verify` then rejects it: kept for inspection, never applied.
+        r = self.cache_cmd("verify", "--kernels", self.dir, "--all")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("0 verified, 1 rejected", r.stdout)
+        self.assertEqual(self.rows("SELECT verified FROM winners"), [(0,)])
+
+        # An honest tuned cache comes in with the figures measured here.
+        honest = os.path.join(self.dir, "honest.sqlite")
+        r = self.tune("--set", "budget.evals=2", "--cache", honest)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        (tuned_cycles,) = self.rows("SELECT cycles FROM winners", honest)[0]
+        r = self.cache_cmd("import", "--kernels", self.dir, honest)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("verified: verified here: ok", r.stdout)
+        self.assertEqual(self.rows("SELECT verified, cycles FROM winners"), [(1, tuned_cycles)])
+
+    def test_a_winner_edited_in_place_is_not_substituted_and_verify_rejects_it(self):
+        r = self.tune("--set", "budget.evals=2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = self.cache_cmd("verify", self.kernel)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("1 verified, 0 rejected", r.stdout)
+        db = sqlite3.connect(self.cache)
+        db.execute("UPDATE winners SET source = replace(source, '2.0f', '3.0f')")
+        db.commit()
+        db.close()
+        out = os.path.join(self.dir, "out.c")
+        r = self.eok("substitute", "--cache", self.cache, "--cross-file", CROSS, os.path.join(self.kernel, "nanclean.c"), out,
+                     out + ".d")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("fails its integrity check", r.stderr)
+        with open(out) as f, open(os.path.join(self.kernel, "nanclean.c")) as g:
+            self.assertEqual(f.read(), g.read())
+        r = self.cache_cmd("verify", self.kernel)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("REJECTED: verdict wrong_output", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
