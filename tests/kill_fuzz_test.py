@@ -73,8 +73,12 @@ class KillFuzz(unittest.TestCase):
                 kills += 1
         self.assertLess(finished_early, KILLS, f"seed {SEED}: the kill delays never hit a running tune")
 
+        work = os.path.join(self.dir, "killed-work")
+        self.assertTrue(os.listdir(work), "the killed runs left scratch behind")
         r = subprocess.run(cmd, capture_output=True, text=True, env=clean_env(), timeout=900)
         self.assertEqual(r.returncode, 0, f"seed {SEED}: {r.stderr}")
+        # The scratch of every killed run is gone (removed by the next evaluator), its own too.
+        self.assertEqual(os.listdir(work), [], f"seed {SEED}")
         db = sqlite3.connect(cache)
         try:
             self.assertEqual(db.execute("PRAGMA integrity_check").fetchall(), [("ok",)], f"seed {SEED}")

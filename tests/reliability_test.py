@@ -86,6 +86,22 @@ class WorkerThreads(Base):
         self.assertEqual(self.rows("PRAGMA integrity_check"), [("ok",)])
 
 
+class CommandLine(Base):
+    """Item 9: option values, --set values and --runner are usage errors (exit 2) that say what is wrong."""
+
+    def test_usage_errors_exit_2_and_name_the_flag(self):
+        r = self.eok("tune", "--cache", "--set", "budget.evals=2", self.kernel)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("option '--cache' needs a value, got the option '--set'", r.stderr)
+        self.assertFalse(os.path.exists("--set"))
+        r = self.eok("tune", "--set", "budget.evals=abc", self.kernel)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--set", r.stderr)
+        r = self.eok("tune", "--runner", "quantum", self.kernel)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--runner: expected model or wall, got 'quantum'", r.stderr)
+
+
 class Secrets(Base):
     """Items 2 and 3: the key never reaches a child, stderr, the cache or a transcript."""
 

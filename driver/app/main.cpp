@@ -99,7 +99,7 @@ int main(int argc, char** argv)
     eok::app::Args parsed(rest, cmd->flags, cmd->name);
     eok::app::Context ctx;
     return cmd->run(ctx, parsed);
-  } catch (const eok::app::UsageError& e) {
+  } catch (const eok::UsageFault& e) { // app::UsageError and bad --set values
     std::fprintf(stderr, "%s\n", eok::util::redact(e.what()).c_str());
     return eok::app::k_exit_usage;
   } catch (const eok::Fatal& e) {

@@ -402,7 +402,7 @@ Settings Settings::load(const LoadOptions& opts)
   for (const auto& kv : opts.cli_sets) {
     auto eq = kv.find('=');
     if (eq == std::string::npos) {
-      throw Fatal("--set " + kv + ": expected key=value");
+      throw UsageFault("--set " + kv + ": expected key=value");
     }
     s.set_from_cli(kv.substr(0, eq), kv.substr(eq + 1), "--set");
   }
@@ -413,9 +413,9 @@ void Settings::set_from_cli(const std::string& key, const std::string& value, co
 {
   const KeyDef* k = find_key(key);
   if (!k) {
-    throw Fatal(flag + ": unknown key '" + key + "' (see `eok config --keys`)");
+    throw UsageFault(flag + ": unknown key '" + key + "' (see `eok config --keys`)");
   }
-  set_from_text(m_config, *k, value, [&](const std::string& what) { throw Fatal(flag + ": " + what); });
+  set_from_text(m_config, *k, value, [&](const std::string& what) { throw UsageFault(flag + ": " + what); });
   m_origins[key] = Origin{OriginKind::command_line, flag};
 }
 
