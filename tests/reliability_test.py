@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import sqlite3
-import stat
 import subprocess
 import tempfile
 import unittest
