@@ -22,6 +22,8 @@ without "match" is served in sequence. An ENTRY has:
   "headers":  extra response headers, e.g. {"Retry-After": "1"}
   "delay":    seconds to wait before answering (a slow server)
   "usage":    [prompt_tokens, completion_tokens] (default: bytes / 4)
+  "@AUTH@":   anywhere in "content" or "message" is replaced by the request's bearer token
+              (a server that echoes the key; tests check eok never shows or stores it)
   "unique":   true: a comment line naming the request's hash goes before the content's last
               code fence, so every prompt gets different code (benchmarks evaluate each one)
 A request no entry answers gets 400 "llm_server: no scripted reply".
@@ -169,6 +171,8 @@ def make_handler(state):
             if entry is None:
                 self.send(400, b'{"error":{"message":"llm_server: no scripted reply"}}')
                 return
+            token = self.headers.get("Authorization", "").removeprefix("Bearer ")
+            entry = {k: (v.replace("@AUTH@", token) if isinstance(v, str) else v) for k, v in entry.items()}
             time.sleep(entry.get("delay", 0))
             mode = entry.get("mode", "ok")
             prompt_len = sum(len(m.get("content", "")) for m in messages)

@@ -47,6 +47,12 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<FlagSpec>& fl
         if (i + 1 >= argv.size()) {
           throw UsageError("eok " + command + ": option '" + name + "' needs a value");
         }
+        // "--cache --set k=v" must not make a file named "--set": a value that looks
+        // like an option is refused unless written --cache=--set.
+        if (util::starts_with(argv[i + 1], "--")) {
+          throw UsageError("eok " + command + ": option '" + name + "' needs a value, got the option '" + argv[i + 1] + "' (write " + name +
+                           "=" + argv[i + 1] + " if that is the value)");
+        }
         inline_value = argv[++i];
       }
       m_values[name].push_back(*inline_value);

@@ -12,11 +12,11 @@
 
 namespace eok::app {
 
-class UsageError : public Fatal
+class UsageError : public UsageFault
 {
 public:
   explicit UsageError(const std::string& what)
-    : Fatal(what)
+    : UsageFault(what)
   {
   }
 };

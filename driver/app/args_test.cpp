@@ -44,4 +44,15 @@ TEST_SUITE("app::args")
     Args ok({}, flags, "eval");
     CHECK_THROWS_WITH((void)ok.required("--kernel"), "eok eval: missing required option --kernel");
   }
+
+  TEST_CASE("an option's value may not look like an option unless written --opt=--x")
+  {
+    CHECK_THROWS_WITH_AS(Args({"--kernel", "--set", "budget.evals=2"}, flags, "tune"),
+                         "eok tune: option '--kernel' needs a value, got the option '--set' (write --kernel=--set if that is the value)",
+                         UsageError);
+    CHECK(Args({"--kernel=--set"}, flags, "tune").value("--kernel") == "--set");
+    CHECK(Args({"--kernel", "-k"}, flags, "tune").value("--kernel") == "-k");
+    // A usage error is also a UsageFault: main exits 2 for both it and bad --set values.
+    CHECK_THROWS_AS(Args({"--nope"}, flags, "eval"), eok::UsageFault);
+  }
 }

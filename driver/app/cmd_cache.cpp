@@ -63,7 +63,9 @@ Command cache_list_command()
               std::printf("%-12s  %-22s %7sx %12s %6s  %-6s %-19s %s%s\n", w.key.substr(0, 12).c_str(), w.kernel.c_str(),
                           util::fixed(w.speedup, 2).c_str(), util::fixed(w.cycles, 0).c_str(), util::fixed(w.sol_fraction, 3).c_str(),
                           w.runner.c_str(), w.created_at.c_str(), flags_and_defines(w).c_str(),
-                          w.verified ? "" : "  (unverified: never applied)");
+                          !w.verified   ? "  (unverified: never applied)"
+                          : !w.intact() ? "  (fails its integrity check: never applied)"
+                                        : "");
             }
             const auto runs = c.runs();
             std::printf("%zu winners, %zu runs\n", c.winners().size(), runs.size());
@@ -84,6 +86,8 @@ Command cache_show_command()
             std::printf("key           = %s\n", w.key.c_str());
             std::printf("kernel        = %s\n", w.kernel.c_str());
             std::printf("verified      = %s\n", w.verified ? "yes" : "no");
+            std::printf("integrity     = %s\n", w.intact() ? "intact" : "FAILS (edited outside eok?): never applied; `eok cache verify`");
+            std::printf("trusted as    = %s\n", w.note.empty() ? "-" : w.note.c_str());
             std::printf("cycles        = %s\n", util::fixed(w.cycles, 0).c_str());
             std::printf("speedup       = %sx over ker0\n", util::fixed(w.speedup, 3).c_str());
             std::printf("sol_fraction  = %s\n", util::fixed(w.sol_fraction, 3).c_str());

@@ -1,6 +1,7 @@
 // `eok cache export|import|merge|gc`: move tuning results between caches (CI
 // jobs, machines) and drop what no kernel uses any more.
 #include "app/cache_setup.hpp"
+#include "app/cmd_cache_verify.hpp"
 #include "app/commands_list.hpp"
 
 #include "cache/cache.hpp"
@@ -9,6 +10,7 @@
 #include "util/strings.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <set>
 
 namespace eok::app {
@@ -39,25 +41,44 @@ int merge_files(Context& ctx, const Args& args, const char* verb)
   }
   const CacheSetup s = cache_setup(ctx, args);
   cache::Cache c = cache::Cache::open(s.cache_path);
+  // What comes from elsewhere is re-verified here before a build can substitute it
+  // (DESIGN.md invariant 9), unless the user vouches for it with --no-verify.
+  std::optional<tune::WinnerVerifier> verifier;
+  if (!args.has("--no-verify")) {
+    verifier.emplace(make_verifier(ctx, args, s, {}));
+  }
+  int rejected = 0;
   for (const auto& f : args.positional()) {
-    const int changed = c.merge_from(f);
+    const int changed = verifier ? c.merge_from(f, verifying_admit(*verifier, rejected)) : c.merge_from(f);
     std::printf("%s %s: %d winners added or improved\n", verb, f.c_str(), changed);
   }
-  return k_exit_ok;
+  if (rejected > 0) {
+    std::printf("%d winners rejected by verification (not brought in)\n", rejected);
+  }
+  return rejected > 0 ? k_exit_failure : k_exit_ok;
+}
+
+std::vector<FlagSpec> merge_flags()
+{
+  auto flags = verify_flags();
+  flags.push_back({"--no-verify", false, false, "bring winners in as they are, without re-running them here"});
+  return flags;
 }
 
 } // namespace
 
 Command cache_import_command()
 {
-  return {"cache import", "import an exported cache file (keeps the better verified winner per key)", "[--cache FILE] FILE...",
-          cache_flags(), [](Context& ctx, const Args& args) { return merge_files(ctx, args, "import"); }};
+  return {"cache import", "import an exported cache file; its winners are verified here first (better verified winner per key)",
+          "[--cache FILE] [--kernels DIR]... [--no-verify] FILE...", merge_flags(),
+          [](Context& ctx, const Args& args) { return merge_files(ctx, args, "import"); }};
 }
 
 Command cache_merge_command()
 {
-  return {"cache merge", "merge other caches into this one (runs, candidates, better verified winner per key)", "[--cache FILE] OTHER...",
-          cache_flags(), [](Context& ctx, const Args& args) { return merge_files(ctx, args, "merge"); }};
+  return {"cache merge", "merge other caches into this one (runs, candidates; winners verified here first, better per key)",
+          "[--cache FILE] [--kernels DIR]... [--no-verify] OTHER...", merge_flags(),
+          [](Context& ctx, const Args& args) { return merge_files(ctx, args, "merge"); }};
 }
 
 Command cache_gc_command()

@@ -9,6 +9,7 @@
 #include "perf/runner.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
+#include "util/workers.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -74,19 +75,8 @@ void bench_kernel(Context& ctx, const std::string& dir, int64_t count, int jobs,
     candidates.push_back(c);
   }
   std::vector<eval::Verdict> verdicts(candidates.size());
-  std::atomic<size_t> next{0};
   t0 = Clock::now();
-  std::vector<std::thread> pool;
-  for (int j = 0; j < jobs; ++j) {
-    pool.emplace_back([&ev, &candidates, &verdicts, &next] {
-      for (size_t i = next++; i < candidates.size(); i = next++) {
-        verdicts[i] = ev.evaluate(candidates[i]);
-      }
-    });
-  }
-  for (auto& th : pool) {
-    th.join();
-  }
+  util::parallel_for(candidates.size(), jobs, [&](size_t i) { verdicts[i] = ev.evaluate(candidates[i]); });
   double wall = std::chrono::duration<double>(Clock::now() - t0).count();
   eval::Timing sum;
   std::map<std::string, int> kinds;

@@ -26,7 +26,11 @@ Command substitute_command()
             req.runner_kind = setup.runner;
             req.target = setup.target();
             const integrate::SubstituteResult r = integrate::substitute(req);
-            util::Terminal::instance().line("eok: " + r.note);
+            if (r.warning) {
+              util::Terminal::instance().warn(r.note);
+            } else {
+              util::Terminal::instance().line("eok: " + r.note);
+            }
             return k_exit_ok;
           }};
 }

@@ -64,6 +64,9 @@ int run_tune(Context& ctx, const Args& args)
     ctx.load.cli_sets.push_back("paths.cache=" + *c);
   }
   if (auto r = args.value("--runner")) {
+    if (*r != "model" && *r != "wall") {
+      throw UsageError("--runner: expected model or wall, got '" + *r + "'");
+    }
     ctx.load.cli_sets.push_back("target.runner=" + *r);
   }
   if (args.has("--native-build")) {

@@ -22,6 +22,7 @@ Command cache_export_command();
 Command cache_import_command();
 Command cache_merge_command();
 Command cache_gc_command();
+Command cache_verify_command();
 Command cache_put_command();
 Command ideas_list_command();
 Command ideas_show_command();
@@ -56,6 +57,7 @@ inline std::vector<Command> all_commands()
       cache_import_command(),
       cache_merge_command(),
       cache_gc_command(),
+      cache_verify_command(),
       cache_put_command(),
       ideas_list_command(),
       ideas_show_command(),

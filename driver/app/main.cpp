@@ -2,6 +2,7 @@
 // Fatal errors into messages and exit codes.
 #include "app/command.hpp"
 #include "util/error.hpp"
+#include "util/secrets.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -98,14 +99,14 @@ int main(int argc, char** argv)
     eok::app::Args parsed(rest, cmd->flags, cmd->name);
     eok::app::Context ctx;
     return cmd->run(ctx, parsed);
-  } catch (const eok::app::UsageError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
+  } catch (const eok::UsageFault& e) { // app::UsageError and bad --set values
+    std::fprintf(stderr, "%s\n", eok::util::redact(e.what()).c_str());
     return eok::app::k_exit_usage;
   } catch (const eok::Fatal& e) {
-    std::fprintf(stderr, "eok: error: %s\n", e.what());
+    std::fprintf(stderr, "eok: error: %s\n", eok::util::redact(e.what()).c_str());
     return eok::app::k_exit_failure;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "eok: internal error: %s\n", e.what());
+    std::fprintf(stderr, "eok: internal error: %s\n", eok::util::redact(e.what()).c_str());
     return eok::app::k_exit_failure;
   }
 }

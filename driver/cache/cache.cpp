@@ -3,6 +3,7 @@
 #include "cache/schema.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/secrets.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
@@ -32,7 +33,18 @@ std::vector<std::string> unlines(const std::string& s)
 
 const char* k_winner_cols = "key, kernel, key_explain, source, defines, flags, cycles, sol_fraction, speedup, runner, "
                             "model_version, verified, created_at, run_uid, candidate_slot, idea, thought, llm_model, "
-                            "parent, verdict_json";
+                            "parent, verdict_json, integrity, provenance_note";
+// The same for a read-only file of schema 2 or older (no integrity yet: read as unsealed).
+const char* k_winner_cols_v2 = "key, kernel, key_explain, source, defines, flags, cycles, sol_fraction, speedup, runner, "
+                               "model_version, verified, created_at, run_uid, candidate_slot, idea, thought, llm_model, "
+                               "parent, verdict_json, '' AS integrity, '' AS provenance_note";
+
+std::string exact(double v)
+{
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
 
 Winner read_winner(const Stmt& s)
 {
@@ -57,6 +69,8 @@ Winner read_winner(const Stmt& s)
   w.llm_model = s.column_text(17);
   w.parent = s.column_text(18);
   w.verdict_json = s.column_text(19);
+  w.integrity = s.column_text(20);
+  w.note = s.column_text(21);
   return w;
 }
 
@@ -116,8 +130,19 @@ Run read_run(const Stmt& s)
   return r;
 }
 
-void insert_candidate(store::Db& db, int64_t run_id, const Candidate& c, bool replace)
+// Text a cache stores may have come from an LLM reply: never with a secret in it.
+Candidate redacted(const Candidate& in)
 {
+  Candidate c = in;
+  for (std::string* t : {&c.description, &c.source, &c.failure, &c.reason, &c.verdict_json}) {
+    *t = util::redact(*t);
+  }
+  return c;
+}
+
+void insert_candidate(store::Db& db, int64_t run_id, const Candidate& in, bool replace)
+{
+  const Candidate c = redacted(in);
   Stmt s = db.prepare(std::string(replace ? "INSERT OR REPLACE" : "INSERT OR IGNORE") + " INTO candidates(run_id, " + k_candidate_cols +
                       ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
                       "?19, ?20, ?21, ?22, ?23, ?24, COALESCE(NULLIF(?25, ''), datetime('now')))");
@@ -172,6 +197,28 @@ std::string Winner::content_digest() const
   return h.hex_digest();
 }
 
+std::string Winner::integrity_digest() const
+{
+  util::Sha256 h;
+  const std::vector<std::pair<const char*, std::string>> fields = {
+      {"format", "eok-winner-1"},
+      {"key", key},
+      {"kernel", kernel},
+      {"content", content_digest()},
+      {"cycles", exact(cycles)},
+      {"sol_fraction", exact(sol_fraction)},
+      {"speedup", exact(speedup)},
+      {"runner", runner},
+      {"model_version", model_version},
+      {"verified", verified ? "1" : "0"},
+      {"verdict_json", verdict_json},
+  };
+  for (const auto& [tag, value] : fields) {
+    h.update(tag).update(std::string_view("\0", 1)).update(std::to_string(value.size())).update(std::string_view("\0", 1)).update(value);
+  }
+  return h.hex_digest();
+}
+
 bool better(const Winner& a, const Winner& b)
 {
   if (a.verified != b.verified) {
@@ -215,7 +262,11 @@ Cache Cache::open(const std::string& path, const OpenMode& mode)
     util::fs::remove_all(stamp_dir_for(path), ec);
   }
   const int schema = db.schema_version("cache");
-  return Cache(std::move(db), path, stamps, schema);
+  Cache c(std::move(db), path, stamps, schema);
+  if (!mode.read_only && found >= 1 && found < 3) {
+    c.seal_unsealed(); // winners an older eok stored were trusted then: sealed as they are
+  }
+  return c;
 }
 
 std::string Cache::stamp_dir_for(const std::string& cache_path)
@@ -248,9 +299,29 @@ void Cache::sync_stamp(const std::string& key)
   write_stamp_file(m_path, key, find_winner(key));
 }
 
+const char* Cache::winner_cols() const
+{
+  return m_schema >= 3 ? k_winner_cols : k_winner_cols_v2;
+}
+
+void Cache::seal_unsealed()
+{
+  const std::lock_guard lock(*m_mutex);
+  Transaction tx(m_db);
+  Stmt s = m_db.prepare(std::string("SELECT ") + k_winner_cols + " FROM winners WHERE integrity=''");
+  std::vector<Winner> rows;
+  while (s.step()) {
+    rows.push_back(read_winner(s));
+  }
+  for (const Winner& w : rows) {
+    m_db.prepare("UPDATE winners SET integrity=?2 WHERE key=?1").bind_all(w.key, w.integrity_digest()).run();
+  }
+  tx.commit();
+}
+
 std::optional<Winner> Cache::find_any_winner(const std::string& key)
 {
-  Stmt s = m_db.prepare(std::string("SELECT ") + k_winner_cols + " FROM winners WHERE key=?1");
+  Stmt s = m_db.prepare(std::string("SELECT ") + winner_cols() + " FROM winners WHERE key=?1");
   s.bind(1, key);
   if (!s.step()) {
     return std::nullopt;
@@ -258,14 +329,44 @@ std::optional<Winner> Cache::find_any_winner(const std::string& key)
   return read_winner(s);
 }
 
-std::optional<Winner> Cache::find_winner(const std::string& key)
+Lookup Cache::lookup_winner(const std::string& key)
 {
   const std::lock_guard lock(*m_mutex);
+  Lookup l;
   std::optional<Winner> w = find_any_winner(key);
-  if (w && !w->verified) {
-    return std::nullopt;
+  if (!w) {
+    l.why = "no winner";
+  } else if (!w->verified) {
+    l.why = "the stored winner is unverified (`eok cache verify`)";
+  } else if (m_schema >= 3 && !w->intact()) {
+    l.why = "the stored winner fails its integrity check (edited outside eok?); `eok cache verify` re-checks it";
+    l.tampered = true;
+  } else {
+    l.winner = std::move(w);
   }
-  return w;
+  return l;
+}
+
+std::optional<Winner> Cache::find_winner(const std::string& key)
+{
+  return lookup_winner(key).winner;
+}
+
+void Cache::insert_winner(const Winner& in, bool seal)
+{
+  Winner w = in;
+  w.source = util::redact(w.source);
+  w.verdict_json = util::redact(w.verdict_json);
+  if (seal) {
+    w.integrity = w.integrity_digest();
+  }
+  Stmt s = m_db.prepare(std::string("INSERT OR REPLACE INTO winners(") + k_winner_cols +
+                        ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                        "COALESCE(NULLIF(?13, ''), datetime('now')), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+  s.bind_all(w.key, w.kernel, w.key_explain, w.source, defines_text(w.defines), lines(w.flags), w.cycles, w.sol_fraction, w.speedup,
+             w.runner, w.model_version, int64_t{w.verified}, w.created_at, w.run_uid, w.candidate_slot, w.idea, w.thought, w.llm_model,
+             w.parent, w.verdict_json, w.integrity, w.note);
+  s.run();
 }
 
 PutResult Cache::put_winner(const Winner& w)
@@ -275,28 +376,33 @@ PutResult Cache::put_winner(const Winner& w)
   {
     Transaction tx(m_db);
     const std::optional<Winner> old = find_any_winner(w.key);
-    if (old && !better(w, *old)) {
+    if (old && !better(w, *old) && (m_schema < 3 || old->intact())) {
       return PutResult::kept_existing;
     }
     result = old ? PutResult::replaced : PutResult::inserted;
-    Stmt s = m_db.prepare(std::string("INSERT OR REPLACE INTO winners(") + k_winner_cols +
-                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                          "COALESCE(NULLIF(?13, ''), datetime('now')), ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
-    s.bind_all(w.key, w.kernel, w.key_explain, w.source, defines_text(w.defines), lines(w.flags), w.cycles, w.sol_fraction, w.speedup,
-               w.runner, w.model_version, int64_t{w.verified}, w.created_at, w.run_uid, w.candidate_slot, w.idea, w.thought, w.llm_model,
-               w.parent, w.verdict_json);
-    s.run();
+    insert_winner(w, true);
     tx.commit();
   }
   write_stamp(w.key, find_winner(w.key)); // after commit: a stamp never announces an uncommitted winner
   return result;
 }
 
+void Cache::replace_winner(const Winner& w)
+{
+  const std::lock_guard lock(*m_mutex);
+  {
+    Transaction tx(m_db);
+    insert_winner(w, true);
+    tx.commit();
+  }
+  write_stamp(w.key, find_winner(w.key));
+}
+
 std::vector<Winner> Cache::winners()
 {
   const std::lock_guard lock(*m_mutex);
   std::vector<Winner> out;
-  Stmt s = m_db.prepare(std::string("SELECT ") + k_winner_cols + " FROM winners ORDER BY kernel, key");
+  Stmt s = m_db.prepare(std::string("SELECT ") + winner_cols() + " FROM winners ORDER BY kernel, key");
   while (s.step()) {
     out.push_back(read_winner(s));
   }
@@ -419,12 +525,29 @@ std::vector<IdeaStat> Cache::idea_stats()
   return out;
 }
 
-int Cache::merge_from(const std::string& other_path)
+int Cache::merge_from(const std::string& other_path, const Admit& admit)
 {
   OpenMode ro;
   ro.create = false;
   ro.read_only = true;
   Cache other = Cache::open(other_path, ro);
+  // Winners that would change ours, decided before any write: admitting one may
+  // take an evaluation (eok cache verify), never inside a write transaction.
+  std::vector<Winner> incoming;
+  for (const Winner& w : other.winners()) {
+    if (other.m_schema >= 3 && !w.intact()) {
+      continue; // edited after eok wrote it: never brought in
+    }
+    const std::optional<Winner> mine = find_any_winner(w.key);
+    if (mine && !better(w, *mine) && (m_schema < 3 || mine->intact())) {
+      continue;
+    }
+    if (!admit) {
+      incoming.push_back(w);
+    } else if (std::optional<Winner> ok = admit(w)) {
+      incoming.push_back(std::move(*ok));
+    }
+  }
   const std::lock_guard lock(*m_mutex);
   std::vector<std::string> changed;
   {
@@ -449,22 +572,14 @@ int Cache::merge_from(const std::string& other_path)
         insert_candidate(m_db, local, c, false);
       }
     }
-    for (const Winner& w : other.winners()) {
-      const std::optional<Winner> mine = find_any_winner(w.key);
-      if (mine && !better(w, *mine)) {
+    for (const Winner& w : incoming) {
+      const std::optional<Winner> mine = find_any_winner(w.key); // again: another writer may have been faster
+      if (mine && !better(w, *mine) && (m_schema < 3 || mine->intact())) {
         continue;
       }
-      Winner copy = w;
-      m_db.prepare("DELETE FROM winners WHERE key=?1").bind(1, w.key).run();
       changed.push_back(w.key);
-      // put_winner's insert, inside this transaction (recursive lock, nested-free SQL)
-      Stmt s = m_db.prepare(std::string("INSERT INTO winners(") + k_winner_cols +
-                            ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                            "?18, ?19, ?20)");
-      s.bind_all(copy.key, copy.kernel, copy.key_explain, copy.source, defines_text(copy.defines), lines(copy.flags), copy.cycles,
-                 copy.sol_fraction, copy.speedup, copy.runner, copy.model_version, int64_t{copy.verified}, copy.created_at, copy.run_uid,
-                 copy.candidate_slot, copy.idea, copy.thought, copy.llm_model, copy.parent, copy.verdict_json);
-      s.run();
+      // Admitted winners were checked here and are sealed anew; the rest keep their own seal.
+      insert_winner(w, static_cast<bool>(admit) || w.integrity.empty());
     }
     merge_learning_from(other);
     tx.commit();
@@ -481,7 +596,20 @@ void Cache::export_to(const std::string& out_path)
   if (util::fs::exists(out_path)) {
     throw Fatal(located(out_path, 0, "exists already; eok does not overwrite an export"));
   }
-  m_db.prepare("VACUUM INTO ?1").bind(1, out_path).run();
+  // Written under a temporary name and renamed when complete: a killed export
+  // never leaves a partial file under the final name (one left by an earlier
+  // killed export is replaced).
+  const std::string partial = out_path + ".eok-partial";
+  std::error_code ec;
+  util::fs::remove(partial, ec);
+  util::fs::remove(partial + "-journal", ec);
+  try {
+    m_db.prepare("VACUUM INTO ?1").bind(1, partial).run();
+    util::fs::rename(partial, out_path);
+  } catch (...) {
+    util::fs::remove(partial, ec);
+    throw;
+  }
 }
 
 } // namespace eok::cache

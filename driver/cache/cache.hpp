@@ -11,6 +11,7 @@
 #include "store/sqlite_db.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -37,9 +38,23 @@ struct Winner
   // provenance
   std::string run_uid, candidate_slot, idea, thought, llm_model, parent;
   std::string verdict_json;
+  std::string integrity; // integrity_digest() when stored (put_winner sets it)
+  std::string note;      // how it came to be trusted ("tuned here", "verified here …")
 
   // Digest of what the build would compile (source, defines, flags).
   [[nodiscard]] std::string content_digest() const;
+  // Tagged digest over key, content_digest(), figures, runner, verified and the
+  // verdict: a row edited after eok wrote it no longer matches (issue 13 item 4).
+  [[nodiscard]] std::string integrity_digest() const;
+  [[nodiscard]] bool intact() const { return integrity == integrity_digest(); }
+};
+
+// What the build may substitute for a key, and why not when it may not.
+struct Lookup
+{
+  std::optional<Winner> winner; // verified and intact
+  std::string why;              // without a winner: "no verified winner", "winner fails its integrity check", …
+  bool tampered = false;        // a row exists but fails its integrity check
 };
 
 // Is `a` a better winner than `b` for the same key? Verified beats unverified,
@@ -125,8 +140,11 @@ public:
 
   // Winners. put_winner keeps the better of the stored and the given winner.
   PutResult put_winner(const Winner& w);
-  std::optional<Winner> find_winner(const std::string& key); // verified only
-  std::vector<Winner> winners();                             // every stored winner, by kernel
+  std::optional<Winner> find_winner(const std::string& key); // verified and intact only
+  Lookup lookup_winner(const std::string& key);
+  // Store `w` as the key's winner whatever is there (eok cache verify's outcome).
+  void replace_winner(const Winner& w);
+  std::vector<Winner> winners(); // every stored winner, by kernel
   bool remove_winner(const std::string& key);
   // Rewrite `key`'s stamp from the database if it differs (creates it if
   // missing); works on read-only connections too (the substitution step).
@@ -171,7 +189,11 @@ public:
 
   // Merge another cache file into this one: every run and candidate it has that
   // this one lacks, and per key the better verified winner. Returns winners changed.
-  int merge_from(const std::string& other_path);
+  // `admit` (when set) is asked, before any write and outside any transaction,
+  // about each winner of the other cache that would change this one's; it returns
+  // the winner to store (e.g. with figures measured here) or nullopt to leave it out.
+  using Admit = std::function<std::optional<Winner>(const Winner&)>;
+  int merge_from(const std::string& other_path, const Admit& admit = {});
   // Consistent copy of the whole database to a new file (portable: SQLite format).
   void export_to(const std::string& out_path);
 
@@ -180,6 +202,9 @@ public:
 private:
   Cache(store::Db db, std::string path, bool stamps, int schema);
   std::optional<Winner> find_any_winner(const std::string& key);
+  [[nodiscard]] const char* winner_cols() const;
+  void insert_winner(const Winner& w, bool seal); // inside a transaction
+  void seal_unsealed();
   void merge_learning_from(Cache& other); // inside merge_from's transaction
   void write_stamp(const std::string& key, const std::optional<Winner>& w);
   store::Db m_db;

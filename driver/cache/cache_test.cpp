@@ -187,6 +187,69 @@ TEST_SUITE("cache::store")
     CHECK(fresh.find_winner(k_key_a)->content_digest() == winner(k_key_a, 500).content_digest());
   }
 
+  TEST_CASE("a winner edited after eok stored it fails its integrity check: never found, never merged")
+  {
+    ScratchDir dir;
+    {
+      Cache b = Cache::open(dir.file("b.sqlite"));
+      b.put_winner(winner(k_key_a, 500, "honest"));
+      CHECK(b.lookup_winner(k_key_a).winner.has_value());
+      b.db().prepare("UPDATE winners SET cycles = 10, speedup = 50").run(); // a row claiming 50x
+      const auto l = b.lookup_winner(k_key_a);
+      CHECK_FALSE(l.winner.has_value());
+      CHECK(l.tampered);
+      CHECK(l.why.find("integrity check") != std::string::npos);
+    }
+    Cache a = Cache::open(dir.file("a.sqlite"));
+    a.put_winner(winner(k_key_a, 600, "mine"));
+    CHECK(a.merge_from(dir.file("b.sqlite")) == 0);
+    CHECK(a.find_winner(k_key_a)->source == "mine");
+    // A tampered row is replaced by any sound winner, even a slower one.
+    a.db().prepare("UPDATE winners SET source = 'evil'").run();
+    CHECK(a.put_winner(winner(k_key_a, 900, "re-tuned")) == PutResult::replaced);
+    CHECK(a.find_winner(k_key_a)->source == "re-tuned");
+  }
+
+  TEST_CASE("merge asks `admit` about each incoming winner before writing, and stores what it returns")
+  {
+    ScratchDir dir;
+    {
+      Cache b = Cache::open(dir.file("b.sqlite"));
+      b.put_winner(winner(k_key_a, 100, "claims 10x"));
+      b.put_winner(winner(k_key_b, 400, "honest"));
+    }
+    Cache a = Cache::open(dir.file("a.sqlite"));
+    std::vector<std::string> asked;
+    const int changed = a.merge_from(dir.file("b.sqlite"), [&](const Winner& w) -> std::optional<Winner> {
+      asked.push_back(w.source);
+      if (w.key == k_key_a) {
+        return std::nullopt; // failed verification here
+      }
+      Winner measured = w;
+      measured.cycles = 410;
+      measured.note = "verified here";
+      return measured;
+    });
+    CHECK(changed == 1);
+    CHECK(asked.size() == 2);
+    CHECK_FALSE(a.find_winner(k_key_a).has_value());
+    CHECK(a.find_winner(k_key_b)->cycles == 410);
+    CHECK(a.find_winner(k_key_b)->note == "verified here");
+  }
+
+  TEST_CASE("a killed export leaves no file under the final name; the next export works")
+  {
+    ScratchDir dir;
+    Cache a = Cache::open(dir.file("a.sqlite"));
+    a.put_winner(winner(k_key_a, 500));
+    const std::string out = dir.file("out.sqlite");
+    eok::util::write_file_atomic(out + ".eok-partial", std::string(8192, 'x')); // what a SIGKILL leaves
+    a.export_to(out);
+    CHECK_FALSE(eok::util::fs::exists(out + ".eok-partial"));
+    Cache fresh = Cache::open(dir.file("fresh.sqlite"));
+    CHECK(fresh.merge_from(out) == 1);
+  }
+
   TEST_CASE("a missing cache opened read-only is an error, and nothing is created")
   {
     ScratchDir dir;

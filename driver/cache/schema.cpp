@@ -108,6 +108,14 @@ CREATE TABLE learning_runs(
   PRIMARY KEY(run_uid, core, thought)
 );
 )sql"},
+      {3, "winner integrity: a digest over key, code and verdict, checked before substitution", R"sql(
+-- Winner::integrity_digest() of the row as eok wrote it; a row edited by hand (or
+-- brought in with figures that do not match its own digest) is never substituted.
+-- Rows of older files are sealed as they are when eok opens them writable.
+ALTER TABLE winners ADD COLUMN integrity TEXT NOT NULL DEFAULT '';
+-- How the winner came to be trusted here: "tuned", "verified <date>: ..." (eok cache verify).
+ALTER TABLE winners ADD COLUMN provenance_note TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return m;
 }

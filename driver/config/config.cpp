@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/secrets.hpp"
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
 #include "util/toml_doc.hpp"
@@ -401,7 +402,7 @@ Settings Settings::load(const LoadOptions& opts)
   for (const auto& kv : opts.cli_sets) {
     auto eq = kv.find('=');
     if (eq == std::string::npos) {
-      throw Fatal("--set " + kv + ": expected key=value");
+      throw UsageFault("--set " + kv + ": expected key=value");
     }
     s.set_from_cli(kv.substr(0, eq), kv.substr(eq + 1), "--set");
   }
@@ -412,9 +413,9 @@ void Settings::set_from_cli(const std::string& key, const std::string& value, co
 {
   const KeyDef* k = find_key(key);
   if (!k) {
-    throw Fatal(flag + ": unknown key '" + key + "' (see `eok config --keys`)");
+    throw UsageFault(flag + ": unknown key '" + key + "' (see `eok config --keys`)");
   }
-  set_from_text(m_config, *k, value, [&](const std::string& what) { throw Fatal(flag + ": " + what); });
+  set_from_text(m_config, *k, value, [&](const std::string& what) { throw UsageFault(flag + ": " + what); });
   m_origins[key] = Origin{OriginKind::command_line, flag};
 }
 
@@ -439,12 +440,14 @@ std::optional<std::string> Settings::api_key() const
 {
   if (!m_config.llm_api_key_env.empty()) {
     if (const char* v = std::getenv(m_config.llm_api_key_env.c_str()); v && *v) {
+      util::register_secret(v); // never printed, stored or handed to a child from here on
       return std::string(v);
     }
   }
   if (!m_config.llm_api_key_file.empty()) {
     std::string key = util::trim(util::read_file(m_config.llm_api_key_file));
     if (!key.empty()) {
+      util::register_secret(key);
       return key;
     }
   }

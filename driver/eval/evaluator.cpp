@@ -6,6 +6,7 @@
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/sandbox.hpp"
+#include "util/scratch.hpp"
 #include "util/sha256.hpp"
 #include "util/terminal.hpp"
 
@@ -74,6 +75,7 @@ Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<p
   fs::path root = fs::absolute(m_options.work_dir) /
                   (m_spec.suite + "-" + m_spec.name + "-" + std::to_string(::getpid()) + "-" + std::to_string(g_instances++));
   std::error_code ec;
+  util::remove_stale_scratch(fs::absolute(m_options.work_dir).string()); // left by killed runs
   fs::create_directories(root, ec);
   if (ec) {
     throw Fatal(root.string() + ": cannot create the evaluation directory: " + ec.message());

@@ -111,28 +111,53 @@ SubstituteResult substitute(const SubstituteRequest& req)
   const cache::Key key = cache::make_key(cache::inputs_for_source(req.input, req.target, req.runner_kind));
   res.key = key.hex;
   std::optional<cache::Winner> winner;
-  if (!util::fs::exists(req.cache_path)) {
-    res.note = name + ": original (no cache at " + req.cache_path + ")";
+  const bool have_cache = util::fs::exists(req.cache_path);
+  auto stamp_none = [&] {
     try {
       cache::write_stamp_file(req.cache_path, key.hex, std::nullopt);
     } catch (const std::exception& e) {
       // A read-only tree still builds; Ninja then re-runs this step every time.
       res.note += "; cannot write its stamp (" + std::string(e.what()) + ")";
     }
+  };
+  if (!have_cache) {
+    res.note = name + ": original (no cache at " + req.cache_path + ")";
+    stamp_none();
   } else {
-    cache::OpenMode mode;
-    mode.create = false;
-    cache::Cache c = cache::Cache::open(req.cache_path, mode);
-    winner = c.find_winner(key.hex);
-    c.sync_stamp(key.hex);
+    // DESIGN.md invariant 5: a damaged or unreadable cache never fails the build.
+    try {
+      cache::OpenMode mode;
+      mode.create = false;
+      mode.read_only = true;
+      cache::Cache c = cache::Cache::open(req.cache_path, mode);
+      const cache::Lookup found = c.lookup_winner(key.hex);
+      winner = found.winner;
+      if (!winner) {
+        res.note = name + ": original (" + found.why + " for key " + short_key(key.hex) + "; `eok cache explain " + req.input + "`)";
+        res.warning = found.tampered;
+      }
+    } catch (const std::exception& e) {
+      res.note = name + ": original (cache unusable: " + std::string(e.what()) + ")";
+      res.warning = true;
+    }
     if (!winner) {
-      res.note = name + ": original (no verified winner for key " + short_key(key.hex) + "; `eok cache explain " + req.input + "`)";
+      stamp_none();
+    } else {
+      cache::write_stamp_file(req.cache_path, key.hex, winner);
     }
   }
   std::string text = util::read_file(req.input);
   if (winner) {
-    res.used_winner = true;
-    text = render_winner(*winner, req.target);
+    try {
+      text = render_winner(*winner, req.target);
+      res.used_winner = true;
+    } catch (const Fatal& e) {
+      res.note = name + ": original (" + std::string(e.what()) + ")";
+      res.warning = true;
+      winner.reset();
+    }
+  }
+  if (winner) {
     res.note = name + ": cached winner " + short_key(key.hex) + ", " + util::fixed(winner->speedup, 2) + "x over ker0";
     if (!winner->defines.empty() || !winner->flags.empty()) {
       std::vector<std::string> what;
@@ -147,6 +172,12 @@ SubstituteResult substitute(const SubstituteRequest& req)
 
   std::vector<std::string> deps = {cache::Cache::stamp_dir_for(req.cache_path) + "/" + key.hex + ".stamp",
                                    (util::fs::path(req.input).parent_path() / "kernel.toml").string()};
+  if (have_cache) {
+    // The stamp follows the winner; the file itself follows the cache's presence and
+    // identity: deleting or replacing it re-runs this step (restat keeps the compile
+    // from re-running when the output did not change).
+    deps.push_back(req.cache_path);
+  }
   deps.insert(deps.end(), req.target.files.begin(), req.target.files.end());
   if (!req.target.cc.empty()) {
     const std::string cc = util::find_program(req.target.cc[0]);

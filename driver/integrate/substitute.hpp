@@ -1,7 +1,10 @@
 // The build rule's worker (`eok substitute`, run by the eok_optimize generator):
 // write the cached winner for the wrapped source's exact key, or the source
 // bytes unchanged, and a depfile naming only what can change that choice: the
-// key's stamp beside the cache, kernel.toml, the cross files and the compiler.
+// key's stamp beside the cache, the cache file itself (its deletion or
+// replacement), kernel.toml, the cross files and the compiler. A missing,
+// damaged or tampered cache or winner gives the original and a warning, never a
+// failed build (DESIGN.md invariant 5).
 //
 // A winner's knob defines are prepended as `#define NAME VALUE` lines. A winner
 // that also needs extra compile flags cannot get them from the build (flags are
@@ -33,7 +36,8 @@ struct SubstituteResult
   std::string key;
   bool used_winner = false;
   bool output_changed = false;
-  std::string note; // one line: what was written and why
+  std::string note;     // one line: what was written and why
+  bool warning = false; // the note is a warning: a cache or winner could not be used
 };
 
 SubstituteResult substitute(const SubstituteRequest& req);

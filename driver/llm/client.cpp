@@ -3,6 +3,7 @@
 #include "config/config.hpp"
 #include "llm/meter.hpp"
 #include "util/error.hpp"
+#include "util/secrets.hpp"
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
 
@@ -53,6 +54,9 @@ Client::Client(ClientOptions options)
   : m_options(std::move(options))
   , m_rng(std::random_device{}())
 {
+  if (m_options.api_key) {
+    util::register_secret(*m_options.api_key);
+  }
   while (!m_options.base_url.empty() && m_options.base_url.back() == '/') {
     m_options.base_url.pop_back();
   }
@@ -124,6 +128,9 @@ Client::CallResult Client::call(const std::string& path, const std::string& body
       throw;
     }
     release();
+    // A server may echo the key (a 401 body, a reply): nothing below ever sees it.
+    resp.body = util::redact(resp.body);
+    resp.error = util::redact(resp.error);
 
     std::string reason;
     std::optional<double> retry_after;

@@ -4,6 +4,7 @@
 #include "llm/client.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/secrets.hpp"
 #include "util/terminal.hpp"
 
 #include <cerrno>
@@ -65,11 +66,12 @@ Completion RecordingProvider::complete(const search::Prompt& prompt)
   TranscriptEntry e;
   e.hash = prompt.hash();
   e.op = search::operator_name(prompt.op);
-  e.system = prompt.system;
-  e.user = prompt.user;
+  // Transcripts are shared to reproduce runs: never with the key in them.
+  e.system = util::redact(prompt.system);
+  e.user = util::redact(prompt.user);
   e.ok = c.ok;
-  e.content = c.content;
-  e.error = c.error;
+  e.content = util::redact(c.content);
+  e.error = util::redact(c.error);
   e.model = c.model;
   e.usage = c.usage;
   std::string line = transcript_line(e) + "\n";

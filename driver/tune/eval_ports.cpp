@@ -175,6 +175,7 @@ void EvalPorts::store(const Scored& winner, const Figures& ker0)
   w.speedup = winner.figures.cycles > 0 ? ker0.cycles / winner.figures.cycles : 1;
   w.runner = m_cfg.runner;
   w.verified = true;
+  w.note = "tuned here";
   w.run_uid = m_run ? m_cache.find_run(*m_run)->uid : "";
   const bool as_written = winner.variant.setting.defines.empty() && winner.variant.setting.flags.empty();
   const bool from_ker0 = winner.variant.origin == "ker0";

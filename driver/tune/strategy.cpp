@@ -3,6 +3,7 @@
 #include "tune/ledger.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
+#include "util/workers.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -121,30 +122,16 @@ void Ledger::evaluate(const std::vector<Point>& batch)
     }
   }
   std::vector<Outcome> outcomes(todo.size());
-  std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = m_trials.size();
-  auto worker = [&]() {
-    for (size_t i = next++; i < todo.size(); i = next++) {
-      outcomes[i] = m_port.evaluate(todo[i]);
-      if (m_port.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        m_port.progress(Trial{todo[i], outcomes[i]}, ++done, m_budget);
-      }
+  // A cache or evaluator fault on a worker thread is rethrown here (util::parallel_for).
+  util::parallel_for(todo.size(), m_port.jobs, [&](size_t i) {
+    outcomes[i] = m_port.evaluate(todo[i]);
+    if (m_port.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      m_port.progress(Trial{todo[i], outcomes[i]}, ++done, m_budget);
     }
-  };
-  size_t threads = std::min<size_t>(std::max(1, m_port.jobs), todo.size());
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t) {
-      pool.emplace_back(worker);
-    }
-    for (auto& th : pool) {
-      th.join();
-    }
-  }
+  });
   for (size_t i = 0; i < todo.size(); ++i) {
     m_index[todo[i]] = m_trials.size();
     m_trials.push_back(Trial{todo[i], outcomes[i]});

@@ -19,6 +19,17 @@ public:
   }
 };
 
+// A bad command line (an unknown option, a --set value of the wrong type): main
+// exits 2 for these, 1 for every other Fatal (README "Exit status").
+class UsageFault : public Fatal
+{
+public:
+  explicit UsageFault(const std::string& what)
+    : Fatal(what)
+  {
+  }
+};
+
 // "file:line: what" (line 0 means the file as a whole: "file: what").
 std::string located(const std::string& file, int line, const std::string& what);
 

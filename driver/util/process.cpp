@@ -1,6 +1,7 @@
 #include "util/process.hpp"
 
 #include "util/sandbox.hpp"
+#include "util/secrets.hpp"
 #include "util/strings.hpp"
 
 #include <cerrno>
@@ -12,10 +13,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <map>
-
-extern char** environ;
 
 namespace eok::util {
 
@@ -41,25 +38,6 @@ struct Pipe
 bool make_pipe(Pipe& p)
 {
   return ::pipe2(p.fd, O_CLOEXEC) == 0;
-}
-
-std::vector<std::string> merged_environment(const std::vector<std::string>& add)
-{
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string kv = *e;
-    auto eq = kv.find('=');
-    env[kv.substr(0, eq)] = kv;
-  }
-  for (const auto& kv : add) {
-    env[kv.substr(0, kv.find('='))] = kv;
-  }
-  std::vector<std::string> out;
-  out.reserve(env.size());
-  for (auto& [k, v] : env) {
-    out.push_back(v);
-  }
-  return out;
 }
 
 std::vector<char*> c_strings(std::vector<std::string>& v)
@@ -129,7 +107,7 @@ ProcessResult run_process(const ProcessSpec& spec)
   // Everything the child needs is prepared before fork: after fork only
   // async-signal-safe calls are made.
   std::vector<std::string> argv_s = spec.argv;
-  std::vector<std::string> env_s = merged_environment(spec.env_add);
+  std::vector<std::string> env_s = child_environment(spec.env_add);
   std::vector<char*> argv = c_strings(argv_s);
   std::vector<char*> envp = c_strings(env_s);
   Pipe in;

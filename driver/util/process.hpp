@@ -1,7 +1,8 @@
 // util::process: the one way eok starts another program (STYLE.md "subprocesses").
 // argv only, never a shell string; stdout/stderr captured up to a cap; the child
 // leads its own process group so a timeout kills everything it started; every
-// other fd is closed in the child.
+// other fd is closed in the child. The child's environment is minimal and
+// explicit (util::child_environment: PATH, locale, HOME, … never the LLM key).
 #pragma once
 
 #include <chrono>
@@ -16,7 +17,7 @@ struct ProcessSpec
 {
   std::vector<std::string> argv;
   std::string cwd;                            // empty: inherit
-  std::vector<std::string> env_add;           // "NAME=value", added to (or replacing in) the inherited environment
+  std::vector<std::string> env_add;           // "NAME=value", added to (or replacing in) the minimal environment
   std::string stdin_data;                     // written to the child's stdin, then closed
   std::chrono::milliseconds timeout{0};       // 0: none
   size_t output_cap = size_t{4} << 20;        // per stream; more output kills the child

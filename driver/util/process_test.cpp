@@ -1,8 +1,14 @@
 #include "util/process.hpp"
 
+#include "util/fs.hpp"
+#include "util/scratch.hpp"
+#include "util/strings.hpp"
+#include "util/test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <unistd.h>
 
 using eok::util::ProcessResult;
 using eok::util::ProcessSpec;
@@ -91,5 +97,28 @@ TEST_SUITE("util::process")
     s.memory_limit_bytes = uint64_t{20} << 20;
     auto r = run_process(s);
     CHECK_FALSE(r.succeeded());
+  }
+}
+
+TEST_SUITE("util::process")
+{
+  TEST_CASE("scratch directories of dead processes are removed, those of live ones kept")
+  {
+    eok::testing::ScratchDir dir;
+    ProcessSpec s;
+    s.argv = {"sh", "-c", "echo $$"};
+    const auto r = run_process(s); // its pid is free once it has been reaped
+    REQUIRE(r.succeeded());
+    const std::string dead = eok::util::trim(r.out);
+    const std::string mine = std::to_string(::getpid());
+    for (const std::string& name :
+         std::vector<std::string>{"nn-relu-" + dead + "-0", "nn-relu-" + mine + "-3", "nn-relu-1-0", "not-scratch"}) {
+      eok::util::fs::create_directories(dir.file(name) + "/sub");
+    }
+    CHECK(eok::util::remove_stale_scratch(dir.path().string()) == 1);
+    CHECK_FALSE(eok::util::fs::exists(dir.file("nn-relu-" + dead + "-0")));
+    CHECK(eok::util::fs::exists(dir.file("nn-relu-" + mine + "-3")));
+    CHECK(eok::util::fs::exists(dir.file("nn-relu-1-0")));
+    CHECK(eok::util::fs::exists(dir.file("not-scratch")));
   }
 }

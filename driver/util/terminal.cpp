@@ -1,5 +1,7 @@
 #include "util/terminal.hpp"
 
+#include "util/secrets.hpp"
+
 #include <cstdlib>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -100,8 +102,9 @@ std::string Terminal::draw_block() const
   return out;
 }
 
-void Terminal::write(const std::string& bytes)
+void Terminal::write(const std::string& text)
 {
+  const std::string bytes = redact(text); // a reply or error may echo the LLM key
   std::fwrite(bytes.data(), 1, bytes.size(), m_out);
   std::fflush(m_out);
 }
