@@ -84,24 +84,27 @@ class Consumer(unittest.TestCase):
         # A no-op build is a no-op.
         self.assertIn("no work to do", self.plan())
 
-        # A better winner for one kernel re-runs that kernel's substitution only.
+        # A better winner for one kernel recompiles that kernel only. (Substitution depends on the
+        # cache file too, so that deleting or replacing it is seen; it re-runs cheaply for every
+        # kernel, and Ninja's restat keeps an unchanged substituted source from recompiling.)
         self.put(self.cache, "scale", 2, 100)
-        plan = self.plan()
-        self.assertIn("scale.eok.c", plan)
-        self.assertNotIn("addc.eok.c", plan)
         r = self.compile()
         self.assertIn("scale.c: cached winner", r.stdout)
-        self.assertNotIn("addc.c:", r.stdout)
+        self.assertIn("meson-generated_scale.eok.c.o", r.stdout)
+        self.assertNotIn("meson-generated_addc.eok.c.o", r.stdout)
         self.assertEqual(self.program_output(), "scale unroll=2 addc unroll=8")
-        # A worse one changes nothing at all.
+        self.assertIn("no work to do", self.plan())
+        # A worse one compiles nothing.
         self.put(self.cache, "addc", 1, 900)
+        r = self.compile()
+        self.assertNotIn("Compiling", r.stdout)
         self.assertIn("no work to do", self.plan())
 
         # Editing a kernel's source makes its winner stale: the original is compiled.
         with open(os.path.join(self.kernel("scale"), "scale.c"), "a") as f:
             f.write("/* edited */\n")
         r = self.compile()
-        self.assertIn("scale.c: original (no verified winner for key", r.stdout)
+        self.assertIn("scale.c: original (no winner for key", r.stdout)
         self.assertEqual(self.program_output(), "scale unroll=1 addc unroll=8")
 
         # Deleting the cache (the file and its stamps beside it): originals, and the build succeeds.
@@ -116,10 +119,11 @@ class Consumer(unittest.TestCase):
         junk = b"this is not a database\n" * 300
         with open(self.cache, "wb") as f:
             f.write(junk)
+        # A damaged cache never breaks the build (DESIGN.md invariant 5): the originals, one warning.
         r = run("meson", "compile", "-C", self.build, check=False)
-        self.assertNotEqual(r.returncode, 0)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn("not a SQLite database, or its header is damaged", r.stdout + r.stderr)
-        self.assertIn("eok left it untouched", r.stdout + r.stderr)
+        self.assertIn("original", r.stdout + r.stderr)
         r = run(EOK, "cache", "list", "--cache", self.cache, check=False)
         self.assertEqual(r.returncode, 1)
         self.assertIn(self.cache + ": not a SQLite database", r.stderr)
