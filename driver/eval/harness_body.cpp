@@ -483,6 +483,9 @@ static int run_perf(uint64_t seed, int warm, int runs)
   if (runs <= 0) {
     eok_measured_call(b, EOK_NSHAPES, 0);
   } else {
+    // The machine that measured: on a board farm behind srun it is the node Slurm chose.
+    char node[256] = "";
+    if (gethostname(node, sizeof node - 1) == 0 && node[0]) printf("eok-node %s\n", node);
     for (int i = 0; i < warm; ++i) {
       restore_inout(b, initial);
       flush_caches();

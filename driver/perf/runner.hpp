@@ -45,7 +45,7 @@ struct Measurement
   double sol_cycles = 0;     // speed-of-light lower bound, cycles
   double sol_fraction = 0;   // sol_cycles / cycles (1.0 = at the hardware limit)
   std::string bound;         // "compute" | "memory": which bound is larger
-  std::string board;         // wall: the board identity from the cross file
+  std::string board;         // wall: the board identity from the cross file, @ the node that ran it when the harness says
   std::string detail_json;   // runner-specific detail (counts per class, per-run figures)
 };
 

@@ -79,5 +79,8 @@ TEST_SUITE("perf::runner")
     CHECK(ns_only->cycles == doctest::Approx(1600));
     CHECK(ns_only->board == "unknown (set eok_board in the cross file)");
     CHECK(wall_measurement("eok-wall-ns 5\n", 3, "", {}, nullptr, "w").error() == "wall runner: expected 3 'eok-wall-ns' lines, got 1");
+    auto farm = wall_measurement("eok-node board-07\neok-wall-ns 1000\n", 1, "bpi-f3", {}, nullptr, "w");
+    REQUIRE(farm.ok());
+    CHECK(farm->board == "bpi-f3@board-07");
   }
 }

@@ -51,8 +51,13 @@ Expected<Measurement> wall_measurement(const std::string& output, int runs, cons
                                        const CostTable* table, const std::string& version)
 {
   std::vector<double> ns, cycles;
+  std::string node;
   for (const auto& line : util::split(output, '\n')) {
     auto f = util::split(util::trim(line), ' ');
+    if (f.size() == 2 && f[0] == "eok-node") {
+      node = f[1];
+      continue;
+    }
     if (f.size() != 2 || (f[0] != "eok-wall-ns" && f[0] != "eok-wall-cycles")) {
       continue;
     }
@@ -75,6 +80,9 @@ Expected<Measurement> wall_measurement(const std::string& output, int runs, cons
   m.cycles = have_cycles ? median : median * k_default_ghz;
   m.spread = median > 0 ? (percentile(basis, 0.9) - percentile(basis, 0.1)) / median : 0;
   m.board = board.empty() ? "unknown (set eok_board in the cross file)" : board;
+  if (!node.empty()) {
+    m.board += "@" + node; // the node that ran it (a board farm behind srun picks one per run)
+  }
   if (table != nullptr) {
     SolBound s = speed_of_light(sol, *table);
     m.sol_cycles = s.cycles;
