@@ -9,6 +9,8 @@
 #include "tune/eval_ports.hpp"
 #include "tune/flags.hpp"
 #include "util/fs.hpp"
+
+#include <unistd.h>
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
 
@@ -62,7 +64,12 @@ SessionResult run_session(const SessionOptions& opts)
     for (auto& d : parse_flag_dims(cfg.tune_flags)) {
       wanted.push_back(std::move(d));
     }
-    ProbeReport probe = probe_flag_dims(target, wanted, (util::fs::path(cfg.work_dir) / "flag-probe").string());
+    // Per process (<name>-<pid>-<n>, so util::remove_stale_scratch clears it if this process is
+    // killed), removed after probing: concurrent runs never share it and nothing is left behind.
+    const std::string probe_dir = (util::fs::path(cfg.work_dir) / ("flag-probe-" + std::to_string(::getpid()) + "-0")).string();
+    ProbeReport probe = probe_flag_dims(target, wanted, probe_dir);
+    std::error_code probe_rm;
+    util::fs::remove_all(probe_dir, probe_rm);
     for (const auto& d : probe.dropped) {
       result.notes.push_back("flag dropped (the compiler rejects it): " + d);
       term.warn("flag dropped (the compiler rejects it): " + d);
