@@ -3,8 +3,8 @@
 // launcher's keys, so the next build with `eok-launch` compiles them.
 #include "app/commands_list.hpp"
 
-#include "target/build_dir.hpp"
 #include "ncnn/tune.hpp"
+#include "target/build_dir.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"

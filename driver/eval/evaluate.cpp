@@ -162,7 +162,8 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
 std::optional<Verdict> Evaluator::run_candidate(const std::string& program, const std::string& dir, uint64_t seed, Verdict& v)
 {
   std::string out = dir + "/candidate.out";
-  util::ProcessResult r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes);
+  util::ProcessResult r =
+      run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes);
   if (!r.succeeded() && emulator_fault_line(r.out + r.err)) {
     r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes); // once more
     if (auto line = emulator_fault_line(r.out + r.err); line && !r.succeeded()) {

@@ -73,8 +73,7 @@ std::vector<std::string> build_cross_files(const std::string& build_root)
                       "(meson setup --cross-file cross/rv64gcv-qemu.ini)"));
 }
 
-Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
-                              const std::string& default_cross_file)
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file)
 {
   if (!cross_files.empty()) {
     return load_target(cross_files);

@@ -20,7 +20,6 @@ std::vector<std::string> parse_string_list(const std::string& text, const std::s
 
 // The target of a command: explicit --cross-file files win, else the build
 // root's, else the configured default (target.cross_file).
-Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root,
-                              const std::string& default_cross_file);
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file);
 
 } // namespace eok::target

@@ -26,10 +26,9 @@ TEST_SUITE("target::build_dir")
     util::write_file_atomic(cmd, "[options]\nb_lto = true\n\n[properties]\ncross_file = ['/x/one.ini', '/x/two.ini']\n");
     CHECK(target::build_cross_files(dir.path().string()) == std::vector<std::string>{"/x/one.ini", "/x/two.ini"});
     util::write_file_atomic(cmd, "[options]\n\n[properties]\n");
-    CHECK_THROWS_WITH_AS(target::build_cross_files(dir.path().string()),
-                         doctest::Contains("the build was configured without --cross-file"), Fatal);
+    CHECK_THROWS_WITH_AS(target::build_cross_files(dir.path().string()), doctest::Contains("the build was configured without --cross-file"),
+                         Fatal);
     CHECK_THROWS_WITH_AS(target::build_cross_files(dir.file("nope")), doctest::Contains("is not a configured Meson build directory"),
                          Fatal);
   }
 }
-

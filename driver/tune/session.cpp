@@ -2,19 +2,18 @@
 
 #include "cache/cache.hpp"
 #include "cache/key.hpp"
-#include "target/build_dir.hpp"
 #include "kernel/spec.hpp"
+#include "target/build_dir.hpp"
 #include "target/target.hpp"
 #include "tune/eok_search.hpp"
 #include "tune/eval_ports.hpp"
 #include "tune/flags.hpp"
 #include "util/fs.hpp"
-
-#include <unistd.h>
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
 
 #include <thread>
+#include <unistd.h>
 
 namespace eok::tune {
 
