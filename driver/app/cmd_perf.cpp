@@ -35,7 +35,11 @@ void print_rows(const char* header, const std::vector<perf::ValidationRow>& rows
 target::Target load(Context& ctx, const Args& args)
 {
   apply_config_flags(ctx, args);
-  return target::load_target({ctx.settings().get().cross_file});
+  target::Target t = target::load_target({ctx.settings().get().cross_file});
+  if (!ctx.settings().get().perf_model.empty()) {
+    t.model = ctx.settings().get().perf_model;
+  }
+  return t;
 }
 
 auto progress = [](const std::string& what) { util::Terminal::instance().progress(what); };

@@ -4,6 +4,7 @@
 #include "perf/program.hpp"
 #include "perf/qemu_test_programs.hpp"
 #include "perf/runner_impl.hpp"
+#include "util/process.hpp"
 #include "util/test_support.hpp"
 
 #include <algorithm>
@@ -162,6 +163,28 @@ TEST_SUITE("perf::qemu")
     }
     CHECK(traffic_of(plain).total() == 2 * 4 * 2048); // exactly the kernel's reads and writes
     CHECK(find(plain, "fmul.d", 0, false) == nullptr);
+  }
+
+  TEST_CASE("model sched: blocks scheduled by llvm-mca, deterministic, scalar loop dearer than the table says")
+  {
+    auto t = cross_target();
+    if (!t || util::find_program("llvm-mca-22").empty()) {
+      return;
+    }
+    t->model = "sched";
+    Fixture f(*t);
+    CHECK(f.runner->version().find("sched/") != std::string::npos);
+    Measurement a = f.measure("relu_scalar", 2048);
+    Measurement b = f.measure("relu_scalar", 2048);
+    CHECK(a.cycles == b.cycles);
+    CHECK(a.detail_json == b.detail_json);
+    CHECK(a.detail_json.find("\"model\": \"sched\"") != std::string::npos);
+    target::Target table_target = *t;
+    table_target.model = "table";
+    Fixture g(table_target);
+    Measurement table = g.measure("relu_scalar", 2048);
+    MESSAGE("relu_scalar n=2048: sched " << a.cycles << ", table " << table.cycles);
+    CHECK(a.cycles > table.cycles); // in-order latency stalls the table model cannot see (issue 14)
   }
 
   TEST_CASE("relu at an L1 shape: LMUL 8 < LMUL 1 < scalar; at a DRAM shape the vector forms reach the memory bound")
