@@ -18,7 +18,11 @@ target::Target load_eval_target(Context& ctx, const std::string& kernel_dir)
       }
     }
   }
-  return target::load_target({cross});
+  target::Target t = target::load_target({cross});
+  if (!s.get().perf_model.empty()) {
+    t.model = s.get().perf_model;
+  }
+  return t;
 }
 
 eval::Options eval_options(Context& ctx)

@@ -39,6 +39,11 @@ const std::vector<KeyDef>& table()
       {"paths.work", &Config::work_dir, "scratch directory for evaluations", {}},
       {"target.cross_file", &Config::cross_file, "Meson cross file describing the target", {}},
       {"target.runner", &Config::runner, "measurement: model (X60 model under QEMU) or wall (board)", {"model", "wall"}},
+      {"perf.model",
+       &Config::perf_model,
+       "model runner's core model: table (per-instruction costs) or sched (blocks on LLVM's X60 schedule); unset: the cross file's "
+       "eok_model, else table",
+       {"table", "sched"}},
       {"eval.jobs", &Config::jobs, "parallel evaluations (0: number of cores)", {}},
       {"eval.timeout_s", &Config::eval_timeout_s, "wall-time limit per program run", {}},
       {"eval.memory_mb", &Config::eval_memory_mb, "address-space limit per program run (MiB)", {}},

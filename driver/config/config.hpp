@@ -21,6 +21,8 @@ struct Config
   // [target]
   std::string cross_file = "cross/rv64gcv-qemu.ini";
   std::string runner = "model"; // model | wall
+  // [perf]
+  std::string perf_model; // table | sched; empty: the cross file's eok_model (else table)
   // [eval]
   int64_t jobs = 0;            // parallel evaluations; 0 = cores
   int64_t eval_timeout_s = 60; // per program run under the exe_wrapper

@@ -167,8 +167,8 @@ Expected<Counts> parse_counts(const std::string& text)
 {
   Counts counts;
   auto lines = util::split(text, '\n');
-  if (lines.empty() || lines[0] != "eok-count 2") {
-    return Expected<Counts>::fail("not an eok_count output (first line is not 'eok-count 2')");
+  if (lines.empty() || lines[0] != "eok-count 3") {
+    return Expected<Counts>::fail("not an eok_count output of format 3 (first line is not 'eok-count 3')");
   }
   for (size_t i = 1; i < lines.size(); ++i) {
     const std::string& line = lines[i];
@@ -199,6 +199,21 @@ Expected<Counts> parse_counts(const std::string& text)
         continue;
       }
       auto f = util::split(line, '\t');
+      if (!f.empty() && f[0] == "block") {
+        if (f.size() != 6 || f[5].size() % 2 != 0 || f[5].find_first_not_of("0123456789abcdef") != std::string::npos) {
+          return bad("expected 'block <offset> <sew> <lmul> <count> <hex bytes>'");
+        }
+        BlockCount b;
+        b.offset = std::stoull(f[1], nullptr, 16);
+        b.sew = f[2] == "-" ? 0 : f[2] == "?" ? -1 : std::stoi(f[2]);
+        b.lmul = f[3] == "-" ? "" : f[3];
+        b.count = std::stoull(f[4]);
+        for (size_t at = 0; at < f[5].size(); at += 2) {
+          b.bytes.push_back(static_cast<unsigned char>(std::stoul(f[5].substr(at, 2), nullptr, 16)));
+        }
+        counts.blocks.push_back(std::move(b));
+        continue;
+      }
       if (f.size() != 7 || f[0] != "slot") {
         return bad("expected 'slot' and 6 tab-separated fields");
       }
@@ -216,6 +231,9 @@ Expected<Counts> parse_counts(const std::string& text)
   }
   std::sort(counts.insns.begin(), counts.insns.end(), [](const InsnCount& a, const InsnCount& b) {
     return std::tie(a.mnemonic, a.sew, a.lmul, a.masked) < std::tie(b.mnemonic, b.sew, b.lmul, b.masked);
+  });
+  std::sort(counts.blocks.begin(), counts.blocks.end(), [](const BlockCount& a, const BlockCount& b) {
+    return std::tie(a.offset, a.bytes, a.sew, a.lmul) < std::tie(b.offset, b.bytes, b.sew, b.lmul);
   });
   return counts;
 }

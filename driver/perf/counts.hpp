@@ -22,14 +22,26 @@ struct InsnCount
   uint64_t accesses = 0; // memory accesses (vector: one per active element)
 };
 
+// One translated block executed inside the region (format 3): model "sched" schedules
+// its instructions on the X60 pipeline model once per distinct (bytes, vtype).
+struct BlockCount
+{
+  uint64_t offset = 0;              // from the guest's start of code
+  int sew = 0;                      // vtype the block was translated for: 8..64, -1 unknown, 0 none
+  std::string lmul;                 // "mf8".."m8", "?" unknown, empty when none
+  uint64_t count = 0;               // executions inside the region
+  std::vector<unsigned char> bytes; // its instructions, in memory order
+};
+
 struct Counts
 {
-  uint64_t roi_entries = 0;     // outermost entries into the region
-  uint64_t roi_begins = 0;      // begin markers executed from the harness's measured call
-  uint64_t roi_ends = 0;        // end markers executed from it
-  uint64_t foreign_markers = 0; // markers executed anywhere else (never honoured)
-  std::string first_foreign;    // offset of the first one from the start of code (hex)
-  std::vector<InsnCount> insns; // sorted by (mnemonic, sew, lmul, masked)
+  uint64_t roi_entries = 0;       // outermost entries into the region
+  uint64_t roi_begins = 0;        // begin markers executed from the harness's measured call
+  uint64_t roi_ends = 0;          // end markers executed from it
+  uint64_t foreign_markers = 0;   // markers executed anywhere else (never honoured)
+  std::string first_foreign;      // offset of the first one from the start of code (hex)
+  std::vector<InsnCount> insns;   // sorted by (mnemonic, sew, lmul, masked)
+  std::vector<BlockCount> blocks; // sorted by (offset, bytes, sew, lmul)
 };
 
 // Parses the plugin's output file; a malformed file is an error value (the caller

@@ -62,11 +62,13 @@ TEST_SUITE("perf::counts")
 
   TEST_CASE("plugin output parses into sorted counts and traffic")
   {
-    auto c = parse_counts("eok-count 2\nroi_entries 2\nroi_begins 2\nroi_ends 2\nforeign_markers 1 1f4\n"
+    auto c = parse_counts("eok-count 3\nroi_entries 2\nroi_begins 2\nroi_ends 2\nforeign_markers 1 1f4\n"
                           "slot\tvse32.v\t32\tm8\t0\t4\t256\n"
                           "slot\taddi\t-\t-\t0\t10\t0\n"
                           "slot\tvxor.vv\t?\t?\t1\t3\t0\n"
-                          "slot\tvle32.v\t32\tm8\t1\t4\t200\n");
+                          "slot\tvle32.v\t32\tm8\t1\t4\t200\n"
+                          "block\t1a0\t32\tm8\t4\t5770005702028207\n"
+                          "block\t100\t-\t-\t1\t13001000\n");
     REQUIRE(c.ok());
     CHECK(c->roi_entries == 2);
     CHECK(c->roi_begins == 2);
@@ -80,6 +82,16 @@ TEST_SUITE("perf::counts")
     CHECK(c->insns[1].masked);
     CHECK(c->insns[3].sew == -1);
     CHECK(c->insns[3].lmul == "?");
+    REQUIRE(c->blocks.size() == 2);
+    CHECK(c->blocks[0].offset == 0x100);
+    CHECK(c->blocks[0].sew == 0);
+    CHECK(c->blocks[0].lmul.empty());
+    CHECK(c->blocks[0].bytes == std::vector<unsigned char>{0x13, 0x00, 0x10, 0x00});
+    CHECK(c->blocks[1].offset == 0x1a0);
+    CHECK(c->blocks[1].sew == 32);
+    CHECK(c->blocks[1].lmul == "m8");
+    CHECK(c->blocks[1].count == 4);
+    CHECK(c->blocks[1].bytes.size() == 8);
     Traffic t = traffic_of(*c);
     CHECK(t.read == 800);
     CHECK(t.written == 1024);
@@ -87,9 +99,11 @@ TEST_SUITE("perf::counts")
 
   TEST_CASE("malformed plugin output is an error value naming the line")
   {
-    CHECK(parse_counts("hello\n").error() == "not an eok_count output (first line is not 'eok-count 2')");
-    CHECK(parse_counts("eok-count 2\nslot\tadd\n").error() == "line 2: expected 'slot' and 6 tab-separated fields");
-    CHECK(parse_counts("eok-count 2\nslot\tadd\t-\t-\t0\tx\t0\n").error() == "line 2: a number does not parse");
-    CHECK(parse_counts("eok-count 2\nforeign_markers 3\n").error() == "line 2: expected 'foreign_markers <n> <offset>'");
+    CHECK(parse_counts("hello\n").error() == "not an eok_count output of format 3 (first line is not 'eok-count 3')");
+    CHECK(parse_counts("eok-count 3\nslot\tadd\n").error() == "line 2: expected 'slot' and 6 tab-separated fields");
+    CHECK(parse_counts("eok-count 3\nslot\tadd\t-\t-\t0\tx\t0\n").error() == "line 2: a number does not parse");
+    CHECK(parse_counts("eok-count 3\nforeign_markers 3\n").error() == "line 2: expected 'foreign_markers <n> <offset>'");
+    CHECK(parse_counts("eok-count 3\nblock\t10\t-\t-\t1\t130\n").error() ==
+          "line 2: expected 'block <offset> <sew> <lmul> <count> <hex bytes>'");
   }
 }

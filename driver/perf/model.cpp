@@ -69,6 +69,25 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   return b;
 }
 
+ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, double working_set, BlockScheduler& sched)
+{
+  ModelBreakdown b = model_cycles(counts, table, working_set);
+  b.model = "sched";
+  std::vector<BlockCost> costs = sched.costs(counts.blocks);
+  double compute = 0;
+  for (size_t i = 0; i < costs.size(); ++i) {
+    compute += static_cast<double>(counts.blocks[i].count) * costs[i].cycles;
+    b.blocks_unscheduled += costs[i].scheduled ? 0 : 1;
+  }
+  b.blocks = costs.size();
+  if (b.blocks_unscheduled > 0) {
+    b.notes.push_back(std::to_string(b.blocks_unscheduled) + " block(s) not scheduled by llvm-mca: cost table used");
+  }
+  b.compute = compute;
+  b.cycles = std::max(b.compute, b.memory);
+  return b;
+}
+
 SolBound speed_of_light(const SolInputs& sol, const CostTable& table)
 {
   SolBound s;
@@ -81,9 +100,10 @@ SolBound speed_of_light(const SolInputs& sol, const CostTable& table)
   return s;
 }
 
-Measurement model_measurement(const Counts& counts, const CostTable& table, const SolInputs& sol, const std::string& version)
+Measurement model_measurement(const Counts& counts, const CostTable& table, const SolInputs& sol, const std::string& version,
+                              BlockScheduler* sched)
 {
-  ModelBreakdown b = model_cycles(counts, table, sol.bytes);
+  ModelBreakdown b = sched != nullptr ? model_cycles_sched(counts, table, sol.bytes, *sched) : model_cycles(counts, table, sol.bytes);
   SolBound s = speed_of_light(sol, table);
   Measurement m;
   m.runner = "model";
@@ -105,7 +125,8 @@ Measurement model_measurement(const Counts& counts, const CostTable& table, cons
     std::string vt = c.sew > 0 ? " e" + std::to_string(c.sew) + c.lmul : c.sew < 0 ? " e?" : "";
     classes += json_string(c.mnemonic + vt + (c.masked ? " v0.t" : "")) + ": " + std::to_string(c.count);
   }
-  m.detail_json = "{\"schema_version\": 1, \"cycles\": " + json_number(b.cycles) + ", \"compute_cycles\": " + json_number(b.compute) +
+  m.detail_json = "{\"schema_version\": 1, \"model\": " + json_string(b.model) + ", \"blocks\": " + std::to_string(b.blocks) +
+                  ", \"cycles\": " + json_number(b.cycles) + ", \"compute_cycles\": " + json_number(b.compute) +
                   ", \"vector_alu_cycles\": " + json_number(b.vector_alu) + ", \"vector_mem_cycles\": " + json_number(b.vector_mem) +
                   ", \"scalar_cycles\": " + json_number(b.scalar) + ", \"memory_cycles\": " + json_number(b.memory) +
                   ", \"level\": " + json_string(b.level) + ", \"working_set_bytes\": " + json_number(b.working_set) +

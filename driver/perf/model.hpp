@@ -2,6 +2,7 @@
 // Pure functions of their inputs (deterministic: same counts, same figures).
 #pragma once
 
+#include "perf/block_sched.hpp"
 #include "perf/cost_table.hpp"
 #include "perf/counts.hpp"
 #include "perf/runner.hpp"
@@ -12,13 +13,15 @@ namespace eok::perf {
 
 struct ModelBreakdown
 {
-  double vector_alu = 0; // cycles of vector arithmetic
-  double vector_mem = 0; // cycles of vector loads/stores
-  double scalar = 0;     // cycles of scalar instructions (vset* included)
-  double compute = 0;    // vector_alu + vector_mem + scalar (in-order, no overlap)
-  double memory = 0;     // bytes moved / bandwidth of the working set's level (0 in L1)
-  double cycles = 0;     // max(compute, memory)
-  std::string level;     // L1 | L2 | DRAM
+  double vector_alu = 0;                       // cycles of vector arithmetic
+  double vector_mem = 0;                       // cycles of vector loads/stores
+  double scalar = 0;                           // cycles of scalar instructions (vset* included)
+  double compute = 0;                          // table: vector_alu + vector_mem + scalar (no overlap); sched: Σ blocks
+  std::string model = "table";                 // table | sched
+  uint64_t blocks = 0, blocks_unscheduled = 0; // sched: distinct blocks, those llvm-mca refused
+  double memory = 0;                           // bytes moved / bandwidth of the working set's level (0 in L1)
+  double cycles = 0;                           // max(compute, memory)
+  std::string level;                           // L1 | L2 | DRAM
   double working_set = 0;
   Traffic traffic;
   uint64_t instructions = 0, vector_instructions = 0;
@@ -27,6 +30,8 @@ struct ModelBreakdown
 
 // working_set: bytes the kernel touches (chooses the memory level); 0: bytes moved.
 ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double working_set);
+// Model "sched": compute = Σ block executions × the block's scheduled cycles; memory as above.
+ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, double working_set, BlockScheduler& sched);
 
 struct SolBound
 {
@@ -37,6 +42,8 @@ struct SolBound
 SolBound speed_of_light(const SolInputs& sol, const CostTable& table);
 
 // The Measurement of a model run (detail_json carries the breakdown).
-Measurement model_measurement(const Counts& counts, const CostTable& table, const SolInputs& sol, const std::string& version);
+// sched: nullptr for model "table".
+Measurement model_measurement(const Counts& counts, const CostTable& table, const SolInputs& sol, const std::string& version,
+                              BlockScheduler* sched = nullptr);
 
 } // namespace eok::perf

@@ -38,7 +38,9 @@ const CostTable& table_for(const target::Target& t)
 
 std::string model_version(const target::Target& t)
 {
-  return std::string(k_model_version) + " core/" + t.core + " table/" + CostTable::builtin_hash(t.core);
+  // sched's figures also depend on LLVM's X60 model: the LLVM major version is named.
+  return std::string(k_model_version) + " core/" + t.core + " table/" + CostTable::builtin_hash(t.core) +
+         (t.model == "sched" ? " sched/llvm-mca-22" : "");
 }
 
 } // namespace
@@ -62,6 +64,9 @@ ModelRunner::ModelRunner(target::Target target, const CostTable& table, std::str
   , m_table(table)
   , m_plugin(std::move(plugin))
 {
+  if (m_target.model == "sched") {
+    m_sched = std::make_unique<BlockScheduler>(m_table);
+  }
 }
 
 std::string ModelRunner::version() const
@@ -131,7 +136,7 @@ Expected<Measurement> ModelRunner::measure(const std::vector<std::string>& progr
   if (!counts) {
     return Expected<Measurement>::fail(counts.error());
   }
-  return model_measurement(*counts, m_table, sol, version());
+  return model_measurement(*counts, m_table, sol, version(), m_sched.get());
 }
 
 std::string runner_version(const std::string& kind, const target::Target& target)

@@ -1,6 +1,7 @@
 // The two Runner implementations behind make_runner (runner.hpp).
 #pragma once
 
+#include "perf/block_sched.hpp"
 #include "perf/cost_table.hpp"
 #include "perf/counts.hpp"
 #include "perf/runner.hpp"
@@ -24,11 +25,14 @@ public:
   // What the plugin counted in one run of `program` (measure() = count() + the model).
   [[nodiscard]] Expected<Counts> count(const std::vector<std::string>& program) const;
   [[nodiscard]] const CostTable& table() const { return m_table; }
+  // Model "sched"'s block scheduler (nullptr for model "table").
+  [[nodiscard]] BlockScheduler* scheduler() const { return m_sched.get(); }
 
 private:
   target::Target m_target;
   const CostTable& m_table;
   std::string m_plugin;
+  std::unique_ptr<BlockScheduler> m_sched;
 };
 
 struct WallOptions

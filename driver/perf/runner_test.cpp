@@ -29,6 +29,11 @@ TEST_SUITE("perf::runner")
     target::Target t = qemu_target();
     CHECK(runner_version("model", t) == make_runner("model", t)->version());
     CHECK(runner_version("model", t).find("table/" + CostTable::builtin_hash("spacemit-x60")) != std::string::npos);
+    // The core model is part of the version (cache keys): table and sched never share a winner.
+    target::Target sched = t;
+    sched.model = "sched";
+    CHECK(runner_version("model", sched) != runner_version("model", t));
+    CHECK(runner_version("model", sched).find("sched/") != std::string::npos);
     t.board = "bpi-f3";
     CHECK(runner_version("wall", t) == make_runner("wall", t)->version());
     CHECK(runner_version("wall", t) == "wall/1 board/bpi-f3 warm/10 runs/50");

@@ -1,5 +1,7 @@
 #include "perf/validate.hpp"
 
+#include "perf/mca.hpp"
+
 #include "perf/model.hpp"
 #include "perf/program.hpp"
 #include "perf/runner_impl.hpp"
@@ -281,6 +283,10 @@ Validation validate_model(const target::Target& target, const std::string& work_
 
   progress("building whole kernels");
   std::string kernels = build_program(target, work_dir, "kernels", k_kernels_c).value();
+  std::unique_ptr<BlockScheduler> sched;
+  if (!find_mca().empty()) {
+    sched = std::make_unique<BlockScheduler>(table);
+  }
   for (const KernelFigure& k : kernel_figures()) {
     std::string name = k.family + " " + k.impl + " n=" + std::to_string(k.n);
     progress(name);
@@ -288,6 +294,10 @@ Validation validate_model(const target::Target& target, const std::string& work_
     Counts counts = model.count({kernels, std::to_string(family), std::to_string(impl), std::to_string(k.n)}).value();
     ModelBreakdown b = model_cycles(counts, table, kernel_bytes(k.family, k.n)); // source + destination
     v.kernels.push_back({name, k.published, static_cast<double>(k.n) / b.cycles, b.level});
+    if (sched) {
+      ModelBreakdown s = model_cycles_sched(counts, table, kernel_bytes(k.family, k.n), *sched);
+      v.kernels_sched.push_back({name, k.published, static_cast<double>(k.n) / s.cycles, s.level});
+    }
   }
   return v;
 }

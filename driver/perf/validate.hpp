@@ -24,7 +24,8 @@ struct Validation
 {
   std::vector<ValidationRow> instructions; // self-consistency: the table vs the figures it was built from
   std::vector<ValidationRow> memcpy;
-  std::vector<ValidationRow> kernels; // whole kernels the table was not fitted on (x60_kernels.csv), n / cycles
+  std::vector<ValidationRow> kernels;       // whole kernels the table was not fitted on (x60_kernels.csv), n / cycles
+  std::vector<ValidationRow> kernels_sched; // the same rows under model "sched" (empty without llvm-mca-22)
 };
 
 // Builds the microkernels with the target's compiler in `work_dir` and measures them with

@@ -49,6 +49,16 @@ eok_core = 'spacemit' + '-x60'
     CHECK_THROWS_WITH(target::target_from(mf), "m.ini:2: c: 'clang-999-not-here' is not installed (not found on PATH)");
   }
 
+  TEST_CASE("eok_model picks the core model, table by default, and is validated")
+  {
+    auto plain = MachineFile::parse_text("[binaries]\nc = 'sh'\n[properties]\neok_vlen = 256\n", "m.ini");
+    CHECK(target::target_from(plain).model == "table");
+    auto sched = MachineFile::parse_text("[binaries]\nc = 'sh'\n[properties]\neok_vlen = 256\neok_model = 'sched'\n", "m.ini");
+    CHECK(target::target_from(sched).model == "sched");
+    auto bad = MachineFile::parse_text("[binaries]\nc = 'sh'\n[properties]\neok_vlen = 256\neok_model = 'fast'\n", "m.ini");
+    CHECK_THROWS_WITH(target::target_from(bad), "m.ini:5: eok_model: expected 'table' or 'sched', got 'fast'");
+  }
+
   TEST_CASE("eok_vlen is required and validated")
   {
     auto none = MachineFile::parse_text("[binaries]\nc = 'sh'\n", "v.ini");

@@ -69,6 +69,12 @@ Target target_from(const MachineFile& mf)
   if (const MachineValue* v = mf.get("properties", "eok_core")) {
     t.core = v->text();
   }
+  if (const MachineValue* v = mf.get("properties", "eok_model")) {
+    t.model = v->text();
+    if (t.model != "table" && t.model != "sched") {
+      throw Fatal(located(v->file, v->line, "eok_model: expected 'table' or 'sched', got '" + t.model + "'"));
+    }
+  }
   if (const MachineValue* v = mf.get("properties", "eok_board")) {
     t.board = v->text();
   }

@@ -29,6 +29,8 @@ struct Target
   // eok_stack property: the board's stack size in bytes (8 MiB, Linux's usual default);
   // correctness runs get it as their stack limit, so a kernel that needs more crashes here too.
   uint64_t stack_bytes = uint64_t{8} << 20;
+  // eok_model property: the model runner's core model, table | sched (perf.model overrides).
+  std::string model = "table";
 
   // Canonical text of everything here that changes a result (for cache keys).
   [[nodiscard]] std::string identity_text() const;

@@ -24,13 +24,21 @@
  * refuses to measure a run with a foreign marker, or whose region was not entered
  * and left exactly once.
  *
+ * Blocks: every translated block is also recorded as (offset from start of code, its
+ * instruction bytes, the vtype it was translated for) with an inline execution count,
+ * so eok can schedule each executed block on a pipeline model (model "sched"). A block
+ * re-translated with the same key shares one record. The count is added when the block
+ * starts, so the block holding the begin marker is outside the region and the one
+ * holding the end marker inside; both belong to the harness's measured call.
+ *
  * Output (text, one record per line, fields separated by tabs):
- *   eok-count 2
+ *   eok-count 3
  *   roi_entries <n>
  *   roi_begins <n>                       honoured begin markers executed
  *   roi_ends <n>                         honoured end markers executed
  *   foreign_markers <n> <first offset>   markers outside [lo, hi) (offset in hex, - if none)
  *   slot <mnemonic> <sew|-|?> <lmul|-|?> <masked 0|1> <count> <accesses>
+ *   block <offset hex> <sew|-|?> <lmul|-|?> <count> <instruction bytes, hex in memory order>
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include "qemu_plugin_api.h"
@@ -46,7 +54,8 @@ enum { k_vtype_none = 0xffffffffu, k_vtype_unknown = 0xfffffffeu, k_hash_bits = 
 #define ROI_BEGIN_RAW 0x00102013u /* slti x0,x0,1 */
 #define ROI_END_RAW 0x00202013u   /* slti x0,x0,2 */
 
-typedef struct Slot {
+typedef struct Slot
+{
   uint64_t count, accesses;         /* running totals (inline adds) */
   uint64_t snap_count, snap_access; /* totals when the current ROI began */
   uint64_t roi_count, roi_access;   /* accumulated inside ROIs */
@@ -57,13 +66,26 @@ typedef struct Slot {
   struct Slot* all;  /* every slot */
 } Slot;
 
+typedef struct Block
+{
+  uint64_t count, snap_count, roi_count; /* as for Slot */
+  uint64_t offset;                       /* from qemu_plugin_start_code() */
+  uint32_t vtype;                        /* vtype live when translated (k_vtype_unknown if not known) */
+  size_t n_bytes;
+  unsigned char* bytes;
+  struct Block* next;
+  struct Block* all;
+} Block;
+
 static Slot* g_table[1u << k_hash_bits];
+static Block* g_blocks[1u << k_hash_bits];
+static Block* g_all_blocks;
 static Slot* g_all;
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t g_vtype = k_vtype_unknown; /* vtype live now (guest is single-threaded) */
 static int g_roi_depth;
 static uint64_t g_roi_entries, g_roi_begins, g_roi_ends, g_foreign_markers;
-static uint64_t g_first_foreign = UINT64_MAX;     /* offset of the first foreign marker executed */
+static uint64_t g_first_foreign = UINT64_MAX;                /* offset of the first foreign marker executed */
 static uint64_t g_allowed_lo = 0, g_allowed_hi = UINT64_MAX; /* offsets from start_code */
 static char* g_out_path;
 
@@ -102,6 +124,38 @@ static Slot* slot_for(const char* mnem, uint32_t vtype, int masked)
   return s;
 }
 
+static Block* block_for(uint64_t offset, uint32_t vtype, const unsigned char* bytes, size_t n_bytes)
+{
+  uint64_t h = 1469598103934665603ull;
+  h = (h ^ offset) * 1099511628211ull;
+  h = (h ^ vtype) * 1099511628211ull;
+  for (size_t i = 0; i < n_bytes; i++) {
+    h = (h ^ bytes[i]) * 1099511628211ull;
+  }
+  h &= (1u << k_hash_bits) - 1;
+  pthread_mutex_lock(&g_lock);
+  Block* b = g_blocks[h];
+  while (b && !(b->offset == offset && b->vtype == vtype && b->n_bytes == n_bytes && memcmp(b->bytes, bytes, n_bytes) == 0)) {
+    b = b->next;
+  }
+  if (!b) {
+    b = calloc(1, sizeof(*b));
+    if (!b || !(b->bytes = malloc(n_bytes ? n_bytes : 1))) {
+      abort();
+    }
+    memcpy(b->bytes, bytes, n_bytes);
+    b->n_bytes = n_bytes;
+    b->offset = offset;
+    b->vtype = vtype;
+    b->next = g_blocks[h];
+    g_blocks[h] = b;
+    b->all = g_all_blocks;
+    g_all_blocks = b;
+  }
+  pthread_mutex_unlock(&g_lock);
+  return b;
+}
+
 static void on_vset(unsigned int vcpu, void* vtype)
 {
   (void)vcpu;
@@ -120,6 +174,9 @@ static void on_roi_begin(unsigned int vcpu, void* unused)
       s->snap_count = s->count;
       s->snap_access = s->accesses;
     }
+    for (Block* b = g_all_blocks; b; b = b->all) {
+      b->snap_count = b->count;
+    }
   }
   pthread_mutex_unlock(&g_lock);
 }
@@ -134,6 +191,9 @@ static void on_roi_end(unsigned int vcpu, void* unused)
     for (Slot* s = g_all; s; s = s->all) {
       s->roi_count += s->count - s->snap_count;
       s->roi_access += s->accesses - s->snap_access;
+    }
+    for (Block* b = g_all_blocks; b; b = b->all) {
+      b->roi_count += b->count - b->snap_count;
     }
   }
   pthread_mutex_unlock(&g_lock);
@@ -190,6 +250,22 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb* tb)
   (void)id;
   uint32_t block_vtype = g_vtype; /* the vtype this block was translated for */
   size_t n = qemu_plugin_tb_n_insns(tb);
+  size_t n_bytes = 0;
+  for (size_t i = 0; i < n; i++) {
+    n_bytes += qemu_plugin_insn_size(qemu_plugin_tb_get_insn(tb, i));
+  }
+  unsigned char* bytes = malloc(n_bytes ? n_bytes : 1);
+  if (!bytes) {
+    abort();
+  }
+  for (size_t i = 0, at = 0; i < n; i++) {
+    struct qemu_plugin_insn* insn = qemu_plugin_tb_get_insn(tb, i);
+    memcpy(bytes + at, qemu_plugin_insn_data(insn), qemu_plugin_insn_size(insn));
+    at += qemu_plugin_insn_size(insn);
+  }
+  Block* block = block_for(qemu_plugin_tb_vaddr(tb) - qemu_plugin_start_code(), block_vtype, bytes, n_bytes);
+  free(bytes);
+  qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &block->count, 1);
   for (size_t i = 0; i < n; i++) {
     struct qemu_plugin_insn* insn = qemu_plugin_tb_get_insn(tb, i);
     size_t size = qemu_plugin_insn_size(insn);
@@ -261,7 +337,7 @@ static void on_guest_exit(qemu_plugin_id_t id, void* unused)
     fprintf(stderr, "eok_count: cannot write %s\n", g_out_path);
     return;
   }
-  fprintf(f, "eok-count 2\nroi_entries %llu\nroi_begins %llu\nroi_ends %llu\n", (unsigned long long)g_roi_entries,
+  fprintf(f, "eok-count 3\nroi_entries %llu\nroi_begins %llu\nroi_ends %llu\n", (unsigned long long)g_roi_entries,
           (unsigned long long)g_roi_begins, (unsigned long long)g_roi_ends);
   if (g_foreign_markers == 0) {
     fprintf(f, "foreign_markers 0 -\n");
@@ -274,8 +350,20 @@ static void on_guest_exit(qemu_plugin_id_t id, void* unused)
     }
     char sew[8], lmul[8];
     vtype_fields(s->vtype, sew, lmul);
-    fprintf(f, "slot\t%s\t%s\t%s\t%d\t%llu\t%llu\n", s->mnem, sew, lmul, s->masked,
-            (unsigned long long)s->roi_count, (unsigned long long)s->roi_access);
+    fprintf(f, "slot\t%s\t%s\t%s\t%d\t%llu\t%llu\n", s->mnem, sew, lmul, s->masked, (unsigned long long)s->roi_count,
+            (unsigned long long)s->roi_access);
+  }
+  for (Block* b = g_all_blocks; b; b = b->all) {
+    if (b->roi_count == 0) {
+      continue;
+    }
+    char sew[8], lmul[8];
+    vtype_fields(b->vtype, sew, lmul);
+    fprintf(f, "block\t%llx\t%s\t%s\t%llu\t", (unsigned long long)b->offset, sew, lmul, (unsigned long long)b->roi_count);
+    for (size_t i = 0; i < b->n_bytes; i++) {
+      fprintf(f, "%02x", b->bytes[i]);
+    }
+    fputc('\n', f);
   }
   fclose(f);
 }

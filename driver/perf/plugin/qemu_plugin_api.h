@@ -47,18 +47,19 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 /* Provided by QEMU. */
 void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_tb_trans_cb_t cb);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void* userdata);
-void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn* insn, qemu_plugin_vcpu_udata_cb_t cb,
-                                            enum qemu_plugin_cb_flags flags, void* userdata);
-void qemu_plugin_register_vcpu_insn_exec_inline(struct qemu_plugin_insn* insn, enum qemu_plugin_op op, void* ptr,
-                                                uint64_t imm);
-void qemu_plugin_register_vcpu_mem_inline(struct qemu_plugin_insn* insn, enum qemu_plugin_mem_rw rw,
-                                          enum qemu_plugin_op op, void* ptr, uint64_t imm);
+void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn* insn, qemu_plugin_vcpu_udata_cb_t cb, enum qemu_plugin_cb_flags flags,
+                                            void* userdata);
+void qemu_plugin_register_vcpu_insn_exec_inline(struct qemu_plugin_insn* insn, enum qemu_plugin_op op, void* ptr, uint64_t imm);
+void qemu_plugin_register_vcpu_mem_inline(struct qemu_plugin_insn* insn, enum qemu_plugin_mem_rw rw, enum qemu_plugin_op op, void* ptr,
+                                          uint64_t imm);
+void qemu_plugin_register_vcpu_tb_exec_inline(struct qemu_plugin_tb* tb, enum qemu_plugin_op op, void* ptr, uint64_t imm);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb* tb);
+uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb* tb);
 struct qemu_plugin_insn* qemu_plugin_tb_get_insn(const struct qemu_plugin_tb* tb, size_t idx);
 const void* qemu_plugin_insn_data(const struct qemu_plugin_insn* insn);
 size_t qemu_plugin_insn_size(const struct qemu_plugin_insn* insn);
 uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn* insn); /* guest virtual address */
-uint64_t qemu_plugin_start_code(void); /* linux-user: lowest address of the program's executable segment */
-char* qemu_plugin_insn_disas(const struct qemu_plugin_insn* insn); /* caller frees (g_free == free) */
+uint64_t qemu_plugin_start_code(void);                                /* linux-user: lowest address of the program's executable segment */
+char* qemu_plugin_insn_disas(const struct qemu_plugin_insn* insn);    /* caller frees (g_free == free) */
 
 #endif
