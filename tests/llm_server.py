@@ -117,7 +117,16 @@ def make_handler(state):
         def log_message(self, *args):
             pass
 
+        def leave(self):
+            # Leave the in-flight count before the first reply byte goes out: once the client has
+            # the reply it may send its next request, which must not find this one still counted.
+            if getattr(self, "counted", False):
+                self.counted = False
+                with state.lock:
+                    state.in_flight -= 1
+
         def send(self, status, body, headers=None, length=None):
+            self.leave()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body) if length is None else length))
@@ -133,13 +142,13 @@ def make_handler(state):
                 state.count += 1
                 in_flight = state.in_flight
                 number = state.count
+            self.counted = True
             try:
                 self.answer(number, in_flight)
             except (BrokenPipeError, ConnectionResetError):
                 pass
             finally:
-                with state.lock:
-                    state.in_flight -= 1
+                self.leave()
 
         def answer(self, number, in_flight):
             length = int(self.headers.get("Content-Length", "0"))
