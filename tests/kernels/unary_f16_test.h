@@ -1,7 +1,9 @@
 /* Generic ker0-vs-golden test for elementwise fp16 kernels y[i] = f(x[i]) (fp16 in and out).
  * The including file includes its generated spec header and defines
  *   RUN_KERNEL(x, y, n)  the ker0 call (x, y are _Float16*), and
- *   GOLDEN(x)            the golden value for one input, as a double.
+ *   GOLDEN(x)            the golden value for one input, as a double,
+ * and, for a param with several values, NUM_CASES and SET_CASE(c) (selects case c, which
+ * RUN_KERNEL and GOLDEN then use, and returns its name): everything runs once per case.
  * Checks every test shape of the spec (seeded inputs in its range plus its specials), then
  * all 65536 fp16 bit patterns. The tolerance is the spec's, in fp16 ulps against the golden rounded to
  * fp16; the test also reports how many outputs are not the correctly rounded value. Also
@@ -111,35 +113,46 @@ static void print_stats(const HStats* s, const char* what)
          s->checked, s->failures, s->not_rounded, s->max_ulp);
 }
 
+#ifndef NUM_CASES
+#define NUM_CASES 1
+#define SET_CASE(c) ""
+#endif
+
 int main(int argc, char** argv)
 {
   Rng rng = {argc > 1 ? strtoull(argv[1], NULL, 0) : 0x5eedull};
   HStats shapes = {0}, all = {0};
-  for (int s = 0; s < SPEC_NUM_SHAPES; ++s) {
-    long n = spec_shapes[s][SPEC_SIZE_N];
-    float* f = malloc(sizeof(float) * (size_t)(n + 1));
-    _Float16* in = malloc(2 * (size_t)(n + 1));
-    fill_inputs(&rng, f, n, SPEC_X_LO, SPEC_X_HI, spec_x_specials, SPEC_X_NUM_SPECIALS);
-    for (long i = 0; i < n; ++i) {
-      in[i] = (_Float16)f[i];
+  for (int c = 0; c < NUM_CASES; ++c) {
+    const char* case_name = SET_CASE(c);
+    for (int s = 0; s < SPEC_NUM_SHAPES; ++s) {
+      long n = spec_shapes[s][SPEC_SIZE_N];
+      float* f = malloc(sizeof(float) * (size_t)(n + 1));
+      _Float16* in = malloc(2 * (size_t)(n + 1));
+      fill_inputs(&rng, f, n, SPEC_X_LO, SPEC_X_HI, spec_x_specials, SPEC_X_NUM_SPECIALS);
+      for (long i = 0; i < n; ++i) {
+        in[i] = (_Float16)f[i];
+      }
+      char what[64];
+      snprintf(what, sizeof what, "shape n=%ld%s", n, case_name);
+      run_case(&shapes, what, in, n);
+      free(f);
+      free(in);
+    }
+
+    /* Every fp16 bit pattern, in order and then in a shorter run so the tail differs. */
+    _Float16* in = malloc(2 * 65536);
+    for (long i = 0; i < 65536; ++i) {
+      uint16_t b = (uint16_t)i;
+      memcpy(&in[i], &b, 2);
     }
     char what[64];
-    snprintf(what, sizeof what, "shape n=%ld", n);
-    run_case(&shapes, what, in, n);
-    free(f);
+    snprintf(what, sizeof what, "all fp16%s", case_name);
+    run_case(&all, what, in, 65536);
+    snprintf(what, sizeof what, "all fp16 from 1%s", case_name);
+    run_case(&all, what, in + 1, 65535 - 4);
     free(in);
   }
   print_stats(&shapes, "test shapes");
-
-  /* Every fp16 bit pattern, in order and then in a shorter run so the tail differs. */
-  _Float16* in = malloc(2 * 65536);
-  for (long i = 0; i < 65536; ++i) {
-    uint16_t b = (uint16_t)i;
-    memcpy(&in[i], &b, 2);
-  }
-  run_case(&all, "all fp16", in, 65536);
-  run_case(&all, "all fp16 from 1", in + 1, 65535 - 4);
-  free(in);
   print_stats(&all, "all fp16 inputs");
   return shapes.failures || all.failures ? 1 : 0;
 }
