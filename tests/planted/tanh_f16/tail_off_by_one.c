@@ -1,0 +1,10 @@
+// Planted (tanh_f16): right values, but the loop stops one short, leaving the last
+// output unwritten; must be wrong_output.
+#include <math.h>
+
+void eok_tanh_f16(const _Float16* x, _Float16* y, long n)
+{
+  for (long i = 0; i + 1 < n; ++i) {
+    y[i] = (_Float16)tanhf((float)x[i]);
+  }
+}
