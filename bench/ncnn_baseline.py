@@ -29,12 +29,14 @@ TABLE = {
     "sigmoid": ("sigmoid", "Sigmoid", [], ""),
     "mish": ("mish", "Mish", [], ""),
     "swish": ("swish", "Swish", [], ""),
+    "unaryop": ("unaryop", "UnaryOp", [[0, 6]], "op_type 6 RSQRT, the perf shape's op"),
 }
 # Known and not comparable yet (the NCNN harness is fp32, unary, weightless).
 NOT_YET = {
     "sigmoid_f16": "fp16 storage (NCNN's _zfh file) not in the NCNN harness yet",
     "convdw3x3s1": "a layer with weights (ConvolutionDepthWise) not in the NCNN harness yet",
     "quantize_u8": "int8 Quantize not in the NCNN harness yet",
+    "binaryop": "two inputs (a per-channel b) not in the NCNN harness yet",
 }
 
 
