@@ -1,0 +1,36 @@
+/* Scalar golden for kernels/nn/concat (NCNN Concat), test-only: for every output element by
+ * its logical (channel, row, column), find the input and its coordinates, then read and write
+ * through each blob's own layout (channel group, row, column, lane). */
+
+/* Index of channel q, row r, column x in a blob of h x w pixels packed by pack. */
+static long at(long q, long r, long x, long h, long w, long pack)
+{
+  return (((q / pack) * h + r) * w + x) * pack + q % pack;
+}
+
+void golden_concat(const float* a, const float* b, const float* c, double* y, long k, long axis,
+                   long ch, long h, long w, long pack, long ea, long eb, long ec)
+{
+  const float* in[3] = {a, b, c};
+  long e[3] = {ea, eb, ec};
+  long total = 0;
+  for (long i = 0; i < k; ++i) {
+    total += e[i];
+  }
+  long oc = axis == 0 ? total : ch, oh = axis == 1 ? total : h, ow = axis == 2 ? total : w;
+  long opack = axis == 0 ? (total % 8 == 0 ? 8 : 1) : pack;
+  for (long q = 0; q < oc; ++q) {
+    for (long r = 0; r < oh; ++r) {
+      for (long x = 0; x < ow; ++x) {
+        long pos = axis == 0 ? q : axis == 1 ? r : x; /* coordinate along the axis */
+        long i = 0;
+        while (pos >= e[i]) {
+          pos -= e[i++];
+        }
+        long iq = axis == 0 ? pos : q, ir = axis == 1 ? pos : r, ix = axis == 2 ? pos : x;
+        long ih = axis == 1 ? e[i] : h, iw = axis == 2 ? e[i] : w;
+        y[at(q, r, x, oh, ow, opack)] = in[i][at(iq, ir, ix, ih, iw, pack)];
+      }
+    }
+  }
+}
