@@ -38,6 +38,8 @@ NOT_YET = {
     "quantize_u8": "int8 Quantize not in the NCNN harness yet",
     "cast_f32_f16": "fp16 output (NCNN's _zfh Cast path) not in the NCNN harness yet",
     "cast_f16_f32": "fp16 input (NCNN's _zfh Cast path) not in the NCNN harness yet",
+    "cast_f32_bf16": "bf16 output not in the NCNN harness yet (NCNN's RVV Cast runs bf16 in the generic scalar loop)",
+    "cast_bf16_f32": "bf16 input not in the NCNN harness yet (NCNN's RVV Cast runs bf16 in the generic scalar loop)",
     "concat": "several inputs not in the NCNN harness yet",
     "binaryop": "two inputs (a per-channel b) not in the NCNN harness yet",
 }
