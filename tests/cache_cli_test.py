@@ -63,6 +63,28 @@ class CacheCli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("no winner with a key starting ffffffff", r.stderr)
 
+    def test_substitute_reads_perf_model_from_the_settings(self):
+        # A winner tuned under perf.model = "sched" (eok.toml) is substituted by a build that reads the same
+        # eok.toml, and not by one under the cross file's default model (its key names another model).
+        toml = os.path.join(self.dir, "eok.toml")
+        with open(toml, "w") as f:
+            f.write('[perf]\nmodel = "sched"\n')
+        self.put("scale", 200, "--verified", "--define", "EOK_UNROLL=4", "--config", toml)
+        src = os.path.join(self.k("scale"), "scale.c")
+        out, dep = os.path.join(self.dir, "scale.eok.c"), os.path.join(self.dir, "scale.eok.d")
+
+        def substitute(*extra, env=None):
+            r = subprocess.run([EOK, "substitute", *self.common(), *extra, src, out, dep], capture_output=True, text=True,
+                               timeout=120, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return r.stdout + r.stderr
+
+        self.assertIn("cached winner", substitute("--config", toml))
+        self.assertIn("#define EOK_UNROLL 4", open(out).read())
+        self.assertIn("cached winner", substitute(env=dict(os.environ, EOK_PERF_MODEL="sched")))
+        self.assertIn("original (no winner for key", substitute())
+        self.assertNotIn("#define EOK_UNROLL 4", open(out).read())
+
     def test_gc_keeps_only_the_given_kernels(self):
         self.put("scale", 200, "--verified")
         self.put("addc", 100, "--verified")

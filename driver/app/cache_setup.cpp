@@ -27,13 +27,12 @@ CacheSetup cache_setup(Context& ctx, const Args& args)
   CacheSetup s;
   s.cross_files = args.values("--cross-file");
   s.build_root = args.value("--build-root").value_or("");
-  const bool need_settings = !args.has("--cache") || !args.has("--runner") || (s.cross_files.empty() && s.build_root.empty());
-  if (need_settings) {
-    const auto& cfg = ctx.settings().get();
-    s.cache_path = cfg.cache_path;
-    s.runner = cfg.runner;
-    s.default_cross_file = cfg.cross_file;
-  }
+  // Always loaded: perf.model has no flag and is part of every key (through the runner version).
+  const auto& cfg = ctx.settings().get();
+  s.cache_path = cfg.cache_path;
+  s.runner = cfg.runner;
+  s.default_cross_file = cfg.cross_file;
+  s.model = cfg.perf_model;
   if (auto c = args.value("--cache")) {
     s.cache_path = *c;
   }
@@ -48,7 +47,7 @@ CacheSetup cache_setup(Context& ctx, const Args& args)
 
 target::Target CacheSetup::target() const
 {
-  return target::resolve_target(cross_files, build_root, default_cross_file);
+  return target::resolve_target(cross_files, build_root, default_cross_file, model);
 }
 
 } // namespace eok::app

@@ -22,11 +22,12 @@ struct CacheSetup
   std::vector<std::string> cross_files; // explicit --cross-file
   std::string build_root;               // --build-root
   std::string default_cross_file;       // target.cross_file
+  std::string model;                    // perf.model (empty: the cross file's eok_model)
   // The target for keys: --cross-file files, else the build root's, else the default.
   [[nodiscard]] target::Target target() const;
 };
 
-// Reads the flags; settings (eok.toml) are loaded only for what no flag gives.
+// Reads the flags, then the settings (eok.toml, EOK_* variables) for what no flag gives.
 CacheSetup cache_setup(Context& ctx, const Args& args);
 
 } // namespace eok::app

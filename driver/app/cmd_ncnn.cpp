@@ -84,7 +84,7 @@ Command ncnn_tune_command()
               throw UsageError("eok ncnn tune: --candidate needs exactly one op");
             }
             if (!req.ci) {
-              req.target = target::resolve_target(args.values("--cross-file"), "", cfg.cross_file);
+              req.target = target::resolve_target(args.values("--cross-file"), "", cfg.cross_file, cfg.perf_model);
               req.flag_search = !args.has("--no-flags");
             }
             const auto reports = ncnn::tune_ops(req, [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); });

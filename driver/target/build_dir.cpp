@@ -73,15 +73,16 @@ std::vector<std::string> build_cross_files(const std::string& build_root)
                       "(meson setup --cross-file cross/rv64gcv-qemu.ini)"));
 }
 
-Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file)
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file,
+                      const std::string& model)
 {
-  if (!cross_files.empty()) {
-    return load_target(cross_files);
+  Target t = !cross_files.empty()  ? load_target(cross_files)
+             : !build_root.empty() ? load_target(build_cross_files(build_root))
+                                   : load_target({default_cross_file});
+  if (!model.empty()) {
+    t.model = model;
   }
-  if (!build_root.empty()) {
-    return load_target(build_cross_files(build_root));
-  }
-  return load_target({default_cross_file});
+  return t;
 }
 
 } // namespace eok::target

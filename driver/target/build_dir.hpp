@@ -19,7 +19,10 @@ std::vector<std::string> build_cross_files(const std::string& build_root);
 std::vector<std::string> parse_string_list(const std::string& text, const std::string& where);
 
 // The target of a command: explicit --cross-file files win, else the build
-// root's, else the configured default (target.cross_file).
-Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file);
+// root's, else the configured default (target.cross_file). model: perf.model
+// (non-empty overrides the cross file's eok_model, so every command that makes a
+// cache key or a runner sees the model the settings name).
+Target resolve_target(const std::vector<std::string>& cross_files, const std::string& build_root, const std::string& default_cross_file,
+                      const std::string& model);
 
 } // namespace eok::target

@@ -54,7 +54,7 @@ SessionResult run_session(const SessionOptions& opts)
   auto& term = util::Terminal::instance();
   term.line("eok tune: " + result.mode);
 
-  const target::Target target = target::resolve_target(opts.cross_files, opts.build_root, cfg.cross_file);
+  const target::Target target = target::resolve_target(opts.cross_files, opts.build_root, cfg.cross_file, cfg.perf_model);
   cache::Cache cache = cache::Cache::open(cfg.cache_path);
 
   std::vector<FlagDim> flags;
