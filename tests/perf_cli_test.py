@@ -37,17 +37,17 @@ class PerfValidate(unittest.TestCase):
         # With llvm-mca-22 both models side by side: published, table, error, sched, error.
         both = shutil.which("llvm-mca-22") is not None
         sched_cols = r"\s+([\d.]+)\s+([+-][\d.]+)%" if both else ""
-        kernels = re.findall(r"^(byteswap|memreverse) (scalar|rvv_\w+_m[1248]) n=(\d+)\s+([\d.]+)\s+([\d.]+)\s+([+-][\d.]+)%" + sched_cols +
+        kernels = re.findall(r"^(byteswap|memreverse|strlen|utf8_count|LUT4|mergelines) (scalar|rvv_\w*m[1248]) n=(\d+)\s+([\d.]+)\s+([\d.]+)\s+([+-][\d.]+)%" + sched_cols +
                              r"\s+(L1|L2|DRAM)$", r.stdout, re.M)
-        self.assertEqual(len(kernels), 30)
-        self.assertEqual({k[0] for k in kernels}, {"byteswap", "memreverse"})
+        self.assertEqual(len(kernels), 90)
+        self.assertEqual({k[0] for k in kernels}, {"byteswap", "memreverse", "strlen", "utf8_count", "LUT4", "mergelines"})
         self.assertTrue(all(float(k[4]) > 0 for k in kernels))
         if both:
             self.assertTrue(all(float(k[6]) > 0 for k in kernels))
             self.assertRegex(r.stdout, r"table: mean \|error\| [\d.]+%, max \|error\| [\d.]+%; sched: mean \|error\| [\d.]+%, "
-                                       r"max \|error\| [\d.]+% over 30 rows")
+                                       r"max \|error\| [\d.]+% over 90 rows")
         else:
-            self.assertRegex(r.stdout, r"mean \|error\| [\d.]+%, max \|error\| [\d.]+% over 30 rows")
+            self.assertRegex(r.stdout, r"mean \|error\| [\d.]+%, max \|error\| [\d.]+% over 90 rows")
         self.assertIn("Self-consistency: the cost table against the per-instruction figures it was built from", r.stdout)
         if shutil.which("llvm-mca-22"):
             self.assertRegex(r.stdout, r"relu e32m8 loop\s+[\d.]+\s+[\d.]+\s+[+-][\d.]+%")

@@ -6,7 +6,9 @@ Input: rvv-bench's whole-kernel result pages for the SpacemiT X60 (copied into
 https://github.com/camel-cdr/rvv-bench, results https://camel-cdr.github.io/rvv-bench-results/spacemit_x60,
 measured on a Banana Pi BPI-F3). Each page's first data row is the element count n, each
 further row one implementation's n / cycles. Only the implementations eok has its own
-equivalents of (driver/perf/validate_kernels.cpp) are kept, at three sizes (L1, L2, DRAM).
+equivalents of (driver/perf/x60_kernels.c) are kept, at three sizes (L1, L2, DRAM).
+Pages with several charts (utf8_count, mergelines) contribute their first: utf8 count on random
+bytes, mergelines 2/3 (input drawn from backslash, newline, 'a').
 
 Usage: gen_x60_kernels.py DATA_DIR > driver/perf/x60_kernels.csv (deterministic output).
 """
@@ -19,6 +21,10 @@ import sys
 KEEP = {
     'byteswap': ['scalar', 'rvv_vrgather_m1', 'rvv_vrgather_m2', 'rvv_vrgather_m4', 'rvv_vrgather_m8'],
     'memreverse': ['scalar', 'rvv_vlse_m1', 'rvv_vlse_m2', 'rvv_vlse_m4', 'rvv_vlse_m8'],
+    'strlen': ['scalar', 'rvv_m1', 'rvv_m2', 'rvv_m4', 'rvv_m8'],
+    'utf8_count': ['scalar', 'rvv_m1', 'rvv_m2', 'rvv_m4', 'rvv_m8'],
+    'LUT4': ['scalar', 'rvv_vrgather_m1', 'rvv_vrgather_m2', 'rvv_vrgather_m4', 'rvv_vrgather_m8'],
+    'mergelines': ['scalar', 'rvv_vslide_m1', 'rvv_vslide_m2', 'rvv_vslide_m4', 'rvv_vslide_m8'],
 }
 SIZES = [1000, 16000, 260000]  # nearest published n to each
 

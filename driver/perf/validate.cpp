@@ -15,6 +15,7 @@
 namespace eok::perf {
 
 extern const char* const k_x60_kernels_csv; // x60_kernels.csv, embedded at build time (embed_text.py)
+extern const char* const k_x60_kernels_c;   // x60_kernels.c: eok's own whole kernels (family/impl table there)
 
 namespace {
 
@@ -107,71 +108,6 @@ int main(int argc, char **argv) {
 }
 )";
 
-// eok's own equivalents of rvv-bench's byteswap32 and memreverse implementations (bench/
-// byteswap.c and memreverse.c there were read, not copied): `prog <family> <impl> <n>`;
-// family 0 byteswap32 (impl 0 scalar with shifts, the target has no Zbb; 1..4 vrgather on
-// bytes at LMUL 1, 2, 4, 8 with the index vector i ^ 3), family 1 memreverse.
-const char* const k_kernels_c = R"(
-#include <riscv_vector.h>
-#include <stdint.h>
-#include <stdlib.h>
-__attribute__((noinline)) void bswap_scalar(uint32_t *d, const uint32_t *s, size_t n) {
-#pragma clang loop vectorize(disable) interleave(disable)
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t x = s[i];
-    d[i] = (x >> 24) | ((x >> 8) & 0xff00u) | ((x << 8) & 0xff0000u) | (x << 24);
-  }
-}
-#define BSWAP_RVV(L)                                                                              \
-  __attribute__((noinline)) void bswap_m##L(uint32_t *d, const uint32_t *s, size_t n) {           \
-    uint8_t *db = (uint8_t *)d;                                                                   \
-    const uint8_t *sb = (const uint8_t *)s;                                                       \
-    size_t vlmax = __riscv_vsetvlmax_e8m##L();                                                    \
-    vuint8m##L##_t idx = __riscv_vxor_vx_u8m##L(__riscv_vid_v_u8m##L(vlmax), 3, vlmax);           \
-    for (size_t left = 4 * n, vl; left > 0; left -= vl, sb += vl, db += vl) {                     \
-      vl = __riscv_vsetvl_e8m##L(left);                                                           \
-      __riscv_vse8_v_u8m##L(db, __riscv_vrgather_vv_u8m##L(__riscv_vle8_v_u8m##L(sb, vl), idx, vl), vl); \
-    }                                                                                             \
-  }
-BSWAP_RVV(1)
-BSWAP_RVV(2)
-BSWAP_RVV(4)
-BSWAP_RVV(8)
-/* memreverse (n bytes): scalar byte loop; vlse: a stride -1 load from the end, a unit-stride store. */
-__attribute__((noinline)) void mrev_scalar(uint8_t *d, const uint8_t *s, size_t n) {
-#pragma clang loop vectorize(disable) interleave(disable)
-  for (size_t i = 0; i < n; ++i) d[i] = s[n - 1 - i];
-}
-#define MREV_RVV(L)                                                                               \
-  __attribute__((noinline)) void mrev_m##L(uint8_t *d, const uint8_t *s, size_t n) {              \
-    const uint8_t *end = s + n - 1;                                                               \
-    for (size_t vl; n > 0; n -= vl, end -= vl, d += vl) {                                         \
-      vl = __riscv_vsetvl_e8m##L(n);                                                              \
-      __riscv_vse8_v_u8m##L(d, __riscv_vlse8_v_u8m##L(end, -1, vl), vl);                          \
-    }                                                                                             \
-  }
-MREV_RVV(1)
-MREV_RVV(2)
-MREV_RVV(4)
-MREV_RVV(8)
-int main(int argc, char **argv) {
-  if (argc != 4) return 2;
-  int family = atoi(argv[1]), impl = atoi(argv[2]);
-  size_t n = strtoul(argv[3], 0, 0);
-  if (impl < 0 || impl > 4 || family < 0 || family > 1) return 2;
-  uint32_t *s = malloc(4 * n), *d = malloc(4 * n);
-  for (size_t i = 0; i < n; ++i) s[i] = (uint32_t)(i * 2654435761u);
-  void (*bswap[])(uint32_t *, const uint32_t *, size_t) = {bswap_scalar, bswap_m1, bswap_m2, bswap_m4, bswap_m8};
-  void (*mrev[])(uint8_t *, const uint8_t *, size_t) = {mrev_scalar, mrev_m1, mrev_m2, mrev_m4, mrev_m8};
-  __asm__ volatile("slti x0, x0, 1" ::: "memory");
-  if (family == 0) bswap[impl](d, s, n);
-  else mrev[impl]((uint8_t *)d, (const uint8_t *)s, n);
-  __asm__ volatile("slti x0, x0, 2" ::: "memory");
-  if (family == 0) return d[n / 2] == __builtin_bswap32(s[n / 2]) ? 0 : 1;
-  return ((uint8_t *)d)[0] == ((uint8_t *)s)[n - 1] ? 0 : 1;
-}
-)";
-
 struct KernelFigure
 {
   std::string family, impl;
@@ -202,28 +138,33 @@ std::vector<KernelFigure> kernel_figures()
   return rows;
 }
 
-// Which function of k_kernels_c runs a published implementation: {family, impl} indices.
+// Which function of x60_kernels.c runs a published implementation: {family, impl} indices.
 std::pair<int, int> kernel_program(const std::string& family, const std::string& impl)
 {
-  static const std::vector<std::string> families = {"byteswap", "memreverse"};
-  static const std::vector<std::vector<std::string>> impls = {
-      {"scalar", "rvv_vrgather_m1", "rvv_vrgather_m2", "rvv_vrgather_m4", "rvv_vrgather_m8"},
-      {"scalar", "rvv_vlse_m1", "rvv_vlse_m2", "rvv_vlse_m4", "rvv_vlse_m8"}};
+  static const std::vector<std::string> families = {"byteswap", "memreverse", "strlen", "utf8_count", "LUT4", "mergelines"};
+  static const std::vector<std::string> rvv = {"rvv_vrgather_m", "rvv_vlse_m", "rvv_m", "rvv_m", "rvv_vrgather_m", "rvv_vslide_m"};
   auto f = std::find(families.begin(), families.end(), family);
   if (f != families.end()) {
-    const auto& list = impls[static_cast<size_t>(f - families.begin())];
-    auto i = std::find(list.begin(), list.end(), impl);
-    if (i != list.end()) {
-      return {static_cast<int>(f - families.begin()), static_cast<int>(i - list.begin())};
+    auto at = static_cast<size_t>(f - families.begin());
+    if (impl == "scalar") {
+      return {static_cast<int>(at), 0};
+    }
+    for (int l = 1, i = 1; l <= 8; l *= 2, ++i) {
+      if (impl == rvv[at] + std::to_string(l)) {
+        return {static_cast<int>(at), i};
+      }
     }
   }
   throw Fatal("perf validate: x60_kernels.csv names " + family + " implementation '" + impl + "' that eok has no equivalent of");
 }
 
-// Bytes the kernel reads plus writes for n: byteswap32 moves n 4-byte elements, memreverse n bytes.
+// The bytes a kernel touches for n (its working set, which picks the memory level): byteswap32
+// reads and writes n 4-byte elements, memreverse copies n bytes, the others work on n bytes
+// (LUT4 and mergelines in place).
 double kernel_bytes(const std::string& family, long n)
 {
-  return (family == "byteswap" ? 8.0 : 2.0) * static_cast<double>(n);
+  double m = family == "byteswap" ? 8.0 : family == "memreverse" ? 2.0 : 1.0;
+  return m * static_cast<double>(n);
 }
 
 // The published curve at `size`: the nearest measured size (log scale).
@@ -282,7 +223,7 @@ Validation validate_model(const target::Target& target, const std::string& work_
   }
 
   progress("building whole kernels");
-  std::string kernels = build_program(target, work_dir, "kernels", k_kernels_c).value();
+  std::string kernels = build_program(target, work_dir, "kernels", k_x60_kernels_c).value();
   std::unique_ptr<BlockScheduler> sched;
   if (!find_mca().empty()) {
     sched = std::make_unique<BlockScheduler>(table);
