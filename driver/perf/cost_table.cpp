@@ -62,7 +62,11 @@ CostTable CostTable::parse(const std::string& text, const std::string& origin)
       t.m_scalar[f[1]] = number(f[2], origin, n);
     } else if (f[0] == "mem") {
       need(5);
-      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), number(f[3], origin, n), f[4] == "1"});
+      double read = number(f[3], origin, n), write = number(f[4], origin, n);
+      if (read <= 0 || write <= 0) {
+        throw Fatal(located(origin, static_cast<int>(n), "mem " + f[1] + ": bandwidths must be positive"));
+      }
+      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), read, write, 2 / (1 / read + 1 / write)});
     } else if (f[0] == "vcols") {
       t.m_columns.assign(f.begin() + 1, f.end());
     } else if (f[0] == "vec") {

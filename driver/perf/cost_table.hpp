@@ -21,8 +21,10 @@ struct MemLevel
 {
   std::string name;       // L1, L2, DRAM
   uint64_t max_bytes = 0; // largest working set that lives here; 0: unbounded
-  double bytes_per_cycle = 0;
-  bool memory_term = true; // false: instruction costs already include this level (L1)
+  double read_per_cycle = 0, write_per_cycle = 0; // bytes; fitted on the memcpy/memset curves
+  double bytes_per_cycle = 0;                      // copy traffic rate 2 / (1/read + 1/write) (speed of light)
+  // Cycles to move `read` and `written` bytes here (reads and writes do not overlap).
+  [[nodiscard]] double cycles(double read, double written) const { return read / read_per_cycle + written / write_per_cycle; }
 };
 
 class CostTable

@@ -5,11 +5,12 @@ Inputs (public measurements, copied into ../shared/data/ for this project):
   --timings  x60_rvvbench_timings.csv: rvv-bench reciprocal throughput, cycles per vector
              instruction, per vtype column (e8mf8 .. e64m8), 8 variant tables
   --memcpy   x60_memcpy.html: rvv-bench single-core memcpy, bytes copied per cycle by size
+  --memset   x60_memset.html: rvv-bench single-core memset, bytes set per cycle by size
 Both from rvv-bench by camel-cdr (https://github.com/camel-cdr/rvv-bench), results page
 https://camel-cdr.github.io/rvv-bench-results/spacemit_x60 (repository
 camel-cdr/rvv-bench-results), measured on a Banana Pi BPI-F3 (SpacemiT K1, X60 cores).
 
-Usage: gen_x60_costs.py --timings T.csv --memcpy M.html > driver/perf/x60_costs.csv
+Usage: gen_x60_costs.py --timings T.csv --memcpy C.html --memset S.html > driver/perf/x60_costs.csv
 The output is deterministic (same inputs, same bytes); eok embeds it at build time and its
 hash is part of the runner version, so regenerating it invalidates cached measurements.
 """
@@ -35,11 +36,12 @@ HEADER = """\
 #   vec rows:   reciprocal throughput in cycles per instruction, per vtype column, from the
 #               VLMAX tables ({tables}, first non-empty wins); empty: not measured.
 #   curve rows: the memcpy (rvv_m8) curve, bytes copied per cycle by copy size.
+#   mem rows:   fitted on the memcpy and memset (rvv_m8) curves, below.
 #
 # Record kinds (first field):
 #   param,<name>,<value>                 model parameters
 #   scalar,<class>,<cycles>              cost per scalar instruction class (assumptions below)
-#   mem,<level>,<max working set bytes>,<bytes of traffic per cycle>,<memory term 0|1>
+#   mem,<level>,<max working set bytes>,<bytes read per cycle>,<bytes written per cycle>
 #   vcols,<column names>                 column order of the vec rows
 #   vec,<mnemonic>,<masked 0|1>,<cycles per column>
 #   curve,memcpy,<bytes copied>,<bytes copied per cycle>
@@ -58,17 +60,16 @@ HEADER = """\
 #   loads/stores to strided ones; anything else costs max(1, LMUL) cycles and is
 #   reported as unmeasured in the measurement detail. vsetvl (register form) leaves
 #   SEW/LMUL unknown: costed as e32 m1.
-# - Memory: bytes moved inside the region of interest over the bandwidth of the level
-#   the working set (the kernel's necessary bytes) fits in: L1D 32 KiB, L2 512 KiB
-#   (per 4-core cluster), DRAM beyond. No cache model: data is assumed resident in the
-#   level it fits in (the harness initialises it just before the kernel call).
-#   L2 and DRAM: total traffic (read + write) per cycle, twice the memcpy figure: the
-#   median of the rvv_m8 memcpy curve over copy sizes 64-256 KiB (L2) and >= 4 MiB
-#   (DRAM); cycles = max(compute cycles, bytes moved / bandwidth).
-#   L1: no memory term (memory term 0): the load/store costs are L1-hit costs already.
-#   Its bandwidth, used only by the speed-of-light bound, is the peak of unit-stride
-#   loads at LMUL 8 ({l1_note}); the memcpy curve's L1 plateau
-#   ({l1_memcpy} bytes of traffic per cycle) is lower, which `eok perf validate` reports.
+# - Memory: every level has a term. cycles = max(compute cycles, bytes read / read bandwidth +
+#   bytes written / write bandwidth of the level the working set (the kernel's necessary
+#   bytes) fits in): L1D 32 KiB, L2 512 KiB (per 4-core cluster), DRAM beyond. No cache
+#   model: data is assumed resident in the level it fits in.
+#   Fitted on the rvv_m8 memcpy and memset curves only (never on the whole-kernel rows
+#   `eok perf validate` checks): write bandwidth = memset's bytes per cycle (median over the
+#   level's sizes), read bandwidth from memcpy's bytes copied per cycle c as
+#   1/c = 1/read + 1/write (a copy reads and writes each byte once, the two do not overlap).
+#   Sizes per level (bytes per call): L1 4-16 KiB, L2 64-256 KiB, DRAM >= 4 MiB.
+#   The speed-of-light bound uses the copy rate of the level (2 / (1/read + 1/write)).
 # - Speed of light: max(flops / peak flops per cycle, necessary bytes / bandwidth of the
 #   level they fit in). Peak flops per cycle per element width: 2 (an FMA) x elements per
 #   cycle of vfmacc.vv at LMUL 8 from the table (VLEN {vlen}).
@@ -127,37 +128,39 @@ def vec_rows(rows, cols):
     return out
 
 
-def load_memcpy(path):
+def load_curve(path, title):
     text = open(path).read()
-    for title, labels, data in re.findall(r'title: "([^"]*)",\s*labels: \[(.*?)\],\s*data: \[(.*?)\]\s*,?\s*\}',
-                                          text, re.S):
-        if title != 'memcpy':
+    for t, labels, data in re.findall(r'title: "([^"]*)",\s*labels: \[(.*?)\],\s*data: \[(.*?)\]\s*,?\s*\}',
+                                      text, re.S):
+        if t != title:
             continue
         labels = [x.strip().strip('"') for x in labels.split(',') if x.strip()]
         series = [[float(x) for x in s.split(',') if x.strip()] for s in re.findall(r'\[([^\[\]]*)\]', data)]
         return list(zip(series[0], series[labels.index('rvv_m8')]))
-    sys.exit('no memcpy series in ' + path)
+    sys.exit('no %s series in %s' % (title, path))
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--timings', required=True)
     ap.add_argument('--memcpy', required=True)
+    ap.add_argument('--memset', required=True)
     a = ap.parse_args()
     rows, cols = load_timings(a.timings)
     vec = vec_rows(rows, cols)
-    curve = load_memcpy(a.memcpy)
+    curve = load_curve(a.memcpy, 'memcpy')
+    sets = load_curve(a.memset, 'memset')
 
-    def median(lo, hi):
-        return statistics.median(bpc for size, bpc in curve if lo <= size <= hi)
+    def median(lo, hi, of=None):
+        return statistics.median(bpc for size, bpc in (of or curve) if lo <= size <= hi)
+
+    def read_write(lo, hi):
+        write = median(lo, hi, sets)
+        return 1 / (1 / median(lo, hi) - 1 / write), write
 
     kib, mib = 1024, 1024 * 1024
-    plain = {m: cells for m, masked, cells in vec if not masked}
-    loads = [(VLEN * 8 / 8 / float(plain['vle%d.v' % w][cols.index('e%dm8' % w)]), w) for w in (8, 16, 32, 64)]
-    l1_peak, l1_width = max(loads)
-    l1_note = '%d bytes per vle%d.v e%dm8, %.3f bytes per cycle' % (VLEN, l1_width, l1_width, l1_peak)
-    bw = [('L1', 32 * kib, l1_peak, 0), ('L2', 512 * kib, 2 * median(64 * kib, 256 * kib), 1),
-          ('DRAM', 0, 2 * median(4 * mib, float('inf')), 1)]
+    bw = [('L1', 32 * kib) + read_write(4 * kib, 16 * kib), ('L2', 512 * kib) + read_write(64 * kib, 256 * kib),
+          ('DRAM', 0) + read_write(4 * mib, float('inf'))]
     add = [float(v) for k, v in rows[('tblMaa', 'add', False)].items() if k in cols and v]
 
     fma = {m: cells for m, masked, cells in vec if not masked}['vfmacc.vv']
@@ -166,8 +169,7 @@ def main():
         cost = float(fma[cols.index('e%dm8' % sew)])
         peak.append((sew, 2 * (VLEN * 8 // sew) / cost))
 
-    out = [HEADER.format(tables=', '.join(TABLE_ORDER), add='%.2f-%.2f' % (min(add), max(add)), vlen=VLEN, l1_note=l1_note,
-                      l1_memcpy='%.2f' % (2 * median(4 * kib, 16 * kib)))]
+    out = [HEADER.format(tables=', '.join(TABLE_ORDER), add='%.2f-%.2f' % (min(add), max(add)), vlen=VLEN)]
     out.append('param,vlen,%d\n' % VLEN)
     out.append('param,dlen,128\n')
     for sew, p in peak:
@@ -175,8 +177,8 @@ def main():
     for cls, cost, why in SCALAR:
         out.append('# %s: %s\n' % (cls, why))
         out.append('scalar,%s,%g\n' % (cls, cost))
-    for level, limit, b, term in bw:
-        out.append('mem,%s,%d,%.3f,%d\n' % (level, limit, b, term))
+    for level, limit, read, write in bw:
+        out.append('mem,%s,%d,%.3f,%.3f\n' % (level, limit, read, write))
     out.append('vcols,' + ','.join(cols) + '\n')
     for m, masked, cells in vec:
         out.append('vec,%s,%d,%s\n' % (m, int(masked), ','.join(cells)))

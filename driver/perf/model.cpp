@@ -63,7 +63,7 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   b.working_set = working_set > 0 ? working_set : static_cast<double>(b.traffic.total());
   const MemLevel& level = table.level_for(b.working_set);
   b.level = level.name;
-  b.memory = level.memory_term ? static_cast<double>(b.traffic.total()) / level.bytes_per_cycle : 0;
+  b.memory = level.cycles(static_cast<double>(b.traffic.read), static_cast<double>(b.traffic.written));
   b.cycles = std::max(b.compute, b.memory);
   b.notes.assign(notes.begin(), notes.end());
   return b;

@@ -19,7 +19,7 @@ struct ModelBreakdown
   double compute = 0;                          // table: vector_alu + vector_mem + scalar (no overlap); sched: Σ blocks
   std::string model = "table";                 // table | sched
   uint64_t blocks = 0, blocks_unscheduled = 0; // sched: distinct blocks, those llvm-mca refused
-  double memory = 0;                           // bytes moved / bandwidth of the working set's level (0 in L1)
+  double memory = 0;                           // bytes read / written over the working set's level's bandwidths
   double cycles = 0;                           // max(compute, memory)
   std::string level;                           // L1 | L2 | DRAM
   double working_set = 0;

@@ -75,11 +75,14 @@ TEST_SUITE("perf::model")
     CHECK(l1.scalar == doctest::Approx(20 + 10 + 10));
     CHECK(l1.level == "L1");
     CHECK(l1.traffic.total() == 5120);
-    CHECK(l1.memory == 0); // L1 hits are in the instruction costs
-    CHECK(l1.cycles == doctest::Approx(l1.compute));
+    // Reads and writes over the level's own bandwidths (fitted on memcpy/memset), in L1 too.
+    const MemLevel& l1_level = t.level_for(5120);
+    CHECK(l1.memory == doctest::Approx(2560 / l1_level.read_per_cycle + 2560 / l1_level.write_per_cycle));
+    CHECK(l1.memory > 0);
+    CHECK(l1.cycles == doctest::Approx(std::max(l1.compute, l1.memory)));
     ModelBreakdown l2 = model_cycles(c, t, 100000);
     CHECK(l2.level == "L2");
-    CHECK(l2.memory == doctest::Approx(5120 / t.level_for(100000).bytes_per_cycle));
+    CHECK(l2.memory == doctest::Approx(t.level_for(100000).cycles(2560, 2560)));
     CHECK(l2.cycles == doctest::Approx(std::max(l2.compute, l2.memory)));
     // The same counts with a DRAM-sized working set are memory-bound.
     ModelBreakdown dram = model_cycles(c, t, 64e6);
