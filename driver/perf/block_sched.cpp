@@ -1,12 +1,16 @@
 #include "perf/block_sched.hpp"
 
 #include "util/error.hpp"
+#include "util/fs.hpp"
 #include "util/process.hpp"
+#include "util/sha256.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <set>
 
 namespace eok::perf {
 
@@ -58,9 +62,7 @@ double table_cycles(const CostTable& table, const std::vector<std::string>& line
   return cycles;
 }
 
-} // namespace
-
-std::vector<std::string> disassemble_block(const std::string& llvm_mc, const std::vector<unsigned char>& bytes)
+std::string hex_of(const std::vector<unsigned char>& bytes)
 {
   std::string hex;
   for (unsigned char c : bytes) {
@@ -68,6 +70,22 @@ std::vector<std::string> disassemble_block(const std::string& llvm_mc, const std
     std::snprintf(buf, sizeof buf, "0x%02x ", c);
     hex += buf;
   }
+  return hex;
+}
+
+} // namespace
+
+std::string default_block_cache(const std::string& version)
+{
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  std::string root = xdg != nullptr && *xdg != 0 ? std::string(xdg) : home != nullptr && *home != 0 ? std::string(home) + "/.cache" : "";
+  return root.empty() ? "" : root + "/eok/blocks/" + util::sha256_hex(version).substr(0, 16);
+}
+
+std::vector<std::string> disassemble_block(const std::string& llvm_mc, const std::vector<unsigned char>& bytes)
+{
+  std::string hex = hex_of(bytes);
   util::ProcessSpec spec;
   spec.argv = {llvm_mc, "--disassemble", "-triple=riscv64", k_mattr};
   spec.stdin_data = hex + "\n";
@@ -86,13 +104,57 @@ std::vector<std::string> disassemble_block(const std::string& llvm_mc, const std
   return lines;
 }
 
-BlockScheduler::BlockScheduler(const CostTable& table)
+BlockScheduler::BlockScheduler(const CostTable& table, std::string disk_cache)
   : m_table(table)
   , m_mc(util::find_program("llvm-mc-22"))
   , m_mca(util::find_program("llvm-mca-22"))
+  , m_disk(std::move(disk_cache))
 {
   if (m_mc.empty() || m_mca.empty()) {
     throw Fatal("perf.model = \"sched\" needs llvm-mc-22 and llvm-mca-22 (Debian: llvm-22); use perf.model = \"table\" without them");
+  }
+}
+
+std::string BlockScheduler::disk_path(const Key& key) const
+{
+  const auto& [bytes, sew, lmul] = key;
+  return m_disk + "/" + util::sha256_hex(hex_of(bytes) + " e" + std::to_string(sew) + " " + lmul) + ".txt";
+}
+
+bool BlockScheduler::load(const Key& key)
+{
+  if (m_disk.empty()) {
+    return false;
+  }
+  std::error_code ec;
+  std::string path = disk_path(key);
+  if (!util::fs::is_regular_file(path, ec)) {
+    return false;
+  }
+  // "<cycles> <instructions> <scheduled 0|1>"; anything else is ignored (scheduled again).
+  BlockCost c;
+  int scheduled = 0;
+  std::string text = util::read_file(path);
+  if (std::sscanf(text.c_str(), "%lf %d %d", &c.cycles, &c.instructions, &scheduled) != 3) {
+    return false;
+  }
+  c.scheduled = scheduled != 0;
+  m_cache[key] = c;
+  return true;
+}
+
+void BlockScheduler::store(const Key& key, const BlockCost& cost) const
+{
+  if (m_disk.empty()) {
+    return;
+  }
+  try {
+    util::fs::create_directories(m_disk);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.17g %d %d\n", cost.cycles, cost.instructions, cost.scheduled ? 1 : 0);
+    util::write_file_atomic(disk_path(key), buf);
+  } catch (const std::exception&) {
+    // A read-only or full disk costs only speed: the figure is recomputed next time.
   }
 }
 
@@ -104,15 +166,45 @@ std::vector<BlockCost> BlockScheduler::costs(const std::vector<BlockCount>& bloc
   std::vector<size_t> fresh;
   std::vector<std::vector<std::string>> asm_of;
   std::string input;
+  // All unseen blocks disassembled by one llvm-mc run, split by their instruction counts
+  // (a block it cannot decode shifts the lines: then each block is disassembled alone).
+  std::map<size_t, std::vector<std::string>> disassembled;
+  {
+    std::vector<unsigned char> all;
+    std::vector<std::pair<size_t, int>> parts;
+    std::set<Key> seen;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const BlockCount& b = blocks[i];
+      Key key{b.bytes, b.sew, b.lmul};
+      if (m_cache.count(key) != 0 || seen.count(key) != 0 || load(key)) {
+        continue;
+      }
+      seen.insert(key);
+      all.insert(all.end(), b.bytes.begin(), b.bytes.end());
+      parts.emplace_back(i, instruction_count(b.bytes));
+    }
+    std::vector<std::string> lines = parts.empty() ? std::vector<std::string>{} : disassemble_block(m_mc, all);
+    size_t total = 0;
+    for (const auto& p : parts) {
+      total += static_cast<size_t>(p.second);
+    }
+    if (lines.size() == total) {
+      size_t at = 0;
+      for (const auto& [i, n] : parts) {
+        disassembled[i].assign(lines.begin() + static_cast<std::ptrdiff_t>(at), lines.begin() + static_cast<std::ptrdiff_t>(at + n));
+        at += static_cast<size_t>(n);
+      }
+    }
+  }
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockCount& b = blocks[i];
     Key key{b.bytes, b.sew, b.lmul};
-    if (m_cache.count(key) != 0) {
+    if (m_cache.count(key) != 0 || load(key)) {
       continue;
     }
     BlockCost fallback;
     fallback.instructions = instruction_count(b.bytes);
-    std::vector<std::string> lines = disassemble_block(m_mc, b.bytes);
+    std::vector<std::string> lines = disassembled.count(i) != 0 ? disassembled[i] : disassemble_block(m_mc, b.bytes);
     if (static_cast<int>(lines.size()) != fallback.instructions) {
       fallback.cycles = fallback.instructions; // undecodable: one cycle per instruction
       m_cache[key] = fallback;
@@ -168,6 +260,11 @@ std::vector<BlockCost> BlockScheduler::costs(const std::vector<BlockCount>& bloc
         cost.scheduled = true;
       }
     }
+  }
+  for (size_t k = 0; k < fresh.size(); ++k) {
+    const BlockCount& b = blocks[fresh[k]];
+    Key key{b.bytes, b.sew, b.lmul};
+    store(key, m_cache.at(key));
   }
   std::vector<BlockCost> out;
   out.reserve(blocks.size());

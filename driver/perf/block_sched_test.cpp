@@ -1,5 +1,6 @@
 // BlockScheduler through real llvm-mc-22 / llvm-mca-22 (skipped where they are missing).
 #include "perf/block_sched.hpp"
+#include "util/fs.hpp"
 #include "util/process.hpp"
 
 #include <doctest/doctest.h>
@@ -73,5 +74,38 @@ TEST_SUITE("perf::block_sched")
     std::vector<BlockCost> c = sched.costs({junk});
     CHECK_FALSE(c[0].scheduled);
     CHECK(c[0].cycles == 1);
+  }
+
+  TEST_CASE("block costs persist on disk: a later scheduler reads them; a damaged file is recomputed")
+  {
+    if (!have_llvm()) {
+      return;
+    }
+    const CostTable& table = *CostTable::builtin("spacemit-x60");
+    eok::util::TempDir dir("eok-blocks");
+    std::string disk = (dir.path() / "v").string();
+    BlockCount chain{0, 0, "", 1, repeat({0x33, 0x05, 0xa5, 0x02}, 8)};
+    BlockCount junk{0, 0, "", 1, {0xff, 0xff, 0xff, 0xff}};             // undecodable: batch falls back per block
+    BlockCount vadd_m8{0, 32, "m8", 1, repeat({0x57, 0x04, 0x0c, 0x03}, 4)};
+    std::vector<BlockCost> first = BlockScheduler(table, disk).costs({chain, junk, vadd_m8});
+    CHECK(first[0].scheduled);
+    CHECK_FALSE(first[1].scheduled);
+    CHECK(first[2].scheduled);
+    std::vector<std::string> files;
+    for (const auto& e : eok::util::fs::directory_iterator(disk)) {
+      files.push_back(e.path().string());
+    }
+    REQUIRE(files.size() == 2); // the scheduled blocks only
+    std::vector<BlockCost> again = BlockScheduler(table, disk).costs({vadd_m8, chain});
+    CHECK(again[0].cycles == first[2].cycles); // bit-identical through the file
+    CHECK(again[1].cycles == first[0].cycles);
+    for (const auto& f : files) {
+      eok::util::write_file_atomic(f, "123 8 1\n");
+    }
+    CHECK(BlockScheduler(table, disk).costs({chain})[0].cycles == 123); // read from disk, not rescheduled
+    for (const auto& f : files) {
+      eok::util::write_file_atomic(f, "damaged");
+    }
+    CHECK(BlockScheduler(table, disk).costs({chain})[0].cycles == first[0].cycles);
   }
 }

@@ -65,7 +65,7 @@ ModelRunner::ModelRunner(target::Target target, const CostTable& table, std::str
   , m_plugin(std::move(plugin))
 {
   if (m_target.model == "sched") {
-    m_sched = std::make_unique<BlockScheduler>(m_table);
+    m_sched = std::make_unique<BlockScheduler>(m_table, default_block_cache(version()));
   }
 }
 
