@@ -11,6 +11,11 @@ SRC = os.environ["EOK_SOURCE_ROOT"]
 CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
+def text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def eok(*args, check=True):
     r = subprocess.run([EOK, *args], capture_output=True, text=True, timeout=120)
     if check and r.returncode != 0:
@@ -80,10 +85,10 @@ class CacheCli(unittest.TestCase):
             return r.stdout + r.stderr
 
         self.assertIn("cached winner", substitute("--config", toml))
-        self.assertIn("#define EOK_UNROLL 4", open(out).read())
+        self.assertIn("#define EOK_UNROLL 4", text(out))
         self.assertIn("cached winner", substitute(env=dict(os.environ, EOK_PERF_MODEL="sched")))
         self.assertIn("original (no winner for key", substitute())
-        self.assertNotIn("#define EOK_UNROLL 4", open(out).read())
+        self.assertNotIn("#define EOK_UNROLL 4", text(out))
 
     def test_gc_keeps_only_the_given_kernels(self):
         self.put("scale", 200, "--verified")
