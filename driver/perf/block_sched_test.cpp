@@ -85,7 +85,7 @@ TEST_SUITE("perf::block_sched")
     eok::util::TempDir dir("eok-blocks");
     std::string disk = (dir.path() / "v").string();
     BlockCount chain{0, 0, "", 1, repeat({0x33, 0x05, 0xa5, 0x02}, 8)};
-    BlockCount junk{0, 0, "", 1, {0xff, 0xff, 0xff, 0xff}};             // undecodable: batch falls back per block
+    BlockCount junk{0, 0, "", 1, {0xff, 0xff, 0xff, 0xff}}; // undecodable: batch falls back per block
     BlockCount vadd_m8{0, 32, "m8", 1, repeat({0x57, 0x04, 0x0c, 0x03}, 4)};
     std::vector<BlockCost> first = BlockScheduler(table, disk).costs({chain, junk, vadd_m8});
     CHECK(first[0].scheduled);

@@ -19,10 +19,10 @@ struct VectorCost
 
 struct MemLevel
 {
-  std::string name;       // L1, L2, DRAM
-  uint64_t max_bytes = 0; // largest working set that lives here; 0: unbounded
+  std::string name;                               // L1, L2, DRAM
+  uint64_t max_bytes = 0;                         // largest working set that lives here; 0: unbounded
   double read_per_cycle = 0, write_per_cycle = 0; // bytes; fitted on the memcpy/memset curves
-  double bytes_per_cycle = 0;                      // copy traffic rate 2 / (1/read + 1/write) (speed of light)
+  double bytes_per_cycle = 0;                     // copy traffic rate 2 / (1/read + 1/write) (speed of light)
   // Cycles to move `read` and `written` bytes here (reads and writes do not overlap).
   [[nodiscard]] double cycles(double read, double written) const { return read / read_per_cycle + written / write_per_cycle; }
 };
