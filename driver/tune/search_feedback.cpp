@@ -3,6 +3,7 @@
 #include "llm/json.hpp"
 
 #include <map>
+#include <regex>
 
 namespace eok::tune {
 
@@ -22,6 +23,15 @@ std::string clip(std::string s, size_t n)
   return s;
 }
 
+// Directories dropped from every path in a line: scratch paths name the process and a random
+// directory (`.eok/work/nn-relu-7259-0/eval.xGNR5g/candidate.c`), and a prompt must be the same
+// text in every run with the same replies (replayed transcripts are keyed by its hash).
+std::string without_directories(const std::string& line)
+{
+  static const std::regex dirs(R"((?:[A-Za-z0-9_.+~-]*/)+(?=[A-Za-z0-9_.+~-]))");
+  return std::regex_replace(line, dirs, "");
+}
+
 // The first lines of `text` that `keep` accepts, at most `n`, each clipped.
 template<class Keep> std::string first_lines(const std::string& text, size_t n, Keep keep)
 {
@@ -33,7 +43,7 @@ template<class Keep> std::string first_lines(const std::string& text, size_t n, 
     std::string line = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
     at = end == std::string::npos ? text.size() : end + 1;
     if (!line.empty() && keep(line)) {
-      out += "\n  " + clip(line, 160);
+      out += "\n  " + clip(without_directories(line), 160);
       ++taken;
     }
   }

@@ -41,8 +41,10 @@ TEST_SUITE("tune::search_feedback")
     eval::Verdict v;
     v.kind = eval::VerdictKind::compile_failed;
     v.reason = "clang exited with 1";
-    v.compiler_output = "cand.c:3:1: warning: unused\ncand.c:9:5: error: use of undeclared identifier 'vl'\n" + std::string(50, 'x') +
-                        "\ncand.c:12:1: error: " + std::string(500, 'y') + "\ncand.c:14:1: error: third\ncand.c:15:1: error: fourth\n";
+    v.compiler_output =
+        "cand.c:3:1: warning: unused\n/w/.eok/work/nn-relu-7259-0/eval.xGNR5g/cand.c:9:5: error: use of undeclared identifier 'vl'\n" +
+        std::string(50, 'x') + "\ncand.c:12:1: error: " + std::string(500, 'y') +
+        "\ncand.c:14:1: error: third\ncand.c:15:1: error: fourth\n";
     search::Evaluation e = from(v);
     add_search_feedback(e);
     CHECK(e.feedback.rfind("compile_failed: clang exited with 1\n  cand.c:9:5: error: use of undeclared identifier 'vl'", 0) == 0);
