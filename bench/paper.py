@@ -8,6 +8,9 @@ Methods, each a real eok setting (README "The paper's experiment"):
   eoh       the same LLM search with no idea pool and no RAG                search.ideas = false, search.rag = false
   eok-norag EoK without retrieval                                           search.rag = false
   eok       EoK                                                             defaults
+  eok+      EoK with eok's additions: verdict feedback and repair (R)       search.repair = true
+The paper's three LLM methods run with search.repair = false (the paper's searches drop a failed
+candidate without a word); the profile lines in prompts stay (they are part of eok's RAG).
 Each method runs with --seeds seeds (search.seed = 1..S) on a fresh cache per run. The LLM methods
 need an endpoint: the LLM settings of the user's eok.toml / EOK_* environment (llm.provider =
 openai), or --replay FILE (a transcript recorded with llm.record_file). Without either, only the
@@ -31,9 +34,10 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 METHODS = [
     ("offline", ["llm.provider=none"]),
-    ("eoh", ["search.ideas=false", "search.rag=false"]),
-    ("eok-norag", ["search.rag=false"]),
-    ("eok", []),
+    ("eoh", ["search.ideas=false", "search.rag=false", "search.repair=false"]),
+    ("eok-norag", ["search.rag=false", "search.repair=false"]),
+    ("eok", ["search.repair=false"]),
+    ("eok+", ["search.repair=true"]),
 ]
 
 

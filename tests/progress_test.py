@@ -97,7 +97,7 @@ class Progress(unittest.TestCase):
         with open(config, "w") as f:
             f.write(f'[paths]\ncache = "{work}/cache.sqlite"\nwork = "{work}/work"\n'
                     f'[llm]\nprovider = "openai"\nmodel = "scripted"\nbase_url = "{self.url}"\n'
-                    '[search]\nparallel = 2\niterations = 1\ngenerations = 1\npopulation = 2\nthoughts = 1\n'
+                    '[search]\nrepair = false\nparallel = 2\niterations = 1\ngenerations = 1\npopulation = 2\nthoughts = 1\n'
                     '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
         env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") and k not in ("NO_COLOR", "TERM")}
         env.update({"EOK_API_KEY": "sk-test", "TERM": "xterm"}, **env_extra)

@@ -164,7 +164,7 @@ class Secrets(Base):
         transcript = os.path.join(self.dir, "transcript.jsonl")
         config = self.config(f'[llm]\nprovider = "openai"\nbase_url = "{s.url}"\nmodel = "m"\n'
                              f'record_file = "{transcript}"\n'
-                             '[search]\nparallel = 1\niterations = 1\npopulation = 1\ngenerations = 1\nkeep = 1\n'
+                             '[search]\nrepair = false\nparallel = 1\niterations = 1\npopulation = 1\ngenerations = 1\nkeep = 1\n'
                              'thoughts = 1\n[budget]\nevals = 3\n')
         r = self.tune(config=config, env=clean_env(EOK_API_KEY=KEY))
         self.assertEqual(r.returncode, 0, r.stderr)

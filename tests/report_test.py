@@ -83,7 +83,7 @@ class Report(unittest.TestCase):
                 f.write(f'[paths]\ncache = "{cls.eok_cache}"\nwork = "{cls.dir}/work"\n'
                         f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
                         f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\n'
-                        '[search]\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 5\n'
+                        '[search]\nrepair = false\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 5\n'
                         '[tune]\nbuiltin_flags = false\n[budget]\nevals = 12\n[eval]\njobs = 2\n')
             env = dict(cls.env, EOK_API_KEY="sk-test")
             cls.run_ok([EOK, "tune", "--config", config, "--cross-file", CROSS, os.path.join(KERNELS, "relu")], env)

@@ -21,6 +21,7 @@ OPS = {
     "M1": "Modify the structure of the kernel shown",
     "M2": "Keep the structure of the kernel shown but change its parameters",
     "M3": "Simplify the kernel shown",
+    "R": "The kernel below failed the evaluator's checks",
 }
 
 
@@ -95,7 +96,8 @@ def candidates():
 
 
 # What each operator answers with.
-PLAN = {"init": "slow", "E1": "wrong", "E2": "broken", "M1": "garbage", "M2": "fast", "M3": "same"}
+# A repair prompt (operator R, search.repair) gets the fast kernel.
+PLAN = {"init": "slow", "E1": "wrong", "E2": "broken", "M1": "garbage", "M2": "fast", "M3": "same", "R": "fast"}
 
 
 def reply(kind, code):

@@ -70,7 +70,7 @@ class TuneCheats(unittest.TestCase):
         with open(config, "w") as f:
             f.write(f'[paths]\ncache = "{cache}"\nwork = "{self.dir}/work"\nideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
                     f'[llm]\nprovider = "openai"\nbase_url = "{self.server.url}"\nmodel = "scripted-model"\nbackoff_ms = 10\n'
-                    '[search]\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 1\nseed = 7\n'
+                    '[search]\nrepair = false\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 1\nseed = 7\n'
                     '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
         env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
         env["EOK_API_KEY"] = "sk-test-cheats"

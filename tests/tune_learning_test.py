@@ -42,7 +42,7 @@ class TuneLearning(unittest.TestCase):
             f.write(f'[paths]\ncache = "{self.cache}"\nwork = "{self.dir}/work"\n'
                     f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
                     f'[llm]\nprovider = "openai"\nbase_url = "{self.server.url}"\nmodel = "scripted-model"\n'
-                    '[search]\nparallel = 2\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 3\n'
+                    '[search]\nrepair = false\nparallel = 2\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 3\n'
                     '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
 
     def tearDown(self):

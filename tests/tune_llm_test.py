@@ -64,7 +64,7 @@ class TuneLlm(unittest.TestCase):
                     f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
                     f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\n'
                     'backoff_ms = 10\nconcurrency = 2\n'
-                    '[search]\nparallel = 2\niterations = 2\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 7\n'
+                    '[search]\nrepair = false\nparallel = 2\niterations = 2\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 7\n'
                     '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n' + extra)
         return path, os.path.join(self.dir, name + ".sqlite")
 
@@ -353,7 +353,7 @@ class TuneLlm(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         k = data["kernels"][0]
         self.assertEqual(k["status"], "tuned", k)
-        note = re.search(r"EoK: (\d+) evaluated \((\d+) identical [^)]*\), (\d+) resumed, (\d+) LLM requests", k["detail"])
+        note = re.search(r"EoK: (\d+) evaluated \((\d+) identical [^)]*\), \d+ repaired, (\d+) resumed, (\d+) LLM requests", k["detail"])
         self.assertIsNotNone(note, k["detail"])
         evaluated, identical, resumed, asked = (int(g) for g in note.groups())
         steps = 2 * 2 * (2 + 5)

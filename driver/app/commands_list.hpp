@@ -33,6 +33,7 @@ Command rag_query_command();
 Command llm_ask_command();
 Command llm_embed_command();
 Command report_command();
+Command prompts_command();
 Command launch_command();
 Command ncnn_tune_command();
 
@@ -68,6 +69,7 @@ inline std::vector<Command> all_commands()
       llm_ask_command(),
       llm_embed_command(),
       report_command(),
+      prompts_command(),
       launch_command(),
       ncnn_tune_command(),
       // clang-format on

@@ -79,6 +79,7 @@ Expected<eval::Verdict> verdict_from_json(const std::string& text)
     m.sol_fraction = number_of(f, "measurement.sol_fraction");
     m.bound = text_of(f, "measurement.bound");
     m.board = text_of(f, "measurement.board");
+    m.profile = text_of(f, "measurement.profile");
     v.measurement = m;
     v.speedup = number_of(f, "speedup");
   }

@@ -97,6 +97,10 @@ const std::vector<KeyDef>& table()
        "guide each search with the idea pool (false: plain EoH, the paper's baseline: thought-less initial populations)",
        {}},
       {"search.rag", &Config::search_rag, "retrieve reference-note chunks into prompts (false: EoK without RAG)", {}},
+      {"search.repair",
+       &Config::search_repair,
+       "give a child that failed correctness or compilation one repair prompt with the evaluator's account (operator R)",
+       {}},
       {"eval.executor",
        &Config::eval_executor,
        "where evaluations run: local (eval.jobs at once) or slurm (srun jobs)",
@@ -119,6 +123,11 @@ const std::vector<KeyDef>& table()
        &Config::tune_strategy,
        "knob/flag search: auto, exhaustive, random, evolutionary",
        {"auto", "exhaustive", "random", "evolutionary"}},
+      {"tune.effort",
+       &Config::tune_effort,
+       "search effort: quick, default or thorough; sets search.parallel/iterations/population/generations/thoughts and "
+       "budget.evals together (keys set explicitly win)",
+       {"quick", "default", "thorough"}},
       {"tune.options", &Config::tune_options, "strategy options, e.g. population=8,mutation=0.25 (eok tune --strategies)", {}},
       {"tune.builtin_flags", &Config::tune_builtin_flags, "search the built-in code-generation flag options (-O3, VLEN, unrolling)", {}},
       {"tune.flags", &Config::tune_flags, "extra flag options to search, ';'-separated, e.g. \"-ffast-math; -fno-inline\"", {}},
@@ -335,7 +344,7 @@ std::string Origin::describe() const
 {
   switch (kind) {
   case OriginKind::builtin:
-    return "default";
+    return where.empty() ? "default" : "default for " + where;
   case OriginKind::user_file:
     return "user " + where;
   case OriginKind::project_file:
@@ -411,7 +420,40 @@ Settings Settings::load(const LoadOptions& opts)
     }
     s.set_from_cli(kv.substr(0, eq), kv.substr(eq + 1), "--set");
   }
+
+  // The effort level fills in the search size and budget that nothing else set.
+  const std::string level = s.m_config.tune_effort;
+  for (const auto& [key, value] : effort_presets().at(level)) {
+    if (s.m_origins[key].kind == OriginKind::builtin) {
+      set_from_text(s.m_config, *find_key(key), value, [&](const std::string& what) { throw Fatal("tune.effort: " + what); });
+      s.m_origins[key] = Origin{OriginKind::builtin, "tune.effort = " + level};
+    }
+  }
   return s;
+}
+
+const std::map<std::string, std::map<std::string, std::string>>& effort_presets()
+{
+  // default: the built-in values. quick: one small search, for a first look or a CI
+  // smoke run. thorough: twice the searches and iterations, larger populations.
+  static const std::map<std::string, std::map<std::string, std::string>> presets = {
+      {"quick",
+       {{"search.parallel", "1"},
+        {"search.iterations", "1"},
+        {"search.population", "2"},
+        {"search.generations", "1"},
+        {"search.thoughts", "1"},
+        {"budget.evals", "12"}}},
+      {"default", {}},
+      {"thorough",
+       {{"search.parallel", "4"},
+        {"search.iterations", "4"},
+        {"search.population", "6"},
+        {"search.generations", "4"},
+        {"search.thoughts", "3"},
+        {"budget.evals", "0"}}},
+  };
+  return presets;
 }
 
 void Settings::set_from_cli(const std::string& key, const std::string& value, const std::string& flag)

@@ -69,6 +69,7 @@ struct Config
   bool search_learn = true;                // learned thought effectiveness: use and update it (cache, per core)
   bool search_ideas = true;                // false: plain EoH, no idea pool (the paper's baseline)
   bool search_rag = true;                  // false: no reference-note retrieval in prompts (EoK without RAG)
+  bool search_repair = true;               // a failed child gets one repair prompt (operator R) before it is dropped
   uint64_t seed = 1;
   // [budget] 0 = unlimited
   int64_t budget_tokens = 0;
@@ -76,13 +77,17 @@ struct Config
   int64_t budget_seconds = 0;
   int64_t budget_evals = 0;
   // [tune]
-  std::string tune_strategy = "auto"; // auto | exhaustive | random | evolutionary
-  std::string tune_options;           // "population=8,mutation=0.25"
-  bool tune_builtin_flags = true;     // -O3, fixed VLEN, unrolling, … (tune/flags.hpp)
-  std::string tune_flags;             // extra options: "-ffast-math; -O3 -funroll-loops"
+  std::string tune_strategy = "auto";  // auto | exhaustive | random | evolutionary
+  std::string tune_effort = "default"; // quick | default | thorough: presets of the search size and budget (effort_presets)
+  std::string tune_options;            // "population=8,mutation=0.25"
+  bool tune_builtin_flags = true;      // -O3, fixed VLEN, unrolling, … (tune/flags.hpp)
+  std::string tune_flags;              // extra options: "-ffast-math; -O3 -funroll-loops"
   bool ci = false;
   bool ci_tolerate_misses = false;
 };
+
+// What each effort level sets (key -> value), for the keys not set anywhere else.
+const std::map<std::string, std::map<std::string, std::string>>& effort_presets();
 
 enum class OriginKind {
   builtin,

@@ -40,6 +40,35 @@ TEST_SUITE("config")
     CHECK(s.origin("search.generations").describe() == "default");
   }
 
+  TEST_CASE("tune.effort sets the search size and budget together; a key set anywhere else wins")
+  {
+    testing::ScratchDir dir;
+    std::string path = dir.file("eok.toml");
+    util::write_file_atomic(path, "[tune]\neffort = \"quick\"\n[search]\ngenerations = 3\n");
+    auto s = load_with(path, {"budget.evals=20"});
+    CHECK(s.get().search_parallel == 1);
+    CHECK(s.get().search_iterations == 1);
+    CHECK(s.get().search_population == 2);
+    CHECK(s.get().search_thoughts == 1);
+    CHECK(s.origin("search.parallel").describe() == "default for tune.effort = quick");
+    CHECK(s.get().search_generations == 3); // the file's own value
+    CHECK(s.origin("search.generations").describe() == "project " + path + ":4");
+    CHECK(s.get().budget_evals == 20); // the command line's
+    auto t = load_with(path, {"tune.effort=thorough"});
+    CHECK(t.get().search_parallel == 4);
+    CHECK(t.get().search_iterations == 4);
+    CHECK(t.get().search_generations == 3);
+    auto d = load_with("", {"tune.effort=default"});
+    CHECK(d.get().search_parallel == config::Settings::defaults().get().search_parallel);
+    CHECK(d.origin("search.parallel").describe() == "default");
+    for (const auto& [level, keys] : config::effort_presets()) {
+      for (const auto& [key, value] : keys) {
+        CHECK_NOTHROW(load_with("", {key + "=" + value})); // every preset value is valid for its key
+      }
+    }
+    CHECK_THROWS_WITH_AS(load_with("", {"tune.effort=huge"}), doctest::Contains("tune.effort"), UsageFault);
+  }
+
   TEST_CASE("unknown keys and wrong types are errors with file:line")
   {
     testing::ScratchDir dir;

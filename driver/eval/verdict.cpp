@@ -126,7 +126,7 @@ std::string verdict_json(const Verdict& v)
     j += ",\n  \"measurement\": {\"runner\": " + json_escape(m.runner) + ", \"model_version\": " + json_escape(m.model_version) +
          ", \"cycles\": " + number(m.cycles) + ", \"spread\": " + number(m.spread) + ", \"sol_cycles\": " + number(m.sol_cycles) +
          ", \"sol_fraction\": " + number(m.sol_fraction) + ", \"bound\": " + json_escape(m.bound) + ", \"board\": " + json_escape(m.board) +
-         "}";
+         (m.profile.empty() ? std::string() : ", \"profile\": " + json_escape(m.profile)) + "}";
     j += ",\n  \"speedup\": " + number(v.speedup);
   }
   return j + "\n}\n";

@@ -1,5 +1,7 @@
 #include "perf/model.hpp"
 
+#include "perf/profile.hpp"
+
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -112,6 +114,7 @@ Measurement model_measurement(const Counts& counts, const CostTable& table, cons
   m.sol_cycles = s.cycles;
   m.sol_fraction = b.cycles > 0 ? s.cycles / b.cycles : 0;
   m.bound = s.bound;
+  m.profile = profile_summary(counts, table, b, s);
 
   std::string notes;
   for (const auto& n : b.notes) {

@@ -47,6 +47,7 @@ struct Measurement
   std::string bound;         // "compute" | "memory": which bound is larger
   std::string board;         // wall: the board identity from the cross file, @ the node that ran it when the harness says
   std::string detail_json;   // runner-specific detail (counts per class, per-run figures)
+  std::string profile;       // model: where the cycles go, for prompts (perf/profile.hpp); wall: empty
 };
 
 class Runner

@@ -24,6 +24,7 @@ struct Shared
   std::atomic<int> evaluated{0};
   std::atomic<int> resumed{0};
   std::atomic<int> failed{0};
+  std::atomic<int> repaired{0};
   std::mutex stop_mutex;
   std::string stop_reason;
   std::string unavailable;
@@ -67,13 +68,26 @@ struct SearchOutcome
   std::map<std::string, std::vector<double>> thought_scores;
 };
 
-std::vector<ParentView> views(const std::vector<Member>& ms)
+// A search's failed children, by the slot of each parent they were bred from, latest last.
+using Failures = std::map<std::string, std::vector<std::string>>;
+
+std::vector<ParentView> views(const std::vector<Member>& ms, const Failures& failures = {})
 {
   std::vector<ParentView> out;
   for (const auto& m : ms) {
-    out.push_back({m.description, m.code, m.speedup});
+    auto f = failures.find(m.slot);
+    out.push_back({m.description, m.code, m.speedup, m.profile, f == failures.end() ? std::vector<std::string>{} : f->second});
   }
   return out;
+}
+
+// Verdicts a repair prompt can act on: the candidate's own mistakes. Cheats (implausible,
+// roi_violation) and infrastructure faults are never sent back to be "fixed".
+bool repairable(const std::string& verdict)
+{
+  static const std::set<std::string> fixable = {"compile_failed", "wrong_output", "out_of_bounds", "modified_input", "nondeterministic",
+                                                "crashed",        "timeout",      "rejected",      "output_limit"};
+  return fixable.count(verdict) != 0;
 }
 
 struct Place
@@ -107,8 +121,10 @@ void report(Shared& sh, const Place& at, const std::string& slot, const Record& 
 
 // One step: reuse the journal's record of this slot, or generate + evaluate + record.
 // `skipped` (when given) tells a step the budget stopped from one that failed.
+// `done` (when given) receives the step's record when it has one (evaluated or resumed).
 std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot, const PromptInput& in, const std::string& idea,
-                           const std::string& thought, const std::vector<std::string>& parent_slots, bool* skipped = nullptr)
+                           const std::string& thought, const std::vector<std::string>& parent_slots, bool* skipped = nullptr,
+                           Record* done = nullptr)
 {
   Record r;
   bool resumed = false;
@@ -125,15 +141,9 @@ std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot,
     }
     PromptInput with_rag = in;
     if (sh.ports.retrieve && sh.params.rag_k > 0) {
-      std::string query = in.task.description + " " + operator_name(in.op);
       // The parents' code names the instructions in play (vfdiv, vlse32, vrgather, …),
       // which is what the notes are indexed by; the retriever tokenises it safely.
-      for (const auto& p : in.parents) {
-        query += " " + p.description + " " + p.code;
-      }
-      for (const auto& t : in.thoughts) {
-        query += " " + t.description;
-      }
+      const std::string query = retrieval_query(in);
       with_rag.rag_context = sh.ports.retrieve(query, sh.params.rag_k);
     }
     Prompt prompt = build_prompt(with_rag);
@@ -168,12 +178,68 @@ std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot,
     }
     sh.ports.journal->record(r);
   }
+  if (done != nullptr) {
+    *done = r;
+  }
   report(sh, at, slot, r, resumed);
   if (!r.evaluation.ok) {
     ++sh.failed;
     return std::nullopt;
   }
-  return Member{slot, r.generation.description, r.generation.code, r.evaluation.speedup, r.evaluation.cycles, r.evaluation.sol_fraction};
+  return Member{slot,
+                r.generation.description,
+                r.generation.code,
+                r.evaluation.speedup,
+                r.evaluation.cycles,
+                r.evaluation.sol_fraction,
+                r.evaluation.profile};
+}
+
+// A failed child, as the next prompt showing its parent tells it.
+void note_failure(Shared& sh, Failures& failures, const std::vector<std::string>& parent_slots, const Record& r)
+{
+  std::string text = r.op + " (" + r.slot +
+                     "): " + (r.evaluation.feedback.empty() ? r.evaluation.verdict + ": " + r.evaluation.reason : r.evaluation.feedback);
+  for (const auto& p : parent_slots) {
+    auto& list = failures[p];
+    list.push_back(text);
+    if (list.size() > sh.params.failures_shown) {
+      list.erase(list.begin(), list.end() - static_cast<std::ptrdiff_t>(sh.params.failures_shown));
+    }
+  }
+}
+
+// One step, and when its candidate failed a check it can be fixed from, one repair step
+// (slot "<slot>/R") that shows the failed code with the evaluator's account. What failed
+// is remembered for the next prompts that show the same parents.
+std::optional<Member> attempt(Shared& sh, Failures& failures, const Place& at, const std::string& slot, const PromptInput& in,
+                              const std::string& idea, const std::string& thought, const std::vector<std::string>& parent_slots,
+                              bool* skipped = nullptr)
+{
+  Record r;
+  std::optional<Member> child = step(sh, at, slot, in, idea, thought, parent_slots, skipped, &r);
+  if (child || r.slot.empty()) {
+    return child; // passed, or no record (budget, no reply)
+  }
+  if (sh.params.failures_shown > 0) {
+    note_failure(sh, failures, parent_slots, r);
+  }
+  if (!sh.params.repair || !r.generation.ok || !repairable(r.evaluation.verdict)) {
+    return std::nullopt;
+  }
+  PromptInput fix;
+  fix.op = Operator::repair;
+  fix.task = in.task;
+  fix.parents = {ParentView{r.generation.description, r.generation.code, 0, "", {}}};
+  fix.verdict = r.evaluation.feedback.empty() ? r.evaluation.verdict + ": " + r.evaluation.reason : r.evaluation.feedback;
+  Record repaired_record;
+  std::optional<Member> repaired = step(sh, at, slot + "/R", fix, idea, thought, {slot}, nullptr, &repaired_record);
+  if (repaired) {
+    ++sh.repaired;
+  } else if (!repaired_record.slot.empty() && sh.params.failures_shown > 0) {
+    note_failure(sh, failures, parent_slots, repaired_record);
+  }
+  return repaired;
 }
 
 void keep_best(std::vector<Member>& pop, size_t n)
@@ -217,12 +283,13 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
   }
   const Member& ref = database[sample_weighted(rng, softmax(speedups, sh.params.kernel_temperature))];
 
+  Failures failures;
   std::vector<Member> population;
   for (size_t i = 0; i < picks.size(); ++i) {
     const ThoughtView& th = idea.thoughts[picks[i]];
-    PromptInput in{Operator::init, sh.task, views({ref}), {th}, {}};
+    PromptInput in{Operator::init, sh.task, views({ref}, failures), {th}, {}, {}};
     bool skipped = false;
-    auto child = step(sh, {t, p, -1}, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot}, &skipped);
+    auto child = attempt(sh, failures, {t, p, -1}, base + "/init" + std::to_string(i), in, idea.id, th.id, {ref.slot}, &skipped);
     if (!skipped) { // a thought the budget kept from being tried has no evidence either way
       out.thought_scores[th.id].push_back(child ? child_score(true, child->speedup) : 0.0);
     }
@@ -231,8 +298,8 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
     }
   }
   for (int i = 0; ideas.empty() && i < sh.params.thoughts; ++i) {
-    PromptInput in{Operator::init, sh.task, views({ref}), {}, {}};
-    if (auto child = step(sh, {t, p, -1}, base + "/init" + std::to_string(i), in, "", "", {ref.slot})) {
+    PromptInput in{Operator::init, sh.task, views({ref}, failures), {}, {}, {}};
+    if (auto child = attempt(sh, failures, {t, p, -1}, base + "/init" + std::to_string(i), in, "", "", {ref.slot})) {
       population.push_back(*child);
     }
   }
@@ -258,8 +325,9 @@ SearchOutcome one_search(Shared& sh, int t, int p, const std::vector<Member>& da
         parents.push_back(parents_pool[i]);
         parent_slots.push_back(parents_pool[i].slot);
       }
-      PromptInput in{op, sh.task, views(parents), idea_thoughts, {}};
-      if (auto child = step(sh, {t, p, g}, base + "/g" + std::to_string(g) + "/" + operator_name(op), in, idea.id, "", parent_slots)) {
+      PromptInput in{op, sh.task, views(parents, failures), idea_thoughts, {}, {}};
+      if (auto child =
+              attempt(sh, failures, {t, p, g}, base + "/g" + std::to_string(g) + "/" + operator_name(op), in, idea.id, "", parent_slots)) {
         offspring.push_back(*child);
       }
     }
@@ -334,6 +402,7 @@ EngineResult run_search(const TaskView& task, const Member& ker0, const std::vec
   result.evaluated = sh.evaluated;
   result.resumed = sh.resumed;
   result.failed = sh.failed;
+  result.repaired = sh.repaired;
   result.stop_reason = sh.stop_reason;
   result.unavailable = sh.unavailable;
   return result;

@@ -46,6 +46,10 @@ struct Evaluation
   std::string runner;      // how it was measured (runner and model version)
   std::string model_version;
   std::string verdict_json; // the evaluator's full verdict, kept with the record
+  // For the next prompts (filled by the evaluator port from verdict_json, so a journal's
+  // record gives the same text): where an ok candidate's cycles go, why a failed one failed.
+  std::string profile;
+  std::string feedback;
 };
 
 struct Record
@@ -104,6 +108,10 @@ struct EngineParams
   // false: plain EoH (the paper's baseline): no idea pool; each search's initial
   // population comes from `thoughts` EoH initialisation prompts on the reference.
   bool use_ideas = true;
+  // A child that failed a check it can be fixed from (compile error, wrong output, crash,
+  // timeout, rejected code; never a cheat) gets one repair prompt (operator R) before it is dropped.
+  bool repair = true;
+  size_t failures_shown = 2; // a parent's last failed children shown in the next prompt that shows it
   int unavailable_limit = 4; // stop after this many requests in a row got no reply (0: never)
 };
 
@@ -115,6 +123,7 @@ struct Member
   double speedup = 1.0;
   double cycles = 0;
   double sol_fraction = 0;
+  std::string profile; // where its cycles go on the model (empty: not measured by the model)
 };
 
 struct EngineResult
@@ -126,6 +135,7 @@ struct EngineResult
   int evaluated = 0;                           // evaluations made in this process
   int resumed = 0;                             // steps taken from the journal
   int failed = 0;                              // steps without an ok candidate
+  int repaired = 0;                            // repair steps whose candidate passed
   std::string stop_reason;                     // empty: ran to completion
   std::string unavailable;                     // non-empty: stopped because the LLM gave no replies (why)
 };

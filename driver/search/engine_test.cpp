@@ -111,6 +111,7 @@ EngineParams params(int parallel = 1)
   p.keep = 3;
   p.thoughts = 2;
   p.seed = 9;
+  p.repair = false; // the repair step has its own tests
   return p;
 }
 
@@ -477,5 +478,172 @@ TEST_SUITE("search::engine")
     auto f = run(flaky, e2, fresh, params(1));
     CHECK(f.unavailable.empty());
     CHECK(fresh.records.size() == 2 * (2 + 2 * 5) / 2);
+  }
+}
+
+namespace {
+
+// An LLM that writes a kernel wrong at the tail unless the prompt carries the evaluator's
+// account of that failure (what a repair prompt shows); it remembers every prompt.
+struct TailFixer : Generator
+{
+  std::mutex m;
+  std::vector<Prompt> prompts;
+  Generation generate(const Prompt& p, const std::string& /*slot*/) override
+  {
+    std::lock_guard lock(m);
+    prompts.push_back(p);
+    Generation g;
+    g.ok = true;
+    g.tokens = 10;
+    const bool told = p.user.find("wrong at n=7: y[6]") != std::string::npos && p.op == Operator::repair;
+    g.code = told ? "fixed speed=1.5 " + p.hash().substr(0, 6) : "tail bug " + p.hash().substr(0, 6);
+    g.description = told ? "handles the tail" : "forgets the tail";
+    return g;
+  }
+};
+
+struct TailEvaluator : Evaluator
+{
+  Evaluation evaluate(const std::string& code, const std::string& /*slot*/) override
+  {
+    Evaluation e;
+    if (code.rfind("fixed", 0) == 0) {
+      e.ok = true;
+      e.verdict = "ok";
+      e.speedup = 1.5;
+      e.cycles = 1000 / 1.5;
+      e.profile = "666 cycles (table model); instruction cost: vector memory 80%\n";
+      return e;
+    }
+    e.verdict = "wrong_output";
+    e.reason = "1 element(s) outside tolerance";
+    e.feedback = "wrong_output: 1 element(s) outside tolerance\n  wrong at n=7: y[6] expected 0, got nan";
+    return e;
+  }
+};
+
+EngineParams small()
+{
+  EngineParams p;
+  p.parallel = 1;
+  p.iterations = 1;
+  p.generations = 1;
+  p.population = 2;
+  p.keep = 2;
+  p.thoughts = 1;
+  p.seed = 3;
+  return p;
+}
+
+} // namespace
+
+TEST_SUITE("search::engine")
+{
+  TEST_CASE("repair: a failed child gets one prompt with its code and the evaluator's account; the fix can win")
+  {
+    TailFixer g;
+    TailEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    ports.generator = &g;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    Member ker0{"ker0", "reference", "ker0 code", 1.0, 1000, 0, "1000 cycles (table model); scalar 90%\n"};
+    EngineResult r = run_search(task(), ker0, ideas(), {}, small(), ports);
+    // 1 init + 5 operators, each failing once and repaired once.
+    CHECK(r.generated == 12);
+    CHECK(r.repaired == 6);
+    REQUIRE(!r.database.empty());
+    CHECK(r.database[0].speedup == doctest::Approx(1.5));
+    CHECK(r.database[0].slot.size() > 2);
+    CHECK(r.database[0].slot.substr(r.database[0].slot.size() - 2) == "/R");
+    CHECK(j.records.count("t0/p0/init0/R") == 1);
+    CHECK(j.records.at("t0/p0/init0/R").op == "R");
+    CHECK(j.records.at("t0/p0/init0/R").parents == std::vector<std::string>{"t0/p0/init0"});
+    // The repair prompt shows the failed code and what was wrong; the init prompt shows ker0's profile.
+    const Prompt& init = g.prompts[0];
+    CHECK(init.user.find("Profile on the target model: 1000 cycles (table model); scalar 90%") != std::string::npos);
+    const Prompt& fix = g.prompts[1];
+    CHECK(fix.op == Operator::repair);
+    CHECK(fix.user.find("Failed kernel") != std::string::npos);
+    CHECK(fix.user.find("tail bug") != std::string::npos);
+    CHECK(fix.user.find("What the evaluator found:\nwrong_output: 1 element(s) outside tolerance\n  wrong at n=7: y[6]") !=
+          std::string::npos);
+    // A parent's failed children are told in the next prompt that shows it, with their account.
+    bool told = false;
+    for (const Prompt& p : g.prompts) {
+      if (p.op != Operator::repair && p.user.find("Recent children of this kernel that failed") != std::string::npos) {
+        told = p.user.find("wrong at n=7: y[6] expected 0, got nan") != std::string::npos;
+        break;
+      }
+    }
+    CHECK(told);
+  }
+
+  TEST_CASE("repair off (search.repair = false): failures are dropped after one step, as in EoH")
+  {
+    TailFixer g;
+    TailEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    ports.generator = &g;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    EngineParams p = small();
+    p.repair = false;
+    EngineResult r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {}, p, ports);
+    CHECK(r.generated == 6);
+    CHECK(r.repaired == 0);
+    CHECK(r.database.size() == 1); // ker0 only
+    for (const auto& [slot, rec] : j.records) {
+      CHECK(rec.op != "R");
+    }
+  }
+
+  TEST_CASE("repair steps resume from the journal like any step and never run twice")
+  {
+    TailFixer g1;
+    TailEvaluator e;
+    MemoryJournal j;
+    EnginePorts ports;
+    ports.generator = &g1;
+    ports.evaluator = &e;
+    ports.journal = &j;
+    Member ker0{"ker0", "reference", "ker0 code", 1.0, 1000};
+    EngineResult a = run_search(task(), ker0, ideas(), {}, small(), ports);
+    TailFixer g2;
+    ports.generator = &g2;
+    EngineResult b = run_search(task(), ker0, ideas(), {}, small(), ports);
+    CHECK(b.generated == 0);
+    CHECK(b.resumed == a.generated);
+    REQUIRE(b.database.size() == a.database.size());
+    CHECK(b.database[0].slot == a.database[0].slot);
+  }
+
+  TEST_CASE("cheats and infrastructure faults are not sent back to be repaired")
+  {
+    struct Cheat : Evaluator
+    {
+      std::string verdict;
+      Evaluation evaluate(const std::string& /*code*/, const std::string& /*slot*/) override
+      {
+        Evaluation e;
+        e.verdict = verdict;
+        return e;
+      }
+    };
+    for (const char* v : {"implausible", "roi_violation", "emulator_fault", "executor_fault"}) {
+      TailFixer g;
+      Cheat e;
+      e.verdict = v;
+      MemoryJournal j;
+      EnginePorts ports;
+      ports.generator = &g;
+      ports.evaluator = &e;
+      ports.journal = &j;
+      EngineResult r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {}, small(), ports);
+      CHECK_MESSAGE(r.generated == 6, v);
+    }
   }
 }

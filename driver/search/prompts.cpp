@@ -21,10 +21,42 @@ std::string system_text(const TaskView& t)
          "your design in braces {like this}, then the complete C source in one ```c code block.";
 }
 
+// Indents every line after the first of a multi-line text under a list item.
+std::string indented(const std::string& text)
+{
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') {
+      out += "  ";
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) {
+    out.pop_back();
+  }
+  return out;
+}
+
 std::string parent_block(const ParentView& p, size_t index)
 {
-  return "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) +
-         "x)\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n```c\n" + p.code + "\n```\n";
+  std::string s = "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) +
+                  "x)\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n";
+  if (!p.profile.empty()) {
+    s += "Profile on the target model: " + indented(p.profile) + "\n";
+  }
+  if (!p.failures.empty()) {
+    s += "Recent children of this kernel that failed the evaluator's checks:\n";
+    for (const auto& f : p.failures) {
+      s += "- " + indented(f) + "\n";
+    }
+  }
+  return s + "```c\n" + p.code + "\n```\n";
+}
+
+std::string failed_block(const ParentView& p, const std::string& verdict)
+{
+  return "Failed kernel\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n```c\n" + p.code +
+         "\n```\nWhat the evaluator found:\n" + verdict + "\n";
 }
 
 std::string task_block(const TaskView& t)
@@ -54,6 +86,9 @@ std::string instruction(Operator op, bool with_thoughts)
   case Operator::m3:
     return "Simplify the kernel shown: remove redundant work and components that do not help, keeping it correct and at least "
            "as fast.";
+  case Operator::repair:
+    return "The kernel below failed the evaluator's checks. Fix what the evaluator found, keeping the kernel's approach and "
+           "speed, and check the same mistake is not made elsewhere in it.";
   }
   return {};
 }
@@ -75,6 +110,8 @@ const char* operator_name(Operator op)
     return "M2";
   case Operator::m3:
     return "M3";
+  case Operator::repair:
+    return "R";
   }
   return "?";
 }
@@ -101,6 +138,18 @@ std::string Prompt::hash() const
   return h.hex_digest();
 }
 
+std::string retrieval_query(const PromptInput& in)
+{
+  std::string query = in.task.description + " " + operator_name(in.op);
+  for (const auto& p : in.parents) {
+    query += " " + p.description + " " + p.code;
+  }
+  for (const auto& t : in.thoughts) {
+    query += " " + t.description;
+  }
+  return query;
+}
+
 Prompt build_prompt(const PromptInput& in)
 {
   Prompt p;
@@ -111,7 +160,7 @@ Prompt build_prompt(const PromptInput& in)
     u += "Reference kernel:\n";
   }
   for (size_t i = 0; i < in.parents.size(); ++i) {
-    u += parent_block(in.parents[i], i) + "\n";
+    u += (in.op == Operator::repair ? failed_block(in.parents[i], in.verdict) : parent_block(in.parents[i], i)) + "\n";
   }
   if (!in.thoughts.empty()) {
     u += in.op == Operator::init ? "Optimisation thought to apply:\n" : "Optimisation thoughts that may help:\n";

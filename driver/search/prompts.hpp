@@ -10,12 +10,13 @@
 namespace eok::search {
 
 enum class Operator {
-  init, // apply a thought to the reference kernel (EoK initial population)
-  e1,   // a design different from all parents
-  e2,   // a new design sharing the parents' common backbone
-  m1,   // change one parent's structure
-  m2,   // change one parent's parameters (LMUL, unroll, tile sizes)
-  m3,   // simplify one parent
+  init,   // apply a thought to the reference kernel (EoK initial population)
+  e1,     // a design different from all parents
+  e2,     // a new design sharing the parents' common backbone
+  m1,     // change one parent's structure
+  m2,     // change one parent's parameters (LMUL, unroll, tile sizes)
+  m3,     // simplify one parent
+  repair, // fix a child that failed the evaluator's checks, shown with its verdict (operator "R")
 };
 
 const char* operator_name(Operator op);
@@ -38,7 +39,9 @@ struct ParentView
 {
   std::string description;
   std::string code;
-  double speedup = 1.0; // over ker0
+  double speedup = 1.0;              // over ker0
+  std::string profile;               // where its cycles go on the model (may be empty)
+  std::vector<std::string> failures; // its last failed children in this search: "M1: wrong_output: ..."
 };
 
 struct ThoughtView
@@ -55,6 +58,7 @@ struct PromptInput
   std::vector<ParentView> parents; // init: the reference kernel only
   std::vector<ThoughtView> thoughts;
   std::vector<std::string> rag_context;
+  std::string verdict; // repair: what the evaluator found wrong with the one kernel shown
 };
 
 struct Prompt
@@ -67,5 +71,10 @@ struct Prompt
 };
 
 Prompt build_prompt(const PromptInput& in);
+
+// The text the search retrieves reference notes with for a prompt: the task, the operator,
+// the parents' ideas and code (their instructions are what the notes are indexed by) and
+// the thoughts.
+std::string retrieval_query(const PromptInput& in);
 
 } // namespace eok::search

@@ -7,6 +7,7 @@
 #include "llm/provider.hpp"
 #include "rag/knowledge.hpp"
 #include "search/engine.hpp"
+#include "tune/search_feedback.hpp"
 #include "tune/search_progress.hpp"
 #include "util/sha256.hpp"
 #include "util/terminal.hpp"
@@ -35,7 +36,9 @@ public:
     for (const auto& c : recorded) {
       if (c.generated && c.op != "knobs/flags" && !c.verdict.empty()) {
         std::promise<search::Evaluation> done;
-        done.set_value(cache::to_record(c).evaluation);
+        search::Evaluation e = cache::to_record(c).evaluation;
+        add_search_feedback(e);
+        done.set_value(e);
         m_seen.emplace(util::sha256_hex(c.source), done.get_future().share());
       }
     }
@@ -95,6 +98,7 @@ private:
       e.sol_fraction = v.measurement->sol_fraction;
       e.speedup = e.cycles > 0 ? m_ker0 / e.cycles : 0;
     }
+    add_search_feedback(e);
     return e;
   }
 
@@ -106,7 +110,42 @@ private:
   size_t m_calls = 0; // evaluate() calls in this process (identical sources included)
 };
 
+// The run's journal, with each resumed record's prompt texts (profile, failure account)
+// rebuilt from its verdict JSON exactly as a fresh evaluation's are.
+class FeedbackJournal : public search::Journal
+{
+public:
+  explicit FeedbackJournal(search::Journal& inner)
+    : m_inner(inner)
+  {
+  }
+  std::optional<search::Record> find(const std::string& slot) override
+  {
+    std::optional<search::Record> r = m_inner.find(slot);
+    if (r) {
+      add_search_feedback(r->evaluation);
+    }
+    return r;
+  }
+  void record(const search::Record& r) override { m_inner.record(r); }
+
+private:
+  search::Journal& m_inner;
+};
+
 } // namespace
+
+search::TaskView search_task(const kernel::Spec& spec, const target::Target& target)
+{
+  search::TaskView task;
+  task.name = spec.suite + "/" + spec.name;
+  task.description = spec.description;
+  task.signature = spec.signature;
+  task.entry = spec.entry;
+  task.vlen = target.vlen;
+  task.march = target.march;
+  return task;
+}
 
 LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
 {
@@ -121,20 +160,15 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   // interrupted earlier process of it included, so resuming does not reset the budget.
   const size_t evaluated_before = static_cast<size_t>(
       std::count_if(recorded.begin(), recorded.end(), [](const cache::Candidate& c) { return c.generated && c.op != "knobs/flags"; }));
-  cache::RunJournal journal(ctx.cache, ctx.ports.run_id());
+  cache::RunJournal run_journal(ctx.cache, ctx.ports.run_id());
+  FeedbackJournal journal(run_journal);
   // Idea pool, priors and RAG retrieval; the index lives in the cache file.
   rag::Knowledge knowledge = rag::load_knowledge({cfg.ideas_dir, cfg.rag_dir, cfg.cache_path});
   if (!knowledge.rag_off_reason.empty()) {
     util::Terminal::instance().warn(knowledge.rag_off_reason);
   }
 
-  search::TaskView task;
-  task.name = ctx.spec.suite + "/" + ctx.spec.name;
-  task.description = ctx.spec.description;
-  task.signature = ctx.spec.signature;
-  task.entry = ctx.spec.entry;
-  task.vlen = ctx.target.vlen;
-  task.march = ctx.target.march;
+  const search::TaskView task = search_task(ctx.spec, ctx.target);
 
   search::Member base;
   base.slot = "ker0";
@@ -142,6 +176,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   base.code = ctx.spec.source_text;
   base.speedup = 1.0;
   base.cycles = ker0.cycles;
+  base.profile = ctx.ports.evaluator().baseline().profile;
 
   search::EngineParams params;
   params.parallel = static_cast<int>(cfg.search_parallel);
@@ -155,6 +190,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   params.thought_temperature = cfg.search_thought_temperature;
   params.rag_k = cfg.search_rag ? static_cast<size_t>(cfg.search_rag_k) : 0;
   params.use_ideas = cfg.search_ideas;
+  params.repair = cfg.search_repair;
   params.unavailable_limit = static_cast<int>(cfg.llm_failure_limit);
 
   search::EnginePorts ports;
@@ -189,13 +225,16 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   }
   llm::Totals totals = meter.totals();
   note = "EoK: " + std::to_string(result.evaluated) + " evaluated (" + std::to_string(evaluator.identical()) +
-         " identical to an earlier candidate, verdict reused), " + std::to_string(result.resumed) + " resumed, " +
-         std::to_string(totals.requests) + " LLM requests, " + std::to_string(totals.tokens()) + " tokens" +
-         (result.stop_reason.empty() ? "" : ", stopped: " + result.stop_reason);
+         " identical to an earlier candidate, verdict reused), " + std::to_string(result.repaired) + " repaired, " +
+         std::to_string(result.resumed) + " resumed, " + std::to_string(totals.requests) + " LLM requests, " +
+         std::to_string(totals.tokens()) + " tokens" + (result.stop_reason.empty() ? "" : ", stopped: " + result.stop_reason);
 
   LlmSearchResult out;
   out.evaluations = evaluated_before + evaluator.calls();
   out.unavailable = result.unavailable;
+  if (result.unavailable.empty() && result.stop_reason.rfind("time budget", 0) == 0) {
+    out.incomplete = result.stop_reason; // budget.seconds: per kernel, so a later run may go on
+  }
   for (const auto& m : result.database) {
     if (m.slot == "ker0") {
       continue;

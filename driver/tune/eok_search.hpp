@@ -8,6 +8,7 @@
 
 #include "config/config.hpp"
 #include "kernel/spec.hpp"
+#include "search/prompts.hpp"
 #include "target/target.hpp"
 #include "tune/eval_ports.hpp"
 
@@ -26,5 +27,9 @@ struct EokContext
 };
 
 LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note);
+
+// What the prompts say about the task: the kernel's name, description, signature, entry and
+// the target's VLEN and -march.
+search::TaskView search_task(const kernel::Spec& spec, const target::Target& target);
 
 } // namespace eok::tune

@@ -31,6 +31,11 @@ EvalPorts::~EvalPorts() = default;
 
 std::optional<StoredWinner> EvalPorts::cached_winner()
 {
+  // A run that stopped on its time budget stored its best so far and stays unfinished: tuning
+  // goes on with it (CI and builds use the stored winner meanwhile).
+  if (!m_cfg.ci && m_cache.find_unfinished_run(m_key.hex)) {
+    return std::nullopt;
+  }
   auto w = m_cache.find_winner(m_key.hex);
   if (!w) {
     return std::nullopt;

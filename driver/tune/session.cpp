@@ -94,7 +94,7 @@ SessionResult run_session(const SessionOptions& opts)
       ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache}, eok_note); };
     }
     KernelReport report = tune_kernel(make_task(spec, flags), ports, ropts);
-    ports.finish(report.status != "failed");
+    ports.finish(report.status != "failed" && !report.incomplete); // unfinished runs are resumed by the next one
     if (!eok_note.empty()) {
       report.detail = eok_note + (report.detail.empty() ? "" : "; " + report.detail);
     }

@@ -161,6 +161,10 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     }
     llm = std::move(found.passed);
     all = llm;
+    if (!found.incomplete.empty()) {
+      report.incomplete = true;
+      report.detail = "incomplete: " + found.incomplete + "; the best so far is stored and the next run resumes the search";
+    }
     // budget.evals is per kernel: the post-pass spends what the LLM search left.
     RunOptions post = opts;
     size_t left = SIZE_MAX;

@@ -49,6 +49,7 @@ struct LlmSearchResult
   std::vector<Scored> passed;
   size_t evaluations = 0;
   std::string unavailable; // non-empty: the LLM stopped answering (why); nothing is stored
+  std::string incomplete;  // non-empty: budget.seconds ran out (why); the best so far is stored, the run resumes later
 };
 
 struct StoredWinner
@@ -112,7 +113,8 @@ struct KernelReport
   size_t evaluations = 0;
   size_t reused = 0;
   std::string strategy;
-  std::string detail; // why it failed, stop reasons
+  std::string detail;      // why it failed, stop reasons
+  bool incomplete = false; // the time budget ran out: the best so far is stored and the next run resumes the search
   double seconds = 0;
   std::vector<TrialRow> trials; // every knob/flag point evaluated, in order
   [[nodiscard]] double speedup() const { return best_cycles > 0 ? ker0_cycles / best_cycles : 0; }
