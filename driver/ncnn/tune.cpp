@@ -142,9 +142,14 @@ public:
       }
     }
     perf::SolInputs sol;
+    // one operation per input value and two per weight; every input read, one output written
     const double n = double(m_op.perf_shape.w) * m_op.perf_shape.h * m_op.perf_shape.c;
-    sol.flops = n;
-    sol.bytes = 8 * n;
+    double weights = 0;
+    for (const auto& w : m_op.weights) {
+      weights += w.size;
+    }
+    sol.flops = n * m_op.inputs + 2 * weights;
+    sol.bytes = (m_op.fp16 ? 2 : 4) * n * (m_op.inputs + 1) + 4 * weights;
     auto m = runner().measure({exe, "perf", std::to_string(m_req.seed)}, sol);
     if (!m.ok()) {
       return fail(rep, "perf_failed", m.error());
