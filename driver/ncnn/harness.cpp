@@ -199,12 +199,14 @@ static void fill(std::vector<float>& v, int n, bool with_specials)
 static const float k_sentinel = -7.25e33f;
 static const uint16_t k_sentinel16 = 0xfbff; // -65504
 
-// a 3-D Mat of the shape at `elempack` (fp16 storage when `half`) holding `v`
-// (planar order), channel padding set to the sentinel
+// a Mat of the shape at `elempack` (fp16 storage when `half`) holding `v`
+// (planar order): 3-D with the channels packed and the channel padding set to
+// the sentinel, or for 2-D ops ([w, h, 1]) w x h with the rows packed
 static ncnn::Mat to_mat(const std::vector<float>& v, const Shape& s, int elempack, bool half)
 {
   const size_t bytes = half ? 2 : 4;
-  ncnn::Mat m(s.w, s.h, s.c / elempack, bytes * elempack, elempack);
+  ncnn::Mat m = k_dims == 2 ? ncnn::Mat(s.w, s.h / elempack, bytes * elempack, elempack)
+                            : ncnn::Mat(s.w, s.h, s.c / elempack, bytes * elempack, elempack);
   for (size_t i = 0; i < m.cstep * m.c * elempack; i++) {
     if (half) {
       ((uint16_t*)m.data)[i] = k_sentinel16;
@@ -212,9 +214,11 @@ static ncnn::Mat to_mat(const std::vector<float>& v, const Shape& s, int elempac
       ((float*)m.data)[i] = k_sentinel;
     }
   }
-  const int plane = s.w * s.h;
-  for (int q = 0; q < s.c; q++) {
-    unsigned char* p = (unsigned char*)m.data + m.cstep * (q / elempack) * m.elemsize;
+  // rows of a 2-D Mat pack as channels of w x 1 planes do
+  const int plane = k_dims == 2 ? s.w : s.w * s.h;
+  const int groups = k_dims == 2 ? s.h : s.c;
+  for (int q = 0; q < groups; q++) {
+    unsigned char* p = (unsigned char*)m.data + (k_dims == 2 ? (size_t)s.w * (q / elempack) : m.cstep * (q / elempack)) * m.elemsize;
     for (int i = 0; i < plane; i++) {
       const size_t at = (size_t)i * elempack + q % elempack;
       const float x = v[(size_t)q * plane + i];
@@ -285,6 +289,9 @@ static bool unpack(const ncnn::Mat& m, std::vector<float>& out, int shape[3])
 // the channel padding of a 3-D Mat made by to_mat still holds the sentinel
 static bool padding_intact(const ncnn::Mat& m)
 {
+  if (m.dims != 3) {
+    return true;
+  }
   const bool half = m.elemsize == (size_t)m.elempack * 2;
   for (int q = 0; q < m.c; q++) {
     for (size_t i = (size_t)m.w * m.h * m.elempack; i < m.cstep * m.elempack; i++) {
@@ -416,7 +423,7 @@ int main(int argc, char** argv)
   if (mode == "check") {
     for (const Shape& s : k_shapes) {
       for (int elempack : {1, pn > 1 ? pn : 0}) {
-        if (elempack == 0 || s.c % elempack != 0) {
+        if (elempack == 0 || (k_dims == 2 ? s.h : s.c) % elempack != 0) {
           continue;
         }
         // plain inputs first: in a reduction one special value makes every output special
@@ -432,7 +439,7 @@ int main(int argc, char** argv)
   if (mode == "perf") {
     const Shape s = k_perf;
     ncnn::Layer* opt = make_layer(false);
-    const int elempack = s.c % pn == 0 && opt->support_packing ? pn : 1;
+    const int elempack = (k_dims == 2 ? s.h : s.c) % pn == 0 && opt->support_packing ? pn : 1;
     const std::vector<std::vector<float>> in = draw_inputs(s, false);
     std::vector<ncnn::Mat> b;
     for (const auto& v : in) {
@@ -501,6 +508,7 @@ std::string harness_source(const OpSpec& op)
   s += "static const double k_weight_lo[] = {" + wlo + "0};\n";
   s += "static const double k_weight_hi[] = {" + whi + "0};\n";
   s += "static const int k_inputs = " + std::to_string(op.inputs) + ";\n";
+  s += "static const int k_dims = " + std::to_string(op.dims) + ";\n";
   s += "static const Shape k_shapes[] = {";
   for (const auto& sh : op.shapes) {
     s += shape_text(sh) + ", ";

@@ -5,7 +5,10 @@
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 #include "util/test_support.hpp"
+
+#include <cctype>
 
 using namespace eok;
 using namespace eok::ncnn;
@@ -47,7 +50,7 @@ TEST_SUITE("ncnn::op_spec")
     REQUIRE(names.size() >= 2);
     for (const auto& n : names) {
       const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + n + ".toml");
-      if (s.fp16) {
+      if (util::ends_with(n, "_fp16")) {
         CHECK(s.file == "src/layer/riscv/" + n.substr(0, n.size() - 5) + "_riscv_zfh.cpp");
       } else {
         CHECK(s.file == "src/layer/riscv/" + n + "_riscv.cpp");
@@ -57,6 +60,54 @@ TEST_SUITE("ncnn::op_spec")
       REQUIRE(roi != std::string::npos);
       CHECK(h.find("run_layer(opt, b, tb, o);", roi) < h.find("slti x0, x0, 2", roi));
       CHECK(h.find("\"" + s.type + "\"") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("every NN task of the paper has a description naming its NCNN file")
+  {
+    // The EoK paper's 38 NN operations (arXiv 2509.14265, Appendix C) by NCNN layer type,
+    // true where the fp16 variant is a task of its own (28 of them: 66 tasks).
+    const std::vector<std::pair<std::string, bool>> k_tasks = {
+        {"AbsVal", true},        {"BatchNorm", true},  {"Bias", true},
+        {"BinaryOp", true},      {"BNLL", true},       {"Cast", true},
+        {"CELU", true},          {"Clip", true},       {"Concat", false},
+        {"Convolution1D", true}, {"ConvolutionDepthWise", true},
+        {"Convolution", true},   {"Crop", false},      {"DeconvolutionDepthWise", true},
+        {"Deconvolution", true}, {"Dropout", false},   {"Eltwise", true},
+        {"Flatten", false},      {"GELU", false},      {"Gemm", false},
+        {"GRU", true},           {"HardSigmoid", true}, {"HardSwish", true},
+        {"InnerProduct", true},  {"InstanceNorm", true}, {"Interp", true},
+        {"Mish", true},          {"Packing", false},   {"Padding", false},
+        {"Pooling", true},       {"PReLU", true},      {"ReLU", true},
+        {"SELU", false},         {"Sigmoid", true},    {"Softmax", false},
+        {"Swish", true},         {"TanH", true},       {"UnaryOp", true}};
+    REQUIRE(k_tasks.size() == 38);
+    size_t tasks = 0;
+    for (const auto& [type, fp16] : k_tasks) {
+      std::string stem = type;
+      for (char& c : stem) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      CAPTURE(stem);
+      const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + stem + ".toml");
+      CHECK(s.type == type);
+      CHECK(s.file == "src/layer/riscv/" + stem + "_riscv.cpp");
+      CHECK_FALSE(s.fp16);
+      ++tasks;
+      if (fp16) {
+        const OpSpec h = load_op_spec(shipped_ops_dir() + "/" + stem + "_fp16.toml");
+        CHECK(h.type == type);
+        CHECK(h.file == "src/layer/riscv/" + stem + "_riscv_zfh.cpp");
+        ++tasks;
+      }
+    }
+    CHECK(tasks == 66);
+    CHECK(shipped_op_names().size() == 66); // nothing shipped beyond the suite
+    // the descriptions of the layers the NCNN-shaped fixture has name its files
+    const std::string fixture = shipped_ops_dir() + "/../../tests/ncnn_fixture/";
+    for (const char* n : {"relu", "clip", "innerproduct", "binaryop", "relu_fp16"}) {
+      const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + n + ".toml");
+      CHECK_MESSAGE(util::fs::exists(fixture + s.file), s.file);
     }
   }
 

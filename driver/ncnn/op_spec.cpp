@@ -74,11 +74,25 @@ OpSpec load_op_spec(const std::string& path)
   for (const auto& n : shapes->array) {
     s.shapes.push_back(shape_of(r, n));
   }
+  s.dims = static_cast<int>(r.integer("dims").value_or(3));
+  if (s.dims != 2 && s.dims != 3) {
+    r.fail(doc.root, "dims is 2 (w x h blobs) or 3 (w x h x c)");
+  }
   const toml::Node* perf = r.get("perf_shape");
   if (!perf) {
     r.fail(doc.root, "perf_shape = [w, h, c] is required");
   }
   s.perf_shape = shape_of(r, *perf);
+  if (s.dims == 2) {
+    for (const Shape& sh : s.shapes) {
+      if (sh.c != 1) {
+        r.fail(*shapes, "dims = 2: shapes are [w, h, 1]");
+      }
+    }
+    if (s.perf_shape.c != 1) {
+      r.fail(*perf, "dims = 2: perf_shape is [w, h, 1]");
+    }
+  }
   if (const toml::Node* range = r.array("range")) {
     if (range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number() ||
         range->array[0].number() >= range->array[1].number()) {

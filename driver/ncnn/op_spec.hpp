@@ -37,6 +37,7 @@ struct OpSpec
   std::vector<Param> params; // ParamDict entries
   std::vector<Weight> weights; // load_model's blobs
   int inputs = 1;            // bottom blobs, all of the shape
+  int dims = 3;              // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
   std::vector<Shape> shapes; // correctness shapes
   Shape perf_shape;
   double lo = -1, hi = 1;    // input range

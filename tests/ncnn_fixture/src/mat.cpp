@@ -78,11 +78,21 @@ void Mat::create(int w_, size_t elemsize_, int elempack_)
   refcount = new int(1);
 }
 
+void Mat::create(int w_, int h_, size_t elemsize_, int elempack_)
+{
+  create(w_ * h_, elemsize_, elempack_);
+  w = w_;
+  h = h_;
+  dims = 2;
+}
+
 Mat Mat::clone() const
 {
   Mat m;
   if (dims == 1) {
     m.create(w, elemsize, elempack);
+  } else if (dims == 2) {
+    m.create(w, h, elemsize, elempack);
   } else {
     m.create(w, h, c, elemsize, elempack);
   }
