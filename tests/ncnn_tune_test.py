@@ -57,7 +57,8 @@ class NcnnTune(unittest.TestCase):
             original = f.read()
         text = transform(original)
         self.assertNotEqual(text, original, name)
-        text += f'\nextern "C" {{ int {marker} = 1; }}\n'
+        # a local read-only marker: visible to nm, no writable data, no new global symbol
+        text += f'\n__attribute__((used)) static const int {marker} = 1;\n'
         path = os.path.join(self.dir, name)
         with open(path, "w") as f:
             f.write(text)
@@ -102,6 +103,31 @@ class NcnnTune(unittest.TestCase):
         r = self.tune("--op", "clip", "--op", "relu", "--ci", check=False)
         self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
         self.assertIn("miss", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/relu")))
+
+    def test_cheating_layers_are_rejected_before_they_run(self):
+        fwd = "int Clip_riscv::forward_inplace(Mat& m, const Option&) const\n{\n"
+        cheats = {
+            # marks its own region for the model
+            "marker.cpp": lambda s: s.replace(fwd, fwd + '  __asm__ volatile("slti x0, x0, 2");\n'),
+            # keeps state between calls
+            "state.cpp": lambda s: s.replace(fwd, "static int g_calls;\n" + fwd + "  g_calls++;\n"),
+            # reads the environment
+            "getenv.cpp": lambda s: "#include <cstdlib>\n" + s.replace(fwd, fwd + '  if (std::getenv("EOK_X")) return 0;\n'),
+            # replaces the naive reference with itself
+            "naive.cpp": lambda s: s + "namespace ncnn {\nLayer* create_layer_naive(const char* t)\n{\n  return create_layer_cpu(t);\n}\n}\n",
+        }
+        args = ["--op", "clip", "--no-flags"]
+        for name, transform in cheats.items():
+            args += ["--candidate", self.candidate(name, transform, "eok_" + name[:-4] + "_marker")]
+        r = self.tune(*args)
+        self.assertIn("clip ker0: ok", r.stderr)
+        reasons = {"marker.cpp": "region marker", "state.cpp": "writable data", "getenv.cpp": "getenv",
+                   "naive.cpp": "create_layer_naive"}
+        for name, reason in reasons.items():
+            line = next((l for l in r.stderr.splitlines() if l.startswith(f"clip {name}:")), "")
+            self.assertIn(": rejected", line, r.stderr)
+            self.assertIn(reason, line)
+        self.assertIn("ker0 stays", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/clip ")))
 
     def test_weights_inputs_packing_and_fp16(self):
         cases = [

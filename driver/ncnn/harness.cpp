@@ -313,7 +313,12 @@ static bool close_enough(float got, float want)
   if (k_fp16) {
     // the naive fp32 result as fp16 holds it; distance in fp16 steps (Inf is the step past 65504)
     const int64_t d = fp16_order(got) - fp16_order(want);
-    return (d < 0 ? -d : d) <= k_ulps;
+    if ((d < 0 ? -d : d) <= k_ulps) {
+      return true;
+    }
+    // atol: for fp16 arithmetic that cancels (x * alpha + beta near zero), absolute
+    const float w16 = round_fp16(want);
+    return !std::isinf(w16) && !std::isinf(got) && std::fabs((double)got - w16) <= k_atol;
   }
   if (std::isinf(want) || std::isinf(got)) {
     return got == want;

@@ -1,5 +1,6 @@
 #include "ncnn/compile_db.hpp"
 #include "ncnn/harness.hpp"
+#include "ncnn/integrity.hpp"
 #include "ncnn/op_spec.hpp"
 #include "ncnn/tune.hpp"
 
@@ -67,20 +68,44 @@ TEST_SUITE("ncnn::op_spec")
   {
     // The EoK paper's 38 NN operations (arXiv 2509.14265, Appendix C) by NCNN layer type,
     // true where the fp16 variant is a task of its own (28 of them: 66 tasks).
-    const std::vector<std::pair<std::string, bool>> k_tasks = {
-        {"AbsVal", true},        {"BatchNorm", true},  {"Bias", true},
-        {"BinaryOp", true},      {"BNLL", true},       {"Cast", true},
-        {"CELU", true},          {"Clip", true},       {"Concat", false},
-        {"Convolution1D", true}, {"ConvolutionDepthWise", true},
-        {"Convolution", true},   {"Crop", false},      {"DeconvolutionDepthWise", true},
-        {"Deconvolution", true}, {"Dropout", false},   {"Eltwise", true},
-        {"Flatten", false},      {"GELU", false},      {"Gemm", false},
-        {"GRU", true},           {"HardSigmoid", true}, {"HardSwish", true},
-        {"InnerProduct", true},  {"InstanceNorm", true}, {"Interp", true},
-        {"Mish", true},          {"Packing", false},   {"Padding", false},
-        {"Pooling", true},       {"PReLU", true},      {"ReLU", true},
-        {"SELU", false},         {"Sigmoid", true},    {"Softmax", false},
-        {"Swish", true},         {"TanH", true},       {"UnaryOp", true}};
+    const std::vector<std::pair<std::string, bool>> k_tasks = {{"AbsVal", true},
+                                                               {"BatchNorm", true},
+                                                               {"Bias", true},
+                                                               {"BinaryOp", true},
+                                                               {"BNLL", true},
+                                                               {"Cast", true},
+                                                               {"CELU", true},
+                                                               {"Clip", true},
+                                                               {"Concat", false},
+                                                               {"Convolution1D", true},
+                                                               {"ConvolutionDepthWise", true},
+                                                               {"Convolution", true},
+                                                               {"Crop", false},
+                                                               {"DeconvolutionDepthWise", true},
+                                                               {"Deconvolution", true},
+                                                               {"Dropout", false},
+                                                               {"Eltwise", true},
+                                                               {"Flatten", false},
+                                                               {"GELU", false},
+                                                               {"Gemm", false},
+                                                               {"GRU", true},
+                                                               {"HardSigmoid", true},
+                                                               {"HardSwish", true},
+                                                               {"InnerProduct", true},
+                                                               {"InstanceNorm", true},
+                                                               {"Interp", true},
+                                                               {"Mish", true},
+                                                               {"Packing", false},
+                                                               {"Padding", false},
+                                                               {"Pooling", true},
+                                                               {"PReLU", true},
+                                                               {"ReLU", true},
+                                                               {"SELU", false},
+                                                               {"Sigmoid", true},
+                                                               {"Softmax", false},
+                                                               {"Swish", true},
+                                                               {"TanH", true},
+                                                               {"UnaryOp", true}};
     REQUIRE(k_tasks.size() == 38);
     size_t tasks = 0;
     for (const auto& [type, fp16] : k_tasks) {
@@ -141,5 +166,37 @@ TEST_SUITE("ncnn::op_spec")
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("w.toml")), doctest::Contains("w.toml:5: weights are [size, lo, hi]"), Fatal);
     util::write_file_atomic(dir.path() / "u.toml", "type = \"ReLU\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\nulps = 2\n");
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("u.toml")), doctest::Contains("ulps (fp16 steps, 0 to 1024) is for fp16 tasks"), Fatal);
+  }
+}
+
+TEST_SUITE("ncnn::integrity")
+{
+  TEST_CASE("a layer object may call and define what the tree's file does, and no more")
+  {
+    ObjectFacts ker0;
+    ker0.undefined = "_ZN4ncnn3Mat6createEiiimPNS_9AllocatorE U\nmemcpy U\n";
+    ker0.defined = "_ZN4ncnn10Clip_riscvC1Ev T 0 10\n_ZTVN4ncnn10Clip_riscvE D 0 40\nhelper t 0 4\n";
+    ObjectFacts c = ker0;
+    // symbols pass: the first objection is the object bytes (none given here)
+    c.undefined += "expf U\n_Znwm U\n_ZN4ncnn12cpu_support_riscv_vEv U\n";
+    c.defined += "_ZNSt6vectorIfSaIfEED2Ev W 0 8\n_ZN4ncnn3Mat7releaseEv W 0 8\nlocal_helper t 0 4\n";
+    CHECK(check_layer_object(c, ker0).value_or("") == "the object is not a little-endian ELF64 file eok can inspect");
+    ObjectFacts clock = c;
+    clock.undefined += "clock_gettime U\ngetenv U\n";
+    CHECK(check_layer_object(clock, ker0).value_or("").find("calls functions the layer may not use: clock_gettime, getenv") == 0);
+    ObjectFacts naive = c;
+    naive.defined += "_ZN4ncnn18create_layer_naiveEPKc T 0 10\n";
+    CHECK(check_layer_object(naive, ker0)
+              .value_or("")
+              .find("defines global symbols the tree's file does not: _ZN4ncnn18create_layer_naiveEPKc") == 0);
+    ObjectFacts weak_layer = c;
+    weak_layer.defined += "_ZN4ncnn4Clip15forward_inplaceERNS_3MatERKNS_6OptionE W 0 10\n";
+    CHECK(check_layer_object(weak_layer, ker0).value_or("").find("defines global symbols") == 0);
+    ObjectFacts c_name = c;
+    c_name.defined += "fwrite T 0 10\n";
+    CHECK(check_layer_object(c_name, ker0).value_or("").find("fwrite") != std::string::npos);
+    ObjectFacts marker = c;
+    marker.disassembly = "0000000000000000 <f>:\n       0: slti zero, zero, 0x2\n";
+    CHECK(check_layer_object(marker, ker0).value_or("").find("marker") != std::string::npos);
   }
 }

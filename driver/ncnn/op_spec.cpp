@@ -56,8 +56,8 @@ OpSpec load_op_spec(const std::string& path)
   if (const toml::Node* w = r.array("weights")) {
     for (const auto& blob : w->array) {
       if (blob.kind != toml::Kind::array || blob.array.size() != 3 || blob.array[0].kind != toml::Kind::integer ||
-          blob.array[0].integer < 1 || blob.array[0].integer > 1 << 24 || !blob.array[1].is_number() ||
-          !blob.array[2].is_number() || blob.array[1].number() > blob.array[2].number()) {
+          blob.array[0].integer < 1 || blob.array[0].integer > 1 << 24 || !blob.array[1].is_number() || !blob.array[2].is_number() ||
+          blob.array[1].number() > blob.array[2].number()) {
         r.fail(blob, "weights are [size, lo, hi] blobs (size from 1 to 2^24, lo <= hi)");
       }
       s.weights.push_back({static_cast<int>(blob.array[0].integer), blob.array[1].number(), blob.array[2].number()});

@@ -31,14 +31,14 @@ struct Weight
 
 struct OpSpec
 {
-  std::string name;          // "relu": file src/layer/riscv/relu_riscv.cpp; "relu_fp16": relu_riscv_zfh.cpp
-  std::string type;          // NCNN layer type name, "ReLU"
-  std::string file;          // path under the NCNN tree
-  std::vector<Param> params; // ParamDict entries
+  std::string name;            // "relu": file src/layer/riscv/relu_riscv.cpp; "relu_fp16": relu_riscv_zfh.cpp
+  std::string type;            // NCNN layer type name, "ReLU"
+  std::string file;            // path under the NCNN tree
+  std::vector<Param> params;   // ParamDict entries
   std::vector<Weight> weights; // load_model's blobs
-  int inputs = 1;            // bottom blobs, all of the shape
-  int dims = 3;              // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
-  std::vector<Shape> shapes; // correctness shapes
+  int inputs = 1;              // bottom blobs, all of the shape
+  int dims = 3;                // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
+  std::vector<Shape> shapes;   // correctness shapes
   Shape perf_shape;
   double lo = -1, hi = 1;    // input range
   bool specials = true;      // NaN, ±Inf, ±0, denormals, extremes

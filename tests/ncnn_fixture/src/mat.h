@@ -17,7 +17,7 @@ public:
   Mat(const Mat& m);
   Mat& operator=(const Mat& m);
   ~Mat() { release(); }
-  void create(int w, size_t elemsize, int elempack); // 1-D: w elements
+  void create(int w, size_t elemsize, int elempack);        // 1-D: w elements
   void create(int w, int h, size_t elemsize, int elempack); // 2-D: h rows of w
   void create(int w, int h, int c, size_t elemsize, int elempack);
   Mat clone() const;

@@ -17,12 +17,18 @@ int BinaryOp::load_param(const ParamDict& pd)
 static float binary(int op, float a, float b)
 {
   switch (op) {
-  case 0: return a + b;
-  case 1: return a - b;
-  case 2: return a * b;
-  case 3: return a / b;
-  case 4: return a < b ? b : a;
-  default: return b < a ? b : a;
+  case 0:
+    return a + b;
+  case 1:
+    return a - b;
+  case 2:
+    return a * b;
+  case 3:
+    return a / b;
+  case 4:
+    return a < b ? b : a;
+  default:
+    return b < a ? b : a;
   }
 }
 

@@ -12,12 +12,18 @@ BinaryOp_riscv::BinaryOp_riscv()
 static vfloat32m4_t binary(int op, vfloat32m4_t a, vfloat32m4_t b, size_t vl)
 {
   switch (op) {
-  case 0: return __riscv_vfadd_vv_f32m4(a, b, vl);
-  case 1: return __riscv_vfsub_vv_f32m4(a, b, vl);
-  case 2: return __riscv_vfmul_vv_f32m4(a, b, vl);
-  case 3: return __riscv_vfdiv_vv_f32m4(a, b, vl);
-  case 4: return __riscv_vfmax_vv_f32m4(a, b, vl);
-  default: return __riscv_vfmin_vv_f32m4(a, b, vl);
+  case 0:
+    return __riscv_vfadd_vv_f32m4(a, b, vl);
+  case 1:
+    return __riscv_vfsub_vv_f32m4(a, b, vl);
+  case 2:
+    return __riscv_vfmul_vv_f32m4(a, b, vl);
+  case 3:
+    return __riscv_vfdiv_vv_f32m4(a, b, vl);
+  case 4:
+    return __riscv_vfmax_vv_f32m4(a, b, vl);
+  default:
+    return __riscv_vfmin_vv_f32m4(a, b, vl);
   }
 }
 
