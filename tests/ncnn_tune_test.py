@@ -3,7 +3,10 @@
 the tree's src/layer/riscv/clip_riscv.cpp; a wrong candidate is rejected against the
 naive layer and never stored, a faster correct one wins and is stored under the
 launcher's key; the next build substitutes it and the fixture's own test passes;
---ci reports cached ops and exits 3 for an op with no winner."""
+--ci reports cached ops and exits 3 for an op with no winner. Layers with weights
+(InnerProduct), with two inputs (BinaryOp) and the fp16 storage task (relu_riscv_zfh.cpp):
+candidates wrong in ways only the weights, the second input, the packed layout or
+fp16 data show are rejected and ker0 stays."""
 import json
 import os
 import shutil
@@ -49,9 +52,13 @@ class NcnnTune(unittest.TestCase):
         if getattr(outcome, "success", True) and not any(e for _, e in getattr(outcome, "errors", []) if e):
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def candidate(self, name, transform, marker):
-        with open(os.path.join(self.src, "src", "layer", "riscv", "clip_riscv.cpp")) as f:
-            text = transform(f.read()) + f'\nextern "C" {{ int {marker} = 1; }}\n'
+    def candidate(self, name, transform, marker, file="clip_riscv.cpp"):
+        with open(os.path.join(self.src, "src", "layer", "riscv", file)) as f:
+            original = f.read()
+        text = transform(original)
+        self.assertNotEqual(text, original, name)
+        # a local read-only marker: visible to nm, no writable data, no new global symbol
+        text += f'\n__attribute__((used)) static const int {marker} = 1;\n'
         path = os.path.join(self.dir, name)
         with open(path, "w") as f:
             f.write(text)
@@ -96,6 +103,57 @@ class NcnnTune(unittest.TestCase):
         r = self.tune("--op", "clip", "--op", "relu", "--ci", check=False)
         self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
         self.assertIn("miss", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/relu")))
+
+    def test_cheating_layers_are_rejected_before_they_run(self):
+        fwd = "int Clip_riscv::forward_inplace(Mat& m, const Option&) const\n{\n"
+        cheats = {
+            # marks its own region for the model
+            "marker.cpp": lambda s: s.replace(fwd, fwd + '  __asm__ volatile("slti x0, x0, 2");\n'),
+            # keeps state between calls
+            "state.cpp": lambda s: s.replace(fwd, "static int g_calls;\n" + fwd + "  g_calls++;\n"),
+            # reads the environment
+            "getenv.cpp": lambda s: "#include <cstdlib>\n" + s.replace(fwd, fwd + '  if (std::getenv("EOK_X")) return 0;\n'),
+            # replaces the naive reference with itself
+            "naive.cpp": lambda s: s + "namespace ncnn {\nLayer* create_layer_naive(const char* t)\n{\n  return create_layer_cpu(t);\n}\n}\n",
+        }
+        args = ["--op", "clip", "--no-flags"]
+        for name, transform in cheats.items():
+            args += ["--candidate", self.candidate(name, transform, "eok_" + name[:-4] + "_marker")]
+        r = self.tune(*args)
+        self.assertIn("clip ker0: ok", r.stderr)
+        reasons = {"marker.cpp": "region marker", "state.cpp": "writable data", "getenv.cpp": "getenv",
+                   "naive.cpp": "create_layer_naive"}
+        for name, reason in reasons.items():
+            line = next((l for l in r.stderr.splitlines() if l.startswith(f"clip {name}:")), "")
+            self.assertIn(": rejected", line, r.stderr)
+            self.assertIn(reason, line)
+        self.assertIn("ker0 stays", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/clip ")))
+
+    def test_weights_inputs_packing_and_fp16(self):
+        cases = [
+            # the bias (second weight blob) left out
+            ("innerproduct", "innerproduct_riscv.cpp", "nobias.cpp",
+             lambda s: s.replace("bias_term ? static_cast<const float*>(bias_data.data)[o] : 0.f", "0.f")),
+            # packed input read as if planar: right at elempack 1 only
+            ("innerproduct", "innerproduct_riscv.cpp", "planar.cpp", lambda s: s.replace("if (ep == 1) {", "if (true) {")),
+            # the first input twice
+            ("binaryop", "binaryop_riscv.cpp", "first_twice.cpp", lambda s: s.replace("vle32_v_f32m4(y + i", "vle32_v_f32m4(x + i")),
+            # the fp16 path ignores the slope
+            ("relu_fp16", "relu_riscv_zfh.cpp", "noslope.cpp", lambda s: s.replace("if (slope == 0.f) {", "if (true) {")),
+        ]
+        by_op = {}
+        for op, file, name, transform in cases:
+            by_op.setdefault(op, []).append(self.candidate(name, transform, "eok_" + name[:-4] + "_marker", file))
+        for op, paths in by_op.items():
+            args = ["--op", op, "--no-flags"]
+            for p in paths:
+                args += ["--candidate", p]
+            r = self.tune(*args)
+            self.assertIn(f"{op} ker0: ok", r.stderr)
+            for p in paths:
+                self.assertIn(f"{op} {os.path.basename(p)}: wrong_output", r.stderr)
+            row = next(l for l in r.stdout.splitlines() if l.startswith("ncnn/" + op + " "))
+            self.assertIn("ker0 stays", row)
 
 
 if __name__ == "__main__":

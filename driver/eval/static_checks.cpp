@@ -199,7 +199,7 @@ namespace {
 // linker need to place them. Anything else is either state the kernel could keep between
 // calls (.data, .bss), code that runs outside the measured call (.init_array, .ctors), or
 // something nobody has reviewed.
-std::optional<std::string> check_section_name(const std::string& name, uint64_t type, uint64_t flags)
+std::optional<std::string> check_section_name(const std::string& name, uint64_t type, uint64_t flags, bool relro)
 {
   constexpr uint64_t k_write = 0x1;
   constexpr uint64_t k_alloc = 0x2;
@@ -217,10 +217,14 @@ std::optional<std::string> check_section_name(const std::string& name, uint64_t 
   if (ctor) {
     return "has a constructor or destructor (section " + name + "): no code may run outside the measured kernel call";
   }
-  if ((flags & k_alloc) && (flags & k_write)) {
+  // C++ vtables and typeinfo: written by relocation only, read-only once the program runs
+  const bool is_relro = relro && (name == ".data.rel.ro" || util::starts_with(name, ".data.rel.ro."));
+  if ((flags & k_alloc) && (flags & k_write) && !is_relro) {
     return "has writable data (section " + name + "): a kernel keeps no state between calls (make tables const)";
   }
-  bool known = k_exact.count(name) > 0;
+  // and their exception tables (read-only)
+  const bool is_except = relro && (name == ".gcc_except_table" || util::starts_with(name, ".gcc_except_table."));
+  bool known = k_exact.count(name) > 0 || is_relro || is_except;
   for (const auto& p : k_prefixes) {
     known = known || name == p || util::starts_with(name, p + ".");
   }
@@ -232,7 +236,7 @@ std::optional<std::string> check_section_name(const std::string& name, uint64_t 
 
 } // namespace
 
-std::optional<std::string> check_object(const std::string& elf)
+std::optional<std::string> check_object(const std::string& elf, bool allow_relro)
 {
   constexpr uint64_t k_write = 0x1;
   constexpr uint64_t k_exec = 0x4;
@@ -276,7 +280,13 @@ std::optional<std::string> check_object(const std::string& elf)
     if ((flags & k_exec) && (flags & k_write)) {
       return "has a writable executable section (section " + std::to_string(i) + "): code written at run time is not allowed";
     }
-    if (auto why = check_section_name(name, type, flags)) {
+    // C++ unwinding's one indirect pointer to the personality routine (a COMDAT of
+    // exactly one pointer, so nothing else fits in it)
+    const bool personality = allow_relro && name == ".data.DW.ref.__gxx_personality_v0" && size == 8;
+    if (personality) {
+      continue;
+    }
+    if (auto why = check_section_name(name, type, flags, allow_relro)) {
       return why;
     }
     if (!(flags & k_exec)) {

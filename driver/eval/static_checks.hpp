@@ -40,6 +40,10 @@ std::optional<std::string> check_disassembly(const std::string& disassembly);
 // read-only data and assembler bookkeeping only — no constructors or destructors (init/fini
 // arrays, .ctors/.dtors: code outside the measured call), no writable data (state kept
 // between calls could tell a measured call from a checked one), nothing unknown.
-std::optional<std::string> check_object(const std::string& elf);
+// `allow_relro`: C++ objects (NCNN layers) keep vtables in .data.rel.ro, writable only
+// while relocating, exception tables in .gcc_except_table (read-only) and unwinding's
+// pointer to the personality routine (.data.DW.ref.__gxx_personality_v0, 8 bytes); those
+// are allowed then, still no other writable section.
+std::optional<std::string> check_object(const std::string& elf, bool allow_relro = false);
 
 } // namespace eok::eval

@@ -1,11 +1,15 @@
 #include "ncnn/compile_db.hpp"
 #include "ncnn/harness.hpp"
+#include "ncnn/integrity.hpp"
 #include "ncnn/op_spec.hpp"
 #include "ncnn/tune.hpp"
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 #include "util/test_support.hpp"
+
+#include <cctype>
 
 using namespace eok;
 using namespace eok::ncnn;
@@ -47,13 +51,107 @@ TEST_SUITE("ncnn::op_spec")
     REQUIRE(names.size() >= 2);
     for (const auto& n : names) {
       const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + n + ".toml");
-      CHECK(s.file == "src/layer/riscv/" + n + "_riscv.cpp");
+      if (util::ends_with(n, "_fp16")) {
+        CHECK(s.file == "src/layer/riscv/" + n.substr(0, n.size() - 5) + "_riscv_zfh.cpp");
+      } else {
+        CHECK(s.file == "src/layer/riscv/" + n + "_riscv.cpp");
+      }
       const std::string h = harness_source(s);
       const size_t roi = h.find("slti x0, x0, 1");
       REQUIRE(roi != std::string::npos);
-      CHECK(h.find("opt->forward_inplace(b, o);", roi) < h.find("slti x0, x0, 2", roi));
+      CHECK(h.find("run_layer(opt, b, tb, o);", roi) < h.find("slti x0, x0, 2", roi));
       CHECK(h.find("\"" + s.type + "\"") != std::string::npos);
     }
+  }
+
+  TEST_CASE("every NN task of the paper has a description naming its NCNN file")
+  {
+    // The EoK paper's 38 NN operations (arXiv 2509.14265, Appendix C) by NCNN layer type,
+    // true where the fp16 variant is a task of its own (28 of them: 66 tasks).
+    const std::vector<std::pair<std::string, bool>> k_tasks = {{"AbsVal", true},
+                                                               {"BatchNorm", true},
+                                                               {"Bias", true},
+                                                               {"BinaryOp", true},
+                                                               {"BNLL", true},
+                                                               {"Cast", true},
+                                                               {"CELU", true},
+                                                               {"Clip", true},
+                                                               {"Concat", false},
+                                                               {"Convolution1D", true},
+                                                               {"ConvolutionDepthWise", true},
+                                                               {"Convolution", true},
+                                                               {"Crop", false},
+                                                               {"DeconvolutionDepthWise", true},
+                                                               {"Deconvolution", true},
+                                                               {"Dropout", false},
+                                                               {"Eltwise", true},
+                                                               {"Flatten", false},
+                                                               {"GELU", false},
+                                                               {"Gemm", false},
+                                                               {"GRU", true},
+                                                               {"HardSigmoid", true},
+                                                               {"HardSwish", true},
+                                                               {"InnerProduct", true},
+                                                               {"InstanceNorm", true},
+                                                               {"Interp", true},
+                                                               {"Mish", true},
+                                                               {"Packing", false},
+                                                               {"Padding", false},
+                                                               {"Pooling", true},
+                                                               {"PReLU", true},
+                                                               {"ReLU", true},
+                                                               {"SELU", false},
+                                                               {"Sigmoid", true},
+                                                               {"Softmax", false},
+                                                               {"Swish", true},
+                                                               {"TanH", true},
+                                                               {"UnaryOp", true}};
+    REQUIRE(k_tasks.size() == 38);
+    size_t tasks = 0;
+    for (const auto& [type, fp16] : k_tasks) {
+      std::string stem = type;
+      for (char& c : stem) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      CAPTURE(stem);
+      const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + stem + ".toml");
+      CHECK(s.type == type);
+      CHECK(s.file == "src/layer/riscv/" + stem + "_riscv.cpp");
+      CHECK_FALSE(s.fp16);
+      ++tasks;
+      if (fp16) {
+        const OpSpec h = load_op_spec(shipped_ops_dir() + "/" + stem + "_fp16.toml");
+        CHECK(h.type == type);
+        CHECK(h.file == "src/layer/riscv/" + stem + "_riscv_zfh.cpp");
+        ++tasks;
+      }
+    }
+    CHECK(tasks == 66);
+    CHECK(shipped_op_names().size() == 66); // nothing shipped beyond the suite
+    // the descriptions of the layers the NCNN-shaped fixture has name its files
+    const std::string fixture = shipped_ops_dir() + "/../../tests/ncnn_fixture/";
+    for (const char* n : {"relu", "clip", "innerproduct", "binaryop", "relu_fp16"}) {
+      const OpSpec s = load_op_spec(shipped_ops_dir() + "/" + n + ".toml");
+      CHECK_MESSAGE(util::fs::exists(fixture + s.file), s.file);
+    }
+  }
+
+  TEST_CASE("weights, inputs and fp16 reach the harness")
+  {
+    ScratchDir dir;
+    util::write_file_atomic(dir.path() / "fc_fp16.toml", "type = \"InnerProduct\"\nfp16 = true\nulps = 3\ninputs = 2\n"
+                                                         "weights = [[12, -1.0, 1.0], [3, 0.5, 2]]\nshapes = [[2, 2, 1]]\n"
+                                                         "perf_shape = [2, 2, 1]\n");
+    const OpSpec s = load_op_spec(dir.file("fc_fp16.toml"));
+    CHECK(s.file == "src/layer/riscv/fc_riscv_zfh.cpp");
+    REQUIRE(s.weights.size() == 2);
+    CHECK(s.weights[1].size == 3);
+    CHECK(s.weights[1].lo == 0.5);
+    const std::string h = harness_source(s);
+    CHECK(h.find("static const int k_weight_size[] = {12, 3, 0};") != std::string::npos);
+    CHECK(h.find("static const int k_inputs = 2;") != std::string::npos);
+    CHECK(h.find("static const bool k_fp16 = true;") != std::string::npos);
+    CHECK(h.find("static const int k_ulps = 3;") != std::string::npos);
   }
 
   TEST_CASE("bad descriptions: file:line errors")
@@ -63,5 +161,42 @@ TEST_SUITE("ncnn::op_spec")
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("bad.toml")), doctest::Contains("bad.toml:2: a shape is [w, h, c]"), Fatal);
     util::write_file_atomic(dir.path() / "typo.toml", "type = \"ReLU\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\nspecial = true\n");
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("typo.toml")), doctest::Contains("typo.toml:4"), Fatal);
+    util::write_file_atomic(dir.path() / "w.toml", "type = \"InnerProduct\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n"
+                                                   "weights = [\n[4, 1.0, -1.0]]\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("w.toml")), doctest::Contains("w.toml:5: weights are [size, lo, hi]"), Fatal);
+    util::write_file_atomic(dir.path() / "u.toml", "type = \"ReLU\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\nulps = 2\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("u.toml")), doctest::Contains("ulps (fp16 steps, 0 to 1024) is for fp16 tasks"), Fatal);
+  }
+}
+
+TEST_SUITE("ncnn::integrity")
+{
+  TEST_CASE("a layer object may call and define what the tree's file does, and no more")
+  {
+    ObjectFacts ker0;
+    ker0.undefined = "_ZN4ncnn3Mat6createEiiimPNS_9AllocatorE U\nmemcpy U\n";
+    ker0.defined = "_ZN4ncnn10Clip_riscvC1Ev T 0 10\n_ZTVN4ncnn10Clip_riscvE D 0 40\nhelper t 0 4\n";
+    ObjectFacts c = ker0;
+    // symbols pass: the first objection is the object bytes (none given here)
+    c.undefined += "expf U\n_Znwm U\n_ZN4ncnn12cpu_support_riscv_vEv U\n";
+    c.defined += "_ZNSt6vectorIfSaIfEED2Ev W 0 8\n_ZN4ncnn3Mat7releaseEv W 0 8\nlocal_helper t 0 4\n";
+    CHECK(check_layer_object(c, ker0).value_or("") == "the object is not a little-endian ELF64 file eok can inspect");
+    ObjectFacts clock = c;
+    clock.undefined += "clock_gettime U\ngetenv U\n";
+    CHECK(check_layer_object(clock, ker0).value_or("").find("calls functions the layer may not use: clock_gettime, getenv") == 0);
+    ObjectFacts naive = c;
+    naive.defined += "_ZN4ncnn18create_layer_naiveEPKc T 0 10\n";
+    CHECK(check_layer_object(naive, ker0)
+              .value_or("")
+              .find("defines global symbols the tree's file does not: _ZN4ncnn18create_layer_naiveEPKc") == 0);
+    ObjectFacts weak_layer = c;
+    weak_layer.defined += "_ZN4ncnn4Clip15forward_inplaceERNS_3MatERKNS_6OptionE W 0 10\n";
+    CHECK(check_layer_object(weak_layer, ker0).value_or("").find("defines global symbols") == 0);
+    ObjectFacts c_name = c;
+    c_name.defined += "fwrite T 0 10\n";
+    CHECK(check_layer_object(c_name, ker0).value_or("").find("fwrite") != std::string::npos);
+    ObjectFacts marker = c;
+    marker.disassembly = "0000000000000000 <f>:\n       0: slti zero, zero, 0x2\n";
+    CHECK(check_layer_object(marker, ker0).value_or("").find("marker") != std::string::npos);
   }
 }

@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/strings.hpp"
 #include "util/toml_doc.hpp"
 
 #include <algorithm>
@@ -39,7 +40,10 @@ OpSpec load_op_spec(const std::string& path)
   s.path = path;
   s.name = util::fs::path(path).stem().string();
   s.type = r.required_string("type");
-  s.file = r.string("file").value_or("src/layer/riscv/" + s.name + "_riscv.cpp");
+  s.fp16 = r.boolean("fp16").value_or(false);
+  // an fp16 task is named <op>_fp16 and its file is the op's _zfh.cpp
+  const std::string base = s.fp16 && util::ends_with(s.name, "_fp16") ? s.name.substr(0, s.name.size() - 5) : s.name;
+  s.file = r.string("file").value_or("src/layer/riscv/" + base + (s.fp16 ? "_riscv_zfh.cpp" : "_riscv.cpp"));
   if (const toml::Node* p = r.array("params")) {
     for (const auto& pair : p->array) {
       if (pair.kind != toml::Kind::array || pair.array.size() != 2 || pair.array[0].kind != toml::Kind::integer ||
@@ -49,6 +53,20 @@ OpSpec load_op_spec(const std::string& path)
       s.params.push_back({static_cast<int>(pair.array[0].integer), pair.array[1].number(), pair.array[1].kind == toml::Kind::integer});
     }
   }
+  if (const toml::Node* w = r.array("weights")) {
+    for (const auto& blob : w->array) {
+      if (blob.kind != toml::Kind::array || blob.array.size() != 3 || blob.array[0].kind != toml::Kind::integer ||
+          blob.array[0].integer < 1 || blob.array[0].integer > 1 << 24 || !blob.array[1].is_number() || !blob.array[2].is_number() ||
+          blob.array[1].number() > blob.array[2].number()) {
+        r.fail(blob, "weights are [size, lo, hi] blobs (size from 1 to 2^24, lo <= hi)");
+      }
+      s.weights.push_back({static_cast<int>(blob.array[0].integer), blob.array[1].number(), blob.array[2].number()});
+    }
+  }
+  s.inputs = static_cast<int>(r.integer("inputs").value_or(1));
+  if (s.inputs < 1 || s.inputs > 8) {
+    r.fail(doc.root, "inputs is from 1 to 8");
+  }
   const toml::Node* shapes = r.array("shapes");
   if (!shapes || shapes->array.empty()) {
     r.fail(shapes ? *shapes : doc.root, "shapes: at least one [w, h, c] is required");
@@ -56,11 +74,25 @@ OpSpec load_op_spec(const std::string& path)
   for (const auto& n : shapes->array) {
     s.shapes.push_back(shape_of(r, n));
   }
+  s.dims = static_cast<int>(r.integer("dims").value_or(3));
+  if (s.dims != 2 && s.dims != 3) {
+    r.fail(doc.root, "dims is 2 (w x h blobs) or 3 (w x h x c)");
+  }
   const toml::Node* perf = r.get("perf_shape");
   if (!perf) {
     r.fail(doc.root, "perf_shape = [w, h, c] is required");
   }
   s.perf_shape = shape_of(r, *perf);
+  if (s.dims == 2) {
+    for (const Shape& sh : s.shapes) {
+      if (sh.c != 1) {
+        r.fail(*shapes, "dims = 2: shapes are [w, h, 1]");
+      }
+    }
+    if (s.perf_shape.c != 1) {
+      r.fail(*perf, "dims = 2: perf_shape is [w, h, 1]");
+    }
+  }
   if (const toml::Node* range = r.array("range")) {
     if (range->array.size() != 2 || !range->array[0].is_number() || !range->array[1].is_number() ||
         range->array[0].number() >= range->array[1].number()) {
@@ -71,6 +103,11 @@ OpSpec load_op_spec(const std::string& path)
   }
   s.specials = r.boolean("specials").value_or(true);
   s.nan = r.boolean("nan").value_or(true);
+  s.huge = r.boolean("huge").value_or(true);
+  s.ulps = static_cast<int>(r.integer("ulps").value_or(s.fp16 ? 1 : 0));
+  if (s.ulps < 0 || s.ulps > 1024 || (s.ulps > 0 && !s.fp16)) {
+    r.fail(doc.root, "ulps (fp16 steps, 0 to 1024) is for fp16 tasks");
+  }
   s.atol = r.number("atol").value_or(0);
   s.rtol = r.number("rtol").value_or(0);
   if (s.atol < 0 || s.rtol < 0) {

@@ -22,17 +22,30 @@ struct Param
   bool is_int = false; // NCNN's ParamDict keeps ints and floats apart
 };
 
+// One ModelBin blob, in the order the layer's load_model reads them.
+struct Weight
+{
+  int size = 0;
+  double lo = -1, hi = 1; // uniform from the run's seed
+};
+
 struct OpSpec
 {
-  std::string name;          // "relu": file src/layer/riscv/relu_riscv.cpp
-  std::string type;          // NCNN layer type name, "ReLU"
-  std::string file;          // path under the NCNN tree
-  std::vector<Param> params; // ParamDict entries
-  std::vector<Shape> shapes; // correctness shapes
+  std::string name;            // "relu": file src/layer/riscv/relu_riscv.cpp; "relu_fp16": relu_riscv_zfh.cpp
+  std::string type;            // NCNN layer type name, "ReLU"
+  std::string file;            // path under the NCNN tree
+  std::vector<Param> params;   // ParamDict entries
+  std::vector<Weight> weights; // load_model's blobs
+  int inputs = 1;              // bottom blobs, all of the shape
+  int dims = 3;                // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
+  std::vector<Shape> shapes;   // correctness shapes
   Shape perf_shape;
   double lo = -1, hi = 1;    // input range
   bool specials = true;      // NaN, ±Inf, ±0, denormals, extremes
   bool nan = true;           // NaN among the specials (NCNN's RVV min/max drop it)
+  bool huge = true;          // ±FLT_MAX among the specials (sums may overflow in any order)
+  bool fp16 = false;         // fp16 storage task: the _zfh.cpp file, compared in fp16 steps
+  int ulps = 0;              // fp16: allowed distance in fp16 steps from the naive fp32 result
   double atol = 0, rtol = 0; // |opt - naive| <= atol + rtol * |naive|
   int seeds = 3;             // fresh seeds per run
   std::string path;          // the description's file

@@ -4,6 +4,7 @@
 #include "launch/compile_line.hpp"
 #include "launch/launch_key.hpp"
 #include "ncnn/harness.hpp"
+#include "ncnn/integrity.hpp"
 #include "perf/runner.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -49,6 +50,25 @@ std::string first_lines(const std::string& text)
   return t.size() > 600 ? t.substr(0, 600) + " …" : t;
 }
 
+// nm and objdump on an object (eval/static_checks.hpp reads their output).
+ObjectFacts inspect(const target::Target& t, const std::string& obj, const std::string& cwd)
+{
+  ObjectFacts f;
+  const util::ProcessResult undef = run({t.nm, "-P", "-u", obj}, cwd, 120);
+  const util::ProcessResult def = run({t.nm, "-P", "--defined-only", obj}, cwd, 120);
+  const util::ProcessResult dis = run({t.objdump, "-d", "--no-show-raw-insn", obj}, cwd, 120);
+  for (const auto* r : {&undef, &def, &dis}) {
+    if (!r->succeeded()) {
+      throw Fatal("inspecting " + obj + " failed: " + first_lines(r->err));
+    }
+  }
+  f.undefined = undef.out;
+  f.defined = def.out;
+  f.disassembly = dis.out;
+  f.bytes = util::read_file(obj);
+  return f;
+}
+
 // One op's evaluation context: its compile command, scratch and harness object.
 class OpBench
 {
@@ -77,6 +97,18 @@ public:
     if (!r.succeeded()) {
       throw Fatal("the generated harness for " + op.name + " did not compile against " + req.source_dir + ":\n" + first_lines(r.err));
     }
+    // the tree's own file, compiled as the build does: what a layer object normally calls and defines
+    const std::string ker0_obj = (m_scratch.path() / "ker0_reference.o").string();
+    std::vector<std::string> k0{m_line.compiler()};
+    for (const auto& f : m_line.code_flags()) {
+      k0.push_back(f);
+    }
+    k0.insert(k0.end(), {entry.file, "-o", ker0_obj});
+    const util::ProcessResult k = run(k0, entry.directory, 600);
+    if (!k.succeeded()) {
+      throw Fatal(entry.file + " does not compile with its own command:\n" + first_lines(k.err));
+    }
+    m_ker0_facts = inspect(req.target, ker0_obj, entry.directory);
   }
 
   CandidateReport evaluate(const std::string& name, const std::string& source, const std::vector<std::string>& flags)
@@ -99,6 +131,9 @@ public:
     util::ProcessResult r = run(compile, m_entry.directory, 600);
     if (!r.succeeded()) {
       return fail(rep, "compile_failed", r.err);
+    }
+    if (auto why = check_layer_object(inspect(m_req.target, obj, m_entry.directory), m_ker0_facts)) {
+      return fail(rep, "rejected", *why);
     }
     const std::string exe = (dir / "harness").string();
     std::vector<std::string> link{m_line.compiler()};
@@ -142,9 +177,14 @@ public:
       }
     }
     perf::SolInputs sol;
+    // one operation per input value and two per weight; every input read, one output written
     const double n = double(m_op.perf_shape.w) * m_op.perf_shape.h * m_op.perf_shape.c;
-    sol.flops = n;
-    sol.bytes = 8 * n;
+    double weights = 0;
+    for (const auto& w : m_op.weights) {
+      weights += w.size;
+    }
+    sol.flops = n * m_op.inputs + 2 * weights;
+    sol.bytes = (m_op.fp16 ? 2 : 4) * n * (m_op.inputs + 1) + 4 * weights;
     auto m = runner().measure({exe, "perf", std::to_string(m_req.seed)}, sol);
     if (!m.ok()) {
       return fail(rep, "perf_failed", m.error());
@@ -181,6 +221,7 @@ private:
   std::string m_libncnn;
   util::TempDir m_scratch;
   std::string m_harness_obj;
+  ObjectFacts m_ker0_facts;
   bool m_openmp = false;
   int m_count = 0;
   std::unique_ptr<perf::Runner> m_runner;

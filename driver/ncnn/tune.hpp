@@ -38,7 +38,7 @@ struct TuneRequest
 struct CandidateReport
 {
   std::string name;    // "ker0", "ker0 -funroll-loops", "cand1.cpp"
-  std::string verdict; // ok | compile_failed | link_failed | wrong_output | crashed | timeout | perf_failed
+  std::string verdict; // ok | compile_failed | rejected | link_failed | wrong_output | crashed | timeout | perf_failed
   std::string detail;
   double cycles = 0;
 };

@@ -1,10 +1,13 @@
 // Layer interface: parameters by integer id (as NCNN's .param files give
-// them), an Option for the forward pass, in-place forward for unary layers.
+// them), weights through a ModelBin, an Option for the forward pass; in-place
+// forward for unary layers, forward with bottom and top blobs for the others.
 #pragma once
 #include "mat.h"
+#include "modelbin.h"
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace ncnn {
 
@@ -46,6 +49,10 @@ public:
   virtual int load_param(const ParamDict&) { return 0; }
   virtual int create_pipeline(const Option&) { return 0; }
   virtual int destroy_pipeline(const Option&) { return 0; }
+  virtual int load_model(const ModelBin&) { return 0; }
+  // As NCNN's Layer: forward of one blob copies and runs in place when the layer supports it.
+  virtual int forward(const std::vector<Mat>& bottoms, std::vector<Mat>& tops, const Option& opt) const;
+  virtual int forward(const Mat& bottom, Mat& top, const Option& opt) const;
   virtual int forward_inplace(Mat&, const Option&) const { return -1; }
 
   bool one_blob_only = true;

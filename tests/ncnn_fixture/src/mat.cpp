@@ -1,6 +1,7 @@
 #include "mat.h"
 
 #include <cstdlib>
+#include <cstring>
 
 namespace ncnn {
 
@@ -58,6 +59,47 @@ void Mat::create(int w_, int h_, int c_, size_t elemsize_, int elempack_)
   }
   data = std::aligned_alloc(64, (total() * elemsize + 63) / 64 * 64);
   refcount = new int(1);
+}
+
+void Mat::create(int w_, size_t elemsize_, int elempack_)
+{
+  release();
+  w = w_;
+  h = 1;
+  c = 1;
+  elemsize = elemsize_;
+  elempack = elempack_;
+  dims = 1;
+  cstep = static_cast<size_t>(w);
+  if (total() == 0) {
+    return;
+  }
+  data = std::aligned_alloc(64, (total() * elemsize + 63) / 64 * 64);
+  refcount = new int(1);
+}
+
+void Mat::create(int w_, int h_, size_t elemsize_, int elempack_)
+{
+  create(w_ * h_, elemsize_, elempack_);
+  w = w_;
+  h = h_;
+  dims = 2;
+}
+
+Mat Mat::clone() const
+{
+  Mat m;
+  if (dims == 1) {
+    m.create(w, elemsize, elempack);
+  } else if (dims == 2) {
+    m.create(w, h, elemsize, elempack);
+  } else {
+    m.create(w, h, c, elemsize, elempack);
+  }
+  if (total() > 0) {
+    std::memcpy(m.data, data, total() * elemsize);
+  }
+  return m;
 }
 
 void Mat::release()

@@ -1,4 +1,4 @@
-// A 3-D tensor of w x h x c elements where `elempack` consecutive channels are
+// A 1-D, 2-D or 3-D tensor of w x h x c elements where `elempack` consecutive channels are
 // interleaved per element (elempack 1: planar; packn: one vector register of
 // channels). `cstep` is the channel stride in elements of `elemsize` bytes.
 #pragma once
@@ -10,11 +10,18 @@ class Mat
 {
 public:
   Mat() = default;
+  explicit Mat(int w) { create(w, 4u, 1); } // 1-D fp32, as a weight blob
+  Mat(int w, size_t elemsize, int elempack) { create(w, elemsize, elempack); }
+  Mat(int w, int h, size_t elemsize, int elempack) { create(w, h, elemsize, elempack); }
   Mat(int w, int h, int c, size_t elemsize, int elempack) { create(w, h, c, elemsize, elempack); }
   Mat(const Mat& m);
   Mat& operator=(const Mat& m);
   ~Mat() { release(); }
+  void create(int w, size_t elemsize, int elempack);        // 1-D: w elements
+  void create(int w, int h, size_t elemsize, int elempack); // 2-D: h rows of w
   void create(int w, int h, int c, size_t elemsize, int elempack);
+  Mat clone() const;
+  int elembits() const { return elempack ? static_cast<int>(elemsize * 8 / elempack) : 0; }
   void release();
   bool empty() const { return data == nullptr || total() == 0; }
   size_t total() const { return cstep * c; }

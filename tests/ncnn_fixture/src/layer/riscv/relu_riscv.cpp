@@ -7,10 +7,14 @@ namespace ncnn {
 ReLU_riscv::ReLU_riscv()
 {
   support_packing = true;
+  support_fp16_storage = true;
 }
 
-int ReLU_riscv::forward_inplace(Mat& m, const Option&) const
+int ReLU_riscv::forward_inplace(Mat& m, const Option& opt) const
 {
+  if (opt.use_fp16_storage && m.elembits() == 16) {
+    return forward_inplace_fp16s(m, opt);
+  }
   const int size = m.w * m.h * m.elempack;
   for (int q = 0; q < m.c; q++) {
     float* p = m.channel(q);
