@@ -1,0 +1,61 @@
+/* ker0 of kernels/nn/conv_f16 against the fp32 task's double golden on the widened inputs: every test shape of the spec with and without
+ * the special values in x, then random configurations (kernel 1-7, stride 1-3, dilation
+ * 1-2) and sizes; tolerance from the spec (fp16 accumulation), half_case.h. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "conv_f16_spec.h"
+#include "golden_compute.h"
+#include "half_case.h"
+
+void eok_conv_f16(const _Float16* x, const _Float16* wt, const _Float16* bias, _Float16* y, long c, long h, long w, long oc, long ks, long s, long d);
+
+static void run_shape(HStats* st, Rng* rng, const long* z, int specials)
+{
+  long c = z[0], h = z[1], w = z[2], oc = z[3], ks = z[4], s = z[5], d = z[6];
+  long outh = (h - d * (ks - 1) - 1) / s + 1, outw = (w - d * (ks - 1) - 1) / s + 1;
+  long lens[3] = {c * h * w, oc * c * ks * ks, oc};
+  const int half[3] = {1, 1, 1};
+  HCase t;
+  hcase_begin(&t, 3, lens, half, oc * outh * outw);
+  hcase_fill(&t, rng, 0, SPEC_X_LO, SPEC_X_HI, spec_x_specials, specials ? SPEC_X_NUM_SPECIALS : 0);
+  hcase_fill(&t, rng, 1, SPEC_WT_LO, SPEC_WT_HI, NULL, 0);
+  hcase_fill(&t, rng, 2, SPEC_BIAS_LO, SPEC_BIAS_HI, NULL, 0);
+  hcase_save(&t);
+  eok_conv_f16(t.in[0].data, t.in[1].data, t.in[2].data, t.out.data, c, h, w, oc, ks, s, d);
+  eok_conv_f16(t.in[0].data, t.in[1].data, t.in[2].data, t.out2.data, c, h, w, oc, ks, s, d);
+  golden_conv(t.f[0], t.f[1], t.f[2], t.want, c, h, w, oc, ks, s, d);
+  char what[128];
+  snprintf(what, sizeof what, "c=%ld h=%ld w=%ld oc=%ld ks=%ld s=%ld d=%ld%s", c, h, w, oc, ks, s, d, specials ? " +specials" : "");
+  hcase_end(&t, st, what);
+}
+
+int main(int argc, char** argv)
+{
+  Rng rng = {argc > 1 ? strtoull(argv[1], NULL, 0) : 0x5eedull};
+  HStats shapes, extra;
+  hstats_init(&shapes);
+  hstats_init(&extra);
+  for (int i = 0; i < SPEC_NUM_SHAPES; ++i) {
+    const long* sh = spec_shapes[i];
+    long z[7] = {sh[SPEC_SIZE_C], sh[SPEC_SIZE_H], sh[SPEC_SIZE_W], sh[SPEC_SIZE_OC], sh[SPEC_SIZE_KS], sh[SPEC_SIZE_S], sh[SPEC_SIZE_D]};
+    for (int specials = 0; specials < 2; ++specials) {
+      run_shape(&shapes, &rng, z, specials);
+    }
+  }
+  hstats_print(&shapes, "test shapes");
+  for (int i = 0; i < 30; ++i) {
+    long ks = 1 + (long)(rng_next(&rng) % 7), s = 1 + (long)(rng_next(&rng) % 3);
+    long d = 1 + (long)(rng_next(&rng) % 2), ext = d * (ks - 1) + 1;
+    long z[7] = {1 + (long)(rng_next(&rng) % 5),
+                 ext + (long)(rng_next(&rng) % 9),
+                 ext + (long)(rng_next(&rng) % 13),
+                 1 + (long)(rng_next(&rng) % 20),
+                 ks,
+                 s,
+                 d};
+    run_shape(&extra, &rng, z, i % 3 == 0);
+  }
+  hstats_print(&extra, "random configurations (ks 1-7, s 1-3, d 1-2)");
+  return shapes.failures || extra.failures ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+// Planted (pooling_f16): a scalar port that sums every window in fp32 and divides (no fp16
+// reciprocal), max from -Inf skipping NaN as vfmax does: more accurate than ker0's fp16
+// average, within the tolerance.
+#include <math.h>
+
+void eok_pooling_f16(const _Float16* x, _Float16* y, long cg, long h, long w, long op, long kh, long kw,
+                     long s, long pt, long pb, long cip)
+{
+  const long outh = (h + pt + pb - kh) / s + 1, outw = (w + pt + pb - kw) / s + 1;
+  for (long g = 0; g < cg; ++g) {
+    for (long l = 0; l < 16; ++l) {
+      for (long i = 0; i < outh; ++i) {
+        for (long j = 0; j < outw; ++j) {
+          float mx = -INFINITY, sum = 0.f;
+          long area = 0;
+          for (long ky = 0; ky < kh; ++ky) {
+            for (long kx = 0; kx < kw; ++kx) {
+              long yy = i * s - pt + ky, xx = j * s - pt + kx;
+              if (yy < 0 || yy >= h || xx < 0 || xx >= w) {
+                continue;
+              }
+              float v = (float)x[((g * h + yy) * w + xx) * 16 + l];
+              mx = fmaxf(mx, v);
+              sum += v;
+              area++;
+            }
+          }
+          float r = op == 0 ? mx : sum / (float)(cip ? kh * kw : area);
+          y[((g * outh + i) * outw + j) * 16 + l] = (_Float16)r;
+        }
+      }
+    }
+  }
+}
