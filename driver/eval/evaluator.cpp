@@ -1,5 +1,6 @@
 #include "eval/evaluator.hpp"
 
+#include "eval/check_emulator.hpp"
 #include "eval/harness.hpp"
 #include "eval/tool_run.hpp"
 #include "util/error.hpp"
@@ -71,6 +72,7 @@ Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<p
   , m_target(std::move(target))
   , m_runner(std::move(runner))
   , m_options(std::move(options))
+  , m_check_wrapper(check_wrapper(m_target.exe_wrapper))
 {
   fs::path root = fs::absolute(m_options.work_dir) /
                   (m_spec.suite + "-" + m_spec.name + "-" + std::to_string(::getpid()) + "-" + std::to_string(g_instances++));
@@ -121,7 +123,8 @@ std::vector<std::string> Evaluator::link_command(const std::vector<std::string>&
 
 std::vector<std::string> Evaluator::run_command(const std::string& program, const std::vector<std::string>& args) const
 {
-  std::vector<std::string> argv = m_target.exe_wrapper;
+  // Correctness runs only: the model's runs keep the cross file's QEMU (its plugin).
+  std::vector<std::string> argv = m_check_wrapper;
   argv.push_back(program);
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;

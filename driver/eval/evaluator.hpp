@@ -86,7 +86,8 @@ private:
   target::Target m_target;
   std::unique_ptr<perf::Runner> m_runner;
   Options m_options;
-  std::string m_root; // work_dir/<suite>-<name>-<pid>-<n>: harness, ker0, scratch dirs
+  std::vector<std::string> m_check_wrapper; // exe_wrapper of correctness runs (eval/check_emulator.hpp)
+  std::string m_root;                       // work_dir/<suite>-<name>-<pid>-<n>: harness, ker0, scratch dirs
 
   std::mutex m_prepare_mutex;
   std::unique_ptr<Prepared> m_prepared;

@@ -108,8 +108,10 @@ Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) con
   }
   util::ProcessResult r = util::run_process(spec);
   if (!r.succeeded()) {
+    // The program's stderr on lines of its own: an emulator's assertion starts a line
+    // (eval/emulator_fault.hpp recognises it there).
     return Expected<Counts>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +
-                                  (r.err.empty() ? "" : ": " + tail(r.err, 2000)));
+                                  (r.err.empty() ? "" : ":\n" + tail(r.err, 2000)));
   }
   if (!util::fs::is_regular_file(out)) {
     return Expected<Counts>::fail("model runner: the QEMU plugin wrote no counts (" + out + ")");

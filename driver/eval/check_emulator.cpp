@@ -1,0 +1,26 @@
+#include "eval/check_emulator.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <unistd.h>
+
+namespace eok::eval {
+
+std::vector<std::string> check_wrapper(const std::vector<std::string>& exe_wrapper, const std::string& newer)
+{
+  if (exe_wrapper.empty() || std::filesystem::path(exe_wrapper.front()).filename() != "qemu-riscv64" ||
+      ::access(newer.c_str(), X_OK) != 0) {
+    return exe_wrapper;
+  }
+  std::vector<std::string> argv = exe_wrapper;
+  argv.front() = newer;
+  for (size_t i = 1; i + 1 < argv.size(); ++i) {
+    if (argv[i] == "-cpu") {
+      std::transform(argv[i + 1].begin(), argv[i + 1].end(), argv[i + 1].begin(), [](unsigned char c) { return std::tolower(c); });
+    }
+  }
+  return argv;
+}
+
+} // namespace eok::eval
