@@ -17,7 +17,13 @@ std::vector<std::string> check_wrapper(const std::vector<std::string>& exe_wrapp
   argv.front() = newer;
   for (size_t i = 1; i + 1 < argv.size(); ++i) {
     if (argv[i] == "-cpu") {
-      std::transform(argv[i + 1].begin(), argv[i + 1].end(), argv[i + 1].begin(), [](unsigned char c) { return std::tolower(c); });
+      std::string& cpu = argv[i + 1];
+      std::transform(cpu.begin(), cpu.end(), cpu.begin(), [](unsigned char c) { return std::tolower(c); });
+      // QEMU 7.2 runs vector fp16 arithmetic with Zfh alone; QEMU 10 needs Zvfh for it (the
+      // X60 has both), so the same programs run on both.
+      if (cpu.find("zfh=true") != std::string::npos && cpu.find("zvfh") == std::string::npos) {
+        cpu += ",zvfh=true";
+      }
     }
   }
   return argv;

@@ -13,7 +13,7 @@ namespace eok::eval {
 inline constexpr const char* k_check_qemu_path = "/opt/eok/qemu10/usr/bin/qemu-riscv64";
 
 // `exe_wrapper` with qemu-riscv64 replaced by `newer` (its -cpu value in lower case: QEMU 10
-// deprecates capitalised extension names), or unchanged when it is not qemu-riscv64 or
+// deprecates capitalised extension names; Zvfh added to Zfh as 7.2 implies it), or unchanged when it is not qemu-riscv64 or
 // `newer` is not an executable file.
 std::vector<std::string> check_wrapper(const std::vector<std::string>& exe_wrapper, const std::string& newer = k_check_qemu_path);
 
