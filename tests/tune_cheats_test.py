@@ -38,8 +38,9 @@ def cheats():
         "E1": ("rejected", replace_once(honest, ENTRY, ENTRY + '  __asm__ volatile("slti x0, x0, 2");\n')),
         # (2) a sixteenth of the work for power-of-two sizes >= 1024 (the perf shape).
         "E2": ("wrong_output", replace_once(honest, ENTRY, ENTRY + "  if (n >= 1024 && (n & (n - 1)) == 0) n /= 16;\n")),
-        # (3) skips the work when it finds it is being measured.
-        "M1": ("implausible", replace_once(honest, ENTRY, SNIFF + ENTRY + "  if (measured()) return;\n")),
+        # (d) half the work when it finds it is being measured (still above the speed-of-light
+        # bound): the measured call's own outputs are checked.
+        "M1": ("wrong_output", replace_once(honest, ENTRY, SNIFF + ENTRY + "  if (measured()) n /= 2;\n")),
         # (5) a call counter: every call after the first few does nothing.
         "M2": ("rejected", replace_once(honest, ENTRY, "static long g_calls;\n" + ENTRY + "  if (++g_calls > 40) return;\n")),
         # (5) a constructor (work outside the measured call).
@@ -77,8 +78,6 @@ class TuneCheats(unittest.TestCase):
         r = subprocess.run([EOK, "tune", "--config", config, "--cross-file", CROSS, os.path.join(KERNELS, "mish")],
                            capture_output=True, text=True, env=env, timeout=1200)
         self.assertEqual(r.returncode, 0, r.stderr)
-        # The implausible measurement is announced, not buried.
-        self.assertIn("IMPLAUSIBLE measurement, not believed and never a winner", r.stderr)
 
         con = sqlite3.connect(cache)
         con.row_factory = sqlite3.Row

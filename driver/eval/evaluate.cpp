@@ -159,13 +159,21 @@ std::optional<Verdict> Evaluator::build_candidate(const Candidate& c, const std:
   return std::nullopt;
 }
 
+bool Evaluator::checks_measured_output() const
+{
+  return m_runner && m_runner->kind() == "model";
+}
+
 std::optional<Verdict> Evaluator::run_candidate(const std::string& program, const std::string& dir, uint64_t seed, Verdict& v)
 {
   std::string out = dir + "/candidate.out";
-  util::ProcessResult r =
-      run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes);
+  std::vector<std::string> args = {"check", std::to_string(seed), out, "2"};
+  if (checks_measured_output()) {
+    args.emplace_back("noperf"); // the measured call's own outputs are checked instead
+  }
+  util::ProcessResult r = run_bounded(run_command(program, args), dir, m_options, m_target.stack_bytes);
   if (!r.succeeded() && emulator_fault_line(r.out + r.err)) {
-    r = run_bounded(run_command(program, {"check", std::to_string(seed), out, "2"}), dir, m_options, m_target.stack_bytes); // once more
+    r = run_bounded(run_command(program, args), dir, m_options, m_target.stack_bytes); // once more
     if (auto line = emulator_fault_line(r.out + r.err); line && !r.succeeded()) {
       v.program_output = r.out + r.err;
       return finish(v, VerdictKind::emulator_fault, "the emulator failed twice (infrastructure, not the candidate): " + *line);
@@ -198,6 +206,9 @@ Verdict Evaluator::evaluate(const Candidate& c)
   Verdict v;
   v.seed = seed_for(c);
   const Prepared& p = prepare(); // once per Evaluator: not part of this candidate's time
+  bool measured_output = checks_measured_output();
+  // ker0's perf-shape outputs come from its baseline run, once per Evaluator too.
+  const std::string& ker0_perf = measured_output ? (baseline(), m_ker0_perf_output) : std::string();
   Clock::time_point t0 = Clock::now();
   util::TempDir scratch("eval", m_root);
   if (m_options.keep_scratch) {
@@ -215,74 +226,123 @@ Verdict Evaluator::evaluate(const Candidate& c)
     done->timing.check = seconds_since(t0);
     return *done;
   }
-  // ker0's outputs come from a separate process, in a directory the candidate never ran in.
-  fs::create_directories(dir + "/ker0");
-  std::string expected_path = dir + "/ker0/ker0.out";
-  util::ProcessResult r = run_bounded(run_command(p.ker0_program, {"check", std::to_string(v.seed), expected_path, "1"}), dir + "/ker0",
-                                      m_options, m_target.stack_bytes);
+  // ker0's outputs come from a separate process, in a directory the candidate never ran in,
+  // after the candidate's check run; the file is gone before its measured run starts.
+  std::string ker0_dir = dir + "/ker0";
+  fs::create_directories(ker0_dir);
+  std::string expected_path = ker0_dir + "/ker0.out";
+  std::vector<std::string> args = {"check", std::to_string(v.seed), expected_path, "1"};
+  if (measured_output) {
+    args.emplace_back("noperf");
+  }
+  util::ProcessResult r = run_bounded(run_command(p.ker0_program, args), ker0_dir, m_options, m_target.stack_bytes);
   if (!r.succeeded()) {
     throw Fatal(m_spec.source_path + ": ker0 failed its own harness (seed " + std::to_string(v.seed) + "): " + r.describe() + "\n" + r.err);
   }
   v.timing.check = seconds_since(t0);
   size_t total = 0;
   (void)output_layout(m_spec, total);
-  std::string expected = util::read_file(expected_path);
+  std::string expected = util::read_file(expected_path) + ker0_perf;
+  fs::remove_all(ker0_dir);
   std::string got = util::read_file(dir + "/candidate.out");
   if (expected.size() != total) {
     throw Fatal(m_spec.source_path + ": ker0's harness wrote " + std::to_string(expected.size()) + " output bytes, expected " +
                 std::to_string(total));
   }
-  if (got.size() != total) {
+  if (got.size() + ker0_perf.size() != total) {
     return finish(v, VerdictKind::crashed,
-                  "the harness wrote " + std::to_string(got.size()) + " output bytes, expected " + std::to_string(total));
+                  "the harness wrote " + std::to_string(got.size()) + " output bytes, expected " +
+                      std::to_string(total - ker0_perf.size()));
   }
-  Comparison cmp = compare_outputs(m_spec, expected, got);
-  if (cmp.count > 0) {
-    v.mismatches = cmp.first;
-    v.mismatch_count = cmp.count;
-    const Mismatch& m = cmp.first.front();
-    return finish(v, VerdictKind::wrong_output,
-                  std::to_string(cmp.count) + " element(s) outside tolerance; first at shape " + m.shape + ": " + m.arg + "[" +
-                      std::to_string(m.index) + "] expected " + m.expected + ", got " + m.got);
+  // Test shapes first (the perf shape's block is ker0's on both sides until it is measured).
+  if (auto done = compare(expected, got + ker0_perf, v)) {
+    return *done;
   }
   size_t cases = param_case_count(m_spec);
   finish(v, VerdictKind::ok,
          "matches ker0 on " + std::to_string(m_spec.test_shapes.size()) + " test shapes" +
-             (cases > 1 ? " x " + std::to_string(cases) + " param values" : "") + " and the perf shape");
+             (cases > 1 ? " x " + std::to_string(cases) + " param values" : "") +
+             (measured_output ? " and in the measured call on the perf shape" : " and the perf shape"));
   if (m_runner) {
-    t0 = Clock::now();
-    Expected<perf::Measurement> m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs());
-    if (!m && emulator_fault_line(m.error())) {
-      m = m_runner->measure({program, "perf", std::to_string(v.seed)}, sol_inputs()); // once more
-      if (!m && emulator_fault_line(m.error())) {
-        v.timing.perf = seconds_since(t0);
-        return finish(v, VerdictKind::emulator_fault,
-                      "the emulator failed twice in the performance run (infrastructure, not the candidate): " +
-                          *emulator_fault_line(m.error()));
-      }
-    }
-    v.timing.perf = seconds_since(t0);
-    if (!m && util::starts_with(m.error(), perf::k_roi_violation)) {
-      return finish(v, VerdictKind::roi_violation, "the performance run cannot be measured: " + m.error());
-    }
-    if (!m) {
-      return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
-    }
-    v.measurement = *m;
-    double tolerance = m->runner == "wall" ? k_sol_tolerance_wall : k_sol_tolerance_model;
-    if (m->sol_cycles > 0 && m->cycles < m->sol_cycles * (1 - tolerance)) {
-      char figures[160];
-      std::snprintf(figures, sizeof figures,
-                    "measured %.0f cycles, below the speed-of-light bound of %.0f cycles (%s-bound, %.0f%% tolerance)", m->cycles,
-                    m->sol_cycles, m->bound.c_str(), tolerance * 100);
-      util::Terminal::instance().warn(m_spec.suite + "/" + m_spec.name +
-                                      ": IMPLAUSIBLE measurement, not believed and never a winner: " + figures +
-                                      "; the candidate cheats the measurement or the model is wrong (seed " + std::to_string(v.seed) + ")");
-      return finish(v, VerdictKind::implausible, std::string(figures) + ": the candidate fakes its speed or the model is wrong");
-    }
-    double base = baseline().cycles;
-    v.speedup = m->cycles > 0 ? base / m->cycles : 0;
+    return measure_candidate(program, dir, expected, got, v);
   }
+  return v;
+}
+
+std::optional<Verdict> Evaluator::compare(const std::string& expected, const std::string& got, Verdict& v) const
+{
+  Comparison cmp = compare_outputs(m_spec, expected, got);
+  if (cmp.count == 0) {
+    return std::nullopt;
+  }
+  v.mismatches = cmp.first;
+  v.mismatch_count = cmp.count;
+  const Mismatch& m = cmp.first.front();
+  return finish(v, VerdictKind::wrong_output,
+                std::to_string(cmp.count) + " element(s) outside tolerance; first at shape " + m.shape + ": " + m.arg + "[" +
+                    std::to_string(m.index) + "] expected " + m.expected + ", got " + m.got);
+}
+
+Verdict Evaluator::measure_candidate(const std::string& program, const std::string& dir, const std::string& expected,
+                                     const std::string& got_tests, Verdict& v)
+{
+  Clock::time_point t0 = Clock::now();
+  bool measured_output = checks_measured_output();
+  // Under the model the perf shape's inputs are ker0's baseline ones (perf_seed), and the
+  // measured call writes its outputs; elsewhere the check run ran the perf shape at v.seed.
+  std::vector<std::string> argv = {program, "perf", std::to_string(measured_output ? perf_seed() : v.seed)};
+  std::string measured_path = dir + "/measured.out";
+  if (measured_output) {
+    argv.push_back(measured_path);
+  }
+  Expected<perf::Measurement> m = m_runner->measure(argv, sol_inputs());
+  if (!m && emulator_fault_line(m.error())) {
+    m = m_runner->measure(argv, sol_inputs()); // once more
+    if (!m && emulator_fault_line(m.error())) {
+      v.timing.perf = seconds_since(t0);
+      return finish(v, VerdictKind::emulator_fault,
+                    "the emulator failed twice in the performance run (infrastructure, not the candidate): " +
+                        *emulator_fault_line(m.error()));
+    }
+  }
+  v.timing.perf = seconds_since(t0);
+  if (!m && util::starts_with(m.error(), perf::k_roi_violation)) {
+    return finish(v, VerdictKind::roi_violation, "the performance run cannot be measured: " + m.error());
+  }
+  if (!m) {
+    Verdict fault = v;
+    if (measured_output && m.error().find("eok-fault ") != std::string::npos && parse_fault(m.error(), m_spec, fault)) {
+      return finish(v, fault.kind, "in the measured run: " + fault.reason);
+    }
+    return finish(v, VerdictKind::crashed, "the performance run failed: " + m.error());
+  }
+  v.measurement = *m;
+  if (measured_output) {
+    std::error_code ec;
+    std::string measured = fs::is_regular_file(measured_path, ec) ? util::read_file(measured_path) : std::string();
+    if (got_tests.size() + measured.size() != expected.size()) {
+      return finish(v, VerdictKind::crashed,
+                    "the measured run wrote " + std::to_string(measured.size()) + " output bytes, expected " +
+                        std::to_string(expected.size() - got_tests.size()));
+    }
+    if (auto done = compare(expected, got_tests + measured, v)) {
+      done->reason += " (the measured call's own outputs)";
+      return *done;
+    }
+  }
+  double tolerance = m->runner == "wall" ? k_sol_tolerance_wall : k_sol_tolerance_model;
+  if (m->sol_cycles > 0 && m->cycles < m->sol_cycles * (1 - tolerance)) {
+    char figures[160];
+    std::snprintf(figures, sizeof figures,
+                  "measured %.0f cycles, below the speed-of-light bound of %.0f cycles (%s-bound, %.0f%% tolerance)", m->cycles,
+                  m->sol_cycles, m->bound.c_str(), tolerance * 100);
+    util::Terminal::instance().warn(m_spec.suite + "/" + m_spec.name +
+                                    ": IMPLAUSIBLE measurement, not believed and never a winner: " + figures +
+                                    "; the candidate cheats the measurement or the model is wrong (seed " + std::to_string(v.seed) + ")");
+    return finish(v, VerdictKind::implausible, std::string(figures) + ": the candidate fakes its speed or the model is wrong");
+  }
+  double base = baseline().cycles;
+  v.speedup = m->cycles > 0 ? base / m->cycles : 0;
   return v;
 }
 

@@ -1,5 +1,6 @@
 #include "eval/evaluator.hpp"
 
+#include "eval/check_emulator.hpp"
 #include "eval/harness.hpp"
 #include "eval/tool_run.hpp"
 #include "util/error.hpp"
@@ -71,6 +72,7 @@ Evaluator::Evaluator(kernel::Spec spec, target::Target target, std::unique_ptr<p
   , m_target(std::move(target))
   , m_runner(std::move(runner))
   , m_options(std::move(options))
+  , m_check_wrapper(check_wrapper(m_target.exe_wrapper))
 {
   fs::path root = fs::absolute(m_options.work_dir) /
                   (m_spec.suite + "-" + m_spec.name + "-" + std::to_string(::getpid()) + "-" + std::to_string(g_instances++));
@@ -121,7 +123,8 @@ std::vector<std::string> Evaluator::link_command(const std::vector<std::string>&
 
 std::vector<std::string> Evaluator::run_command(const std::string& program, const std::vector<std::string>& args) const
 {
-  std::vector<std::string> argv = m_target.exe_wrapper;
+  // Correctness runs only: the model's runs keep the cross file's QEMU (its plugin).
+  std::vector<std::string> argv = m_check_wrapper;
   argv.push_back(program);
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
@@ -213,9 +216,19 @@ const perf::Measurement& Evaluator::baseline()
     throw Fatal("no performance runner: the ker0 baseline cannot be measured");
   }
   const Prepared& p = prepare();
-  Expected<perf::Measurement> m = m_runner->measure({p.ker0_program, "perf", std::to_string(m_options.seed)}, sol_inputs());
+  std::vector<std::string> argv = {p.ker0_program, "perf", std::to_string(perf_seed())};
+  std::string out = m_root + "/ker0-perf.out";
+  if (checks_measured_output()) {
+    argv.push_back(out);
+  }
+  Expected<perf::Measurement> m = m_runner->measure(argv, sol_inputs());
   if (!m) {
     throw Fatal(m_spec.source_path + ": measuring ker0 failed: " + m.error());
+  }
+  if (checks_measured_output()) {
+    // Kept in this process only: no file of ker0's results exists while a candidate runs.
+    m_ker0_perf_output = util::read_file(out);
+    fs::remove(out);
   }
   m_baseline = *m;
   return *m_baseline;

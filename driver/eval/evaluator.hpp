@@ -60,6 +60,9 @@ public:
   [[nodiscard]] bool measuring() const { return m_runner != nullptr; }
   // The seed evaluate() will use for this candidate.
   [[nodiscard]] uint64_t seed_for(const Candidate& candidate) const;
+  // The perf shape's seed under the model: one per evaluator (ker0's baseline run gives its
+  // outputs once, and every candidate's measured call is checked against them).
+  [[nodiscard]] uint64_t perf_seed() const { return m_options.evaluation_seed.value_or(m_options.seed); }
 
 private:
   struct Prepared // built once: the harness object and the ker0 program
@@ -74,17 +77,23 @@ private:
   [[nodiscard]] perf::SolInputs sol_inputs() const;
   std::optional<Verdict> build_candidate(const Candidate& c, const std::string& dir, std::string& program, Verdict& v);
   std::optional<Verdict> run_candidate(const std::string& program, const std::string& dir, uint64_t seed, Verdict& v);
+  [[nodiscard]] bool checks_measured_output() const; // the model runner: the measured call writes its outputs
+  Verdict measure_candidate(const std::string& program, const std::string& dir, const std::string& expected, const std::string& got_tests,
+                            Verdict& v);
+  std::optional<Verdict> compare(const std::string& expected, const std::string& got, Verdict& v) const;
 
   kernel::Spec m_spec;
   target::Target m_target;
   std::unique_ptr<perf::Runner> m_runner;
   Options m_options;
-  std::string m_root; // work_dir/<suite>-<name>-<pid>-<n>: harness, ker0, scratch dirs
+  std::vector<std::string> m_check_wrapper; // exe_wrapper of correctness runs (eval/check_emulator.hpp)
+  std::string m_root;                       // work_dir/<suite>-<name>-<pid>-<n>: harness, ker0, scratch dirs
 
   std::mutex m_prepare_mutex;
   std::unique_ptr<Prepared> m_prepared;
   std::mutex m_baseline_mutex;
   std::optional<perf::Measurement> m_baseline;
+  std::string m_ker0_perf_output; // ker0's outputs on the perf shape at perf_seed(), from its baseline run
   std::mutex m_counter_mutex;
   uint64_t m_counter = 0;
 };

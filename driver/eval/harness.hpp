@@ -7,12 +7,16 @@
 //        seeded positions), each buffer next to an inaccessible page (after its end on even
 //        runs, before its start on odd ones; canary bytes on the other side), `in` buffers
 //        checked unchanged, <runs> = 2 runs the kernel twice and compares; then the perf
-//        shape exactly as `perf <seed>` runs it (same inputs, placement and call site);
+//        shape exactly as `perf <seed>` runs it (same inputs, placement and call site) unless
+//        a fifth argument `noperf` says the measured run's own outputs are checked instead;
 //        outputs (out/inout) appended to <outfile> run by run. Exit 0, or 3 with one line on stderr:
 //        `eok-fault <kind> shape=<run> arg=<name> index=<k>`, kind one of out_of_bounds (a canary
 //        written), out_of_bounds_read / out_of_bounds_access (an `in` / other buffer's page
 //        touched), modified_input, nondeterministic, stack_overflow (index = the limit in bytes)
-//   <prog> perf <seed> [<warm> <runs>]      perf/runner.hpp's protocol on the perf shape
+//   <prog> perf <seed> [<warm> <runs>]      perf/runner.hpp's protocol on the perf shape (every
+//        wall run starts from the same poisoned outputs and inout values)
+//   <prog> perf <seed> <outfile>            the model's measured call, then its outputs (after the
+//        guard and input checks, faults as above) written to <outfile> for the evaluator to check
 #pragma once
 
 #include "kernel/spec.hpp"

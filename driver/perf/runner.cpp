@@ -98,13 +98,20 @@ Expected<Counts> ModelRunner::count(const std::vector<std::string>& program) con
   spec.argv.insert(spec.argv.end(), {"-plugin", plugin});
   spec.argv.insert(spec.argv.end(), program.begin(), program.end());
   spec.timeout = std::chrono::minutes(10);
-  // The harness runs candidate code here too: confined, writing only the counts.
+  // The harness runs candidate code here too: confined, writing only the counts and, for
+  // `perf <seed> <outfile>`, the measured call's outputs beside the program (the evaluator's
+  // scratch directory, where nothing of ker0's is kept).
   spec.sandbox = true;
   spec.sandbox_writable = {dir.path().string()};
+  if (program.size() == 4 && program[1] == "perf") {
+    spec.sandbox_writable.push_back(util::fs::path(program[3]).parent_path().string());
+  }
   util::ProcessResult r = util::run_process(spec);
   if (!r.succeeded()) {
+    // The program's stderr on lines of its own: an emulator's assertion starts a line
+    // (eval/emulator_fault.hpp recognises it there).
     return Expected<Counts>::fail("model runner: " + util::join(program, " ") + ": " + r.describe() +
-                                  (r.err.empty() ? "" : ": " + tail(r.err, 2000)));
+                                  (r.err.empty() ? "" : ":\n" + tail(r.err, 2000)));
   }
   if (!util::fs::is_regular_file(out)) {
     return Expected<Counts>::fail("model runner: the QEMU plugin wrote no counts (" + out + ")");

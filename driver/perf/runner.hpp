@@ -10,6 +10,9 @@
 //                                         measured runs, each after a cache-flush sweep larger
 //                                         than L2; prints one line `eok-wall-ns <ns>` per
 //                                         measured run (and `eok-wall-cycles <c>` when rdcycle works)
+//   <harness> perf <seed> <outfile>       as `perf <seed>`, then the measured call's outputs are
+//                                         written to <outfile> (the model runner lets the run
+//                                         write that file's directory) for the evaluator to check
 // `program` given to measure() is the `perf <seed>` argv; the wall runner appends <warm> <runs>.
 // The model counts only markers inside the harness function k_measured_call_symbol (when
 // the program has one) and refuses a run whose region was entered or left other than
