@@ -19,7 +19,7 @@ namespace eok::perf {
 
 namespace {
 
-constexpr const char* k_model_version = "model/3 plugin/" EOK_QEMU_PLUGIN_SOURCE_HASH;
+constexpr const char* k_model_version = "model/4 plugin/" EOK_QEMU_PLUGIN_SOURCE_HASH;
 
 std::string tail(const std::string& s, size_t n)
 {
