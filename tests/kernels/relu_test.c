@@ -12,6 +12,7 @@ void eok_relu_f32(const float* x, float* y, long n, float slope);
 static float g_slope; /* the slope of the current pass */
 #define RUN_KERNEL(x, y, n) eok_relu_f32((x), (y), (n), g_slope)
 #define GOLDEN(x) golden_relu((x), (double)g_slope)
+#define UNARY_SWEEP_CHUNKS 3 /* the sweep runs once per param value */
 #define main unary_main
 #include "unary_test.h"
 #undef main
