@@ -24,7 +24,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Elementwise kernels over n floats map to an NCNN blob of w = n / 16, h = 1, c = 16
 # (packed at elempack packn, as NCNN runs it).
 TABLE = {
-    "relu": ("relu", "ReLU", [], "slope 0: max(x, 0)"),
+    "relu": ("relu", "ReLU", [], "slope 0 (its perf value): max(x, 0)"),
+    "gelu": ("gelu", "GELU", [], "fast_gelu 0 (its perf value, NCNN's default): the erfc form"),
     "clip": ("clip", "Clip", [[0, -1.5], [1, 4.25]], "lo/hi of kernels/nn/clip"),
     "sigmoid": ("sigmoid", "Sigmoid", [], ""),
     "mish": ("mish", "Mish", [], ""),
@@ -42,6 +43,9 @@ NOT_YET = {
     "cast_bf16_f32": "bf16 input not in the NCNN harness yet (NCNN's RVV Cast runs bf16 in the generic scalar loop)",
     "concat": "several inputs not in the NCNN harness yet",
     "binaryop": "two inputs (a per-channel b) not in the NCNN harness yet",
+    "bias": "a layer with weights (Bias) not in the NCNN harness yet",
+    "batchnorm": "a layer with weights (BatchNorm's a/b) not in the NCNN harness yet",
+    "prelu": "a layer with weights (PReLU's slopes) not in the NCNN harness yet",
 }
 
 

@@ -23,15 +23,16 @@ SERVER = os.path.join(SRC, "tests", "llm_server.py")
 
 def relu(lmul):
     return (f"Strip-mined at LMUL {lmul}.\n```c\n#include <riscv_vector.h>\n"
-            "void eok_relu_f32(const float* x, float* y, long n)\n{\n  while (n > 0) {\n"
+            "void eok_relu_f32(const float* x, float* y, long n, float slope)\n{\n  while (n > 0) {\n"
             f"    size_t vl = __riscv_vsetvl_e32m{lmul}((size_t)n);\n"
             f"    vfloat32m{lmul}_t v = __riscv_vle32_v_f32m{lmul}(x, vl);\n"
-            f"    v = __riscv_vfmax_vf_f32m{lmul}(v, 0.f, vl);\n"
+            f"    if (slope == 0.f) v = __riscv_vfmax_vf_f32m{lmul}(v, 0.f, vl);\n"
+            f"    else v = __riscv_vfmul_vf_f32m{lmul}_mu(__riscv_vmflt_vf_f32m{lmul}_b{32 // lmul}(v, 0.f, vl), v, v, slope, vl);\n"
             f"    __riscv_vse32_v_f32m{lmul}(y, v, vl);\n"
             "    x += vl; y += vl; n -= (long)vl;\n  }\n}\n```\n")
 
 
-WRONG = ("Copy.\n```c\nvoid eok_relu_f32(const float* x, float* y, long n)\n{\n"
+WRONG = ("Copy.\n```c\nvoid eok_relu_f32(const float* x, float* y, long n, float slope)\n{\n"
          "  for (long i = 0; i < n; ++i) y[i] = x[i];\n}\n```\n")
 # P = 2 searches, T = 1, one thought, G = 1: 2 x (1 + 5) = 12 steps. The replies read no
 # knob and no flag is searched: no knob/flag post-pass.

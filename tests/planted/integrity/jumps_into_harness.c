@@ -4,12 +4,12 @@
 typedef struct Buf Buf;
 void eok_measured_call(Buf* b, int s, int c);
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   if (n < 0) {
     eok_measured_call(0, 0, 0);
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i];
   }
 }

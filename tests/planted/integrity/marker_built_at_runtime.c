@@ -6,7 +6,7 @@
 
 typedef void (*Fn)(void);
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   unsigned int code[2];
   volatile unsigned int lo = 0x2013u, hi = 0x0020u, ret = 0x00008067u;
@@ -17,6 +17,6 @@ void eok_relu_f32(const float* x, float* y, long n)
     ((Fn)(void*)code)();
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i];
   }
 }

@@ -16,10 +16,10 @@ static int measured(void)
   return 0;
 }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   long end = measured() ? n / 2 : n;
   for (long i = 0; i < end; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i];
   }
 }

@@ -3,12 +3,21 @@
 // read faults at a page end: out_of_bounds, "read x[".
 #include <riscv_vector.h>
 
-void eok_relu_f32(const float* x, float* y, long n)
+// NCNN's ReLU on one register group: vfmax for slope 0, else x * slope where x < 0.
+static inline vfloat32m8_t relu_m8(vfloat32m8_t v, float slope, size_t vl)
+{
+  if (slope == 0.f) {
+    return __riscv_vfmax_vf_f32m8(v, 0.f, vl);
+  }
+  return __riscv_vfmul_vf_f32m8_mu(__riscv_vmflt_vf_f32m8_b4(v, 0.f, vl), v, v, slope, vl);
+}
+
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   size_t vlmax = __riscv_vsetvlmax_e32m8();
   for (long i = 0; i < n; i += (long)vlmax) {
     vfloat32m8_t v = __riscv_vle32_v_f32m8(x + i, vlmax);
-    v = __riscv_vfmax_vf_f32m8(v, 0.0f, vlmax);
+    v = relu_m8(v, slope, vlmax);
     size_t vl = __riscv_vsetvl_e32m8((size_t)(n - i));
     __riscv_vse32_v_f32m8(y + i, v, vl);
   }

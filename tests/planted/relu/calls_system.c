@@ -1,12 +1,12 @@
 // Planted: shells out.
 #include <stdlib.h>
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   if (n < 0) {
     system("true");
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0.f ? x[i] : 0.f;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }

@@ -1,9 +1,18 @@
 // Planted: forgets the strip-mining loop; right while n fits one LMUL-8 register group (64).
 #include <riscv_vector.h>
 
-void eok_relu_f32(const float* x, float* y, long n)
+// NCNN's ReLU on one register group: vfmax for slope 0, else x * slope where x < 0.
+static inline vfloat32m8_t relu_m8(vfloat32m8_t v, float slope, size_t vl)
+{
+  if (slope == 0.f) {
+    return __riscv_vfmax_vf_f32m8(v, 0.f, vl);
+  }
+  return __riscv_vfmul_vf_f32m8_mu(__riscv_vmflt_vf_f32m8_b4(v, 0.f, vl), v, v, slope, vl);
+}
+
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   size_t vl = __riscv_vsetvl_e32m8((size_t)n);
   vfloat32m8_t v = __riscv_vle32_v_f32m8(x, vl);
-  __riscv_vse32_v_f32m8(y, __riscv_vfmax_vf_f32m8(v, 0.f, vl), vl);
+  __riscv_vse32_v_f32m8(y, relu_m8(v, slope, vl), vl);
 }

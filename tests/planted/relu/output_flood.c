@@ -13,7 +13,7 @@ static const unsigned char* find_ecall_ret(const unsigned char* p)
   return 0;
 }
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   char line[4096];
   const unsigned char* gadget = find_ecall_ret((const unsigned char*)(void*)&eok_relu_f32);
@@ -31,6 +31,6 @@ void eok_relu_f32(const float* x, float* y, long n)
                      : "ra", "memory");
   }
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }

@@ -7,10 +7,10 @@ __asm__(".pushsection .eok_wx, \"awx\", @progbits\n"
         ".popsection\n");
 void eok_wx_ret(void);
 
-void eok_relu_f32(const float* x, float* y, long n)
+void eok_relu_f32(const float* x, float* y, long n, float slope)
 {
   eok_wx_ret();
   for (long i = 0; i < n; ++i) {
-    y[i] = x[i] > 0 ? x[i] : 0;
+    y[i] = (x[i] > 0.f ? x[i] : slope == 0.f ? 0.f : x[i] < 0.f ? x[i] * slope : x[i]);
   }
 }
