@@ -6,9 +6,11 @@ tests/kill_fuzz_test.py."""
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import tempfile
+import time
 import unittest
 
 from scripted_llm import Server
@@ -201,6 +203,64 @@ class Scratch(Base):
         self.assertIn(f"eok: error: {work}/flag-probe-", r.stderr)
         self.assertIn("Not a directory", r.stderr)
         self.assertNotIn("internal error", r.stderr)
+
+
+class SharedWork(Base):
+    """Item 12: concurrent runs of one key claim points in the cache and share verdicts."""
+
+    POINTS = 6  # nanclean's knob points (EOK_A * EOK_B <= 4)
+
+    def start(self, name, config):
+        report = os.path.join(self.dir, name + ".json")
+        cmd = [EOK, "tune", "--config", config, "--cross-file", CROSS, "--report", report, self.kernel]
+        return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
+                                start_new_session=True), report
+
+    def evaluated(self, report):
+        with open(report) as f:
+            k = json.load(f)["kernels"][0]
+        return k["evaluations"] - k["reused"], k
+
+    def test_three_concurrent_runs_evaluate_each_point_once_and_agree(self):
+        config = self.config("[budget]\nevals = 6\n").replace("jobs = 2", "jobs = 1")
+        procs = [self.start(f"run{i}", config) for i in range(3)]
+        reports = []
+        for p, report in procs:
+            _, err = p.communicate(timeout=600)
+            self.assertEqual(p.returncode, 0, err)
+            reports.append(self.evaluated(report))
+        self.assertEqual(sum(n for n, _ in reports), self.POINTS, [k for _, k in reports])
+        self.assertEqual({(k["what"], k["best_cycles"]) for _, k in reports}, {(reports[0][1]["what"], reports[0][1]["best_cycles"])})
+        self.assertEqual(self.rows("SELECT count(*) FROM winners"), [(1,)])
+        self.assertEqual(self.rows("SELECT count(*), count(DISTINCT point), count(run_id) FROM claims"),
+                         [(self.POINTS, self.POINTS, self.POINTS)])
+        self.assertEqual(self.rows("SELECT run_id, slot FROM candidates GROUP BY run_id, slot HAVING count(*) > 1"), [])
+        self.assertEqual(self.rows("SELECT count(*), sum(state = 'complete') FROM runs"), [(3, 3)])
+        self.assertEqual(self.rows("PRAGMA integrity_check"), [("ok",)])
+
+    def test_a_killed_claimants_point_is_taken_over(self):
+        config = self.config().replace("jobs = 2", "jobs = 1")
+        p, _ = self.start("killed", config)
+        claimed = []
+        deadline = time.time() + 300
+        while not claimed and time.time() < deadline and p.poll() is None:
+            time.sleep(0.05)
+            if os.path.exists(self.cache):
+                try:
+                    claimed = self.rows("SELECT point, owner_pid FROM claims WHERE run_id IS NULL")
+                except sqlite3.OperationalError:
+                    pass  # the schema is not there yet
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
+        self.assertTrue(claimed, "no open claim seen before the run ended")
+        point, owner = claimed[0]
+        self.assertEqual(owner, p.pid)
+        q, report = self.start("after", config)
+        _, err = q.communicate(timeout=600)
+        self.assertEqual(q.returncode, 0, err)
+        self.assertEqual(self.rows(f"SELECT owner_pid, run_id IS NOT NULL FROM claims WHERE point = '{point}'"), [(q.pid, 1)])
+        self.assertEqual(self.rows("SELECT count(*) FROM claims WHERE run_id IS NULL"), [(0,)])
+        self.assertEqual(self.rows("SELECT count(*) FROM candidates"), [(self.POINTS,)])
 
 
 class InputChecks(Base):
