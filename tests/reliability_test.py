@@ -6,9 +6,11 @@ tests/kill_fuzz_test.py."""
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import tempfile
+import time
 import unittest
 
 from scripted_llm import Server
@@ -99,6 +101,210 @@ class CommandLine(Base):
         r = self.eok("tune", "--runner", "quantum", self.kernel)
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("--runner: expected model or wall, got 'quantum'", r.stderr)
+
+
+class CacheLocation(Base):
+    """Item 8: a read-only cache directory still serves reads; writes blame the directory;
+    a non-regular --cache is refused before SQLite opens it."""
+
+    def as_other_user(self):
+        # Root writes through any permission bits: run eok as nobody instead (setpriv).
+        if os.geteuid() != 0:
+            return []
+        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    def test_a_read_only_directory_serves_reads_and_writes_name_the_directory(self):
+        store = os.path.join(self.dir, "ro")
+        os.mkdir(store)
+        cache = os.path.join(store, "cache.sqlite")
+        r = self.eok("cache", "put", "--verified", "--cycles", "100", "--speedup", "2", "--cache", cache, "--cross-file", CROSS,
+                     self.kernel)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        os.chmod(self.dir, 0o755)
+        os.chmod(cache, 0o666)  # the file is writable: only the directory is not
+        os.chmod(store, 0o555)
+        try:
+            self.check_read_only_store(store, cache)
+        finally:
+            os.chmod(store, 0o755)
+
+    def check_read_only_store(self, store, cache):
+        before = sorted(os.listdir(store))
+        user = self.as_other_user()
+
+        def run(*args):
+            return subprocess.run(user + [EOK, *args], capture_output=True, text=True, env=clean_env(), timeout=300)
+
+        r = run("cache", "list", "--cache", cache)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 winners", r.stdout)
+        r = run("tune", "--ci", "--config", self.config(), "--cache", cache, "--cross-file", CROSS, self.kernel)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("test/nanclean: cached", r.stderr)
+        out = os.path.join(self.dir, "out")  # the build-time lookup: the winner is substituted
+        os.mkdir(out)
+        os.chmod(out, 0o777)
+        r = run("substitute", "--cache", cache, "--cross-file", CROSS, os.path.join(self.kernel, "nanclean.c"),
+                os.path.join(out, "nanclean.c"), os.path.join(out, "nanclean.d"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("winner", r.stderr)
+        r = run("cache", "put", "--verified", "--cycles", "90", "--speedup", "2", "--cache", cache, "--cross-file", CROSS,
+                self.kernel)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {cache}: cannot write the database: the directory {store} is not writable", r.stderr)
+        self.assertEqual(sorted(os.listdir(store)), before)  # no journal, -wal or -shm left
+        self.assertEqual(self.rows("SELECT cycles FROM winners", cache), [(100.0,)])
+
+    def test_non_regular_files_are_refused_before_sqlite_opens_them(self):
+        fifo = os.path.join(self.dir, "fifo")
+        os.mkfifo(fifo)
+        link = os.path.join(self.dir, "link")
+        os.symlink("/dev/null", link)
+        journal_existed = os.path.exists("/dev/null-journal")
+        for path, kind in (("/dev/null", "is a character device"), (self.dir, "is a directory"), (fifo, "is a FIFO"),
+                           (link, "is a symbolic link to a character device")):
+            for args in (("cache", "list"), ("cache", "put", "--cycles", "1", "--speedup", "1", "--cross-file", CROSS, self.kernel)):
+                r = self.eok(*args, "--cache", path)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"eok: error: {path}: {kind}, not a database file", r.stderr)
+        self.assertEqual(os.path.exists("/dev/null-journal"), journal_existed)
+        self.assertFalse(os.path.exists(fifo + "-journal"))
+
+
+class Scratch(Base):
+    """Item 11: scratch of dead processes is removed at start; an unwritable work path is named."""
+
+    def test_stale_scratch_of_dead_processes_is_removed_live_ones_kept(self):
+        work = os.path.join(self.dir, "work")
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        stale = os.path.join(work, f"test-nanclean-{dead.pid}-0")
+        live = os.path.join(work, f"test-nanclean-{os.getpid()}-3")
+        other = os.path.join(work, "notes-of-the-user")
+        for d in (stale, live, other):
+            os.makedirs(os.path.join(d, "sub"))
+        r = self.eok("eval", "--kernel", self.kernel, "--candidate", os.path.join(self.kernel, "nanclean.c"), "--no-perf",
+                     "--cross-file", CROSS, "--set", f"paths.work={work}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(work)), sorted([os.path.basename(live), os.path.basename(other)]))
+
+    def test_an_unwritable_work_path_is_named(self):
+        blocker = os.path.join(self.dir, "blocker")
+        with open(blocker, "w") as f:
+            f.write("a file where the work directory should go\n")
+        work = os.path.join(blocker, "work")
+        r = self.eok("eval", "--kernel", self.kernel, "--candidate", os.path.join(self.kernel, "nanclean.c"), "--no-perf",
+                     "--cross-file", CROSS, "--set", f"paths.work={work}")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {work}/test-nanclean-", r.stderr)
+        self.assertIn("cannot create the evaluation directory: Not a directory", r.stderr)
+        r = self.tune("--set", f"paths.work={work}", "--set", "tune.builtin_flags=true", "--set", "budget.evals=1")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {work}/flag-probe-", r.stderr)
+        self.assertIn("Not a directory", r.stderr)
+        self.assertNotIn("internal error", r.stderr)
+
+
+class SharedWork(Base):
+    """Item 12: concurrent runs of one key claim points in the cache and share verdicts."""
+
+    POINTS = 6  # nanclean's knob points (EOK_A * EOK_B <= 4)
+
+    def start(self, name, config):
+        report = os.path.join(self.dir, name + ".json")
+        cmd = [EOK, "tune", "--config", config, "--cross-file", CROSS, "--report", report, self.kernel]
+        return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
+                                start_new_session=True), report
+
+    def evaluated(self, report):
+        with open(report) as f:
+            k = json.load(f)["kernels"][0]
+        return k["evaluations"] - k["reused"], k
+
+    def test_three_concurrent_runs_evaluate_each_point_once_and_agree(self):
+        config = self.config("[budget]\nevals = 6\n").replace("jobs = 2", "jobs = 1")
+        procs = [self.start(f"run{i}", config) for i in range(3)]
+        reports = []
+        for p, report in procs:
+            _, err = p.communicate(timeout=600)
+            self.assertEqual(p.returncode, 0, err)
+            reports.append(self.evaluated(report))
+        self.assertEqual(sum(n for n, _ in reports), self.POINTS, [k for _, k in reports])
+        self.assertEqual({(k["what"], k["best_cycles"]) for _, k in reports}, {(reports[0][1]["what"], reports[0][1]["best_cycles"])})
+        self.assertEqual(self.rows("SELECT count(*) FROM winners"), [(1,)])
+        self.assertEqual(self.rows("SELECT count(*), count(DISTINCT point), count(run_id) FROM claims"),
+                         [(self.POINTS, self.POINTS, self.POINTS)])
+        self.assertEqual(self.rows("SELECT run_id, slot FROM candidates GROUP BY run_id, slot HAVING count(*) > 1"), [])
+        self.assertEqual(self.rows("SELECT count(*), sum(state = 'complete') FROM runs"), [(3, 3)])
+        self.assertEqual(self.rows("PRAGMA integrity_check"), [("ok",)])
+
+    def test_a_killed_claimants_point_is_taken_over(self):
+        config = self.config().replace("jobs = 2", "jobs = 1")
+        p, _ = self.start("killed", config)
+        claimed = []
+        deadline = time.time() + 300
+        while not claimed and time.time() < deadline and p.poll() is None:
+            time.sleep(0.05)
+            if os.path.exists(self.cache):
+                try:
+                    claimed = self.rows("SELECT point, owner_pid FROM claims WHERE run_id IS NULL")
+                except sqlite3.OperationalError:
+                    pass  # the schema is not there yet
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
+        self.assertTrue(claimed, "no open claim seen before the run ended")
+        point, owner = claimed[0]
+        self.assertEqual(owner, p.pid)
+        q, report = self.start("after", config)
+        _, err = q.communicate(timeout=600)
+        self.assertEqual(q.returncode, 0, err)
+        self.assertEqual(self.rows(f"SELECT owner_pid, run_id IS NOT NULL FROM claims WHERE point = '{point}'"), [(q.pid, 1)])
+        self.assertEqual(self.rows("SELECT count(*) FROM claims WHERE run_id IS NULL"), [(0,)])
+        self.assertEqual(self.rows("SELECT count(*) FROM candidates"), [(self.POINTS,)])
+
+
+class InputChecks(Base):
+    """Item 10: signature types, a non-clang cross compiler and a bad eok_vlen are file:line errors."""
+
+    def cross_with(self, old, new):
+        path = os.path.join(self.dir, "edited.ini")
+        with open(CROSS) as f:
+            text = f.read()
+        self.assertIn(old, text)
+        with open(path, "w") as f:
+            f.write(text.replace(old, new))
+        lines = text.replace(old, new).splitlines()
+        return path, next(i + 1 for i, line in enumerate(lines) if new.splitlines()[0] in line)
+
+    def edit_kernel(self, old, new):
+        toml = os.path.join(self.kernel, "kernel.toml")
+        with open(toml) as f:
+            text = f.read()
+        self.assertIn(old, text)
+        with open(toml, "w") as f:
+            f.write(text.replace(old, new))
+        return toml
+
+    def test_signature_types_must_match_the_args(self):
+        toml = self.edit_kernel("const float* x", "const double* x")
+        r = self.tune("--ci")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {toml}:17: args.x: type f32* is 'const double*' in kernel.signature", r.stderr)
+        self.edit_kernel("const double* x, float* y", "const float* x, const float* y")
+        r = self.tune("--ci")
+        self.assertIn(f"{toml}:25: args.y: role out is written by the kernel, but kernel.signature declares it 'const float*'",
+                      r.stderr)
+
+    def test_gcc_as_cross_compiler_and_a_bad_vlen_blame_the_cross_file(self):
+        cross, line = self.cross_with("c = ['clang' + llvm, '--target=riscv64-linux-gnu']", "c = ['riscv64-linux-gnu-gcc']")
+        r = self.tune("--ci", cross=(cross,))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {cross}:{line}: c: 'riscv64-linux-gnu-gcc' is not clang", r.stderr)
+        self.assertIn("RVV 1.0 intrinsics", r.stderr)
+        cross, line = self.cross_with("eok_vlen = 256", "eok_vlen = '256'")
+        r = self.eok("target", "--cross-file", cross)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"eok: error: {cross}:{line}: eok_vlen: the vector length in bits, an integer", r.stderr)
 
 
 class Secrets(Base):
@@ -200,7 +406,8 @@ class Verify(Base):
         r = self.cache_cmd("put", "--verified", "--cycles", "140", "--speedup", "5", self.kernel, cache=claims2)
         r = self.cache_cmd("import", "--kernels", self.dir, claims2)
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
-        self.assertRegex(r.stdout, r"REJECTED: claims 140 cycles, measures \d+ here")
+        # Model version 3 moved the bound above 140 for nanclean: either rejection keeps it out.
+        self.assertRegex(r.stdout, r"REJECTED: claims 140 cycles, (measures \d+ here|below the speed-of-light bound)")
         self.assertEqual(self.rows("SELECT count(*) FROM winners"), [(0,)])
         # --no-verify: the user vouches for it.
         r = self.cache_cmd("merge", "--no-verify", claims)

@@ -17,6 +17,8 @@ cache::Cache open_existing(const std::string& path)
 {
   cache::OpenMode mode;
   mode.create = false;
+  mode.read_only = true; // list, show and explain only read: a read-only directory is fine
+  mode.stamps = false;
   return cache::Cache::open(path, mode);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,25 @@ const Command* match(const std::vector<std::string>& argv, size_t& consumed)
   return best;
 }
 
+// "filesystem error: cannot create directories: Permission denied [/x/work]"
+// -> "/x/work: cannot create directories: Permission denied".
+std::string describe_fs_error(const std::filesystem::filesystem_error& e)
+{
+  std::string what = e.what();
+  const std::string prefix = "filesystem error: ";
+  if (what.rfind(prefix, 0) == 0) {
+    what = what.substr(prefix.size());
+  }
+  if (const size_t bracket = what.find(" ["); bracket != std::string::npos) {
+    what = what.substr(0, bracket);
+  }
+  if (e.path1().empty()) {
+    return what;
+  }
+  std::string paths = e.path1().string() + (e.path2().empty() ? "" : " -> " + e.path2().string());
+  return paths + ": " + what;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -104,6 +124,11 @@ int main(int argc, char** argv)
     return eok::app::k_exit_usage;
   } catch (const eok::Fatal& e) {
     std::fprintf(stderr, "eok: error: %s\n", eok::util::redact(e.what()).c_str());
+    return eok::app::k_exit_failure;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path eok cannot create or write (an unwritable work or cache directory) is
+    // the user's to fix: name it and the operation, not "internal error".
+    std::fprintf(stderr, "eok: error: %s\n", eok::util::redact(describe_fs_error(e)).c_str());
     return eok::app::k_exit_failure;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "eok: internal error: %s\n", eok::util::redact(e.what()).c_str());

@@ -3,11 +3,13 @@
 #include "cache/schema.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/scratch.hpp"
 #include "util/secrets.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
 #include <cstdlib>
+#include <unistd.h>
 
 namespace eok::cache {
 
@@ -426,9 +428,9 @@ int64_t Cache::begin_run(const std::string& kernel, const std::string& key, cons
 {
   const std::lock_guard lock(*m_mutex);
   Transaction tx(m_db);
-  m_db.prepare("INSERT INTO runs(uid, kernel, key, state, started_at, settings) "
-               "VALUES(lower(hex(randomblob(16))), ?1, ?2, 'running', datetime('now'), ?3)")
-      .bind_all(kernel, key, settings)
+  m_db.prepare("INSERT INTO runs(uid, kernel, key, state, started_at, settings, owner_host, owner_pid) "
+               "VALUES(lower(hex(randomblob(16))), ?1, ?2, 'running', datetime('now'), ?3, ?4, ?5)")
+      .bind_all(kernel, key, settings, util::host_name(), static_cast<int64_t>(::getpid()))
       .run();
   const int64_t id = m_db.last_insert_rowid();
   tx.commit();
@@ -481,9 +483,18 @@ std::optional<Run> Cache::find_run(int64_t run_id)
 std::optional<Run> Cache::find_unfinished_run(const std::string& key)
 {
   const std::lock_guard lock(*m_mutex);
-  Stmt s = m_db.prepare(std::string("SELECT ") + k_run_cols + " FROM runs WHERE key=?1 AND state<>'complete' ORDER BY id DESC LIMIT 1");
+  Stmt s = m_db.prepare(std::string("SELECT ") + k_run_cols +
+                        ", owner_host, owner_pid FROM runs WHERE key=?1 AND state<>'complete' ORDER BY id DESC");
   s.bind(1, key);
-  return s.step() ? std::optional<Run>(read_run(s)) : std::nullopt;
+  while (s.step()) {
+    // Another live process on this host is running it (concurrent tune): not ours to resume.
+    const int64_t pid = s.column_int(10);
+    if (s.column_text(9) == util::host_name() && pid != ::getpid() && util::process_running(pid)) {
+      continue;
+    }
+    return read_run(s);
+  }
+  return std::nullopt;
 }
 
 void Cache::record_candidate(int64_t run_id, const Candidate& c)

@@ -157,12 +157,29 @@ public:
   // Remove a run with its candidates (gc).
   void remove_run(int64_t run_id);
   std::optional<Run> find_run(int64_t run_id);
-  // The newest run of `key` that did not complete (to resume it), if any.
+  // The newest run of `key` that did not complete (to resume it), if any; a run
+  // whose owner is a live process on this host is someone else's, not resumed.
+
   std::optional<Run> find_unfinished_run(const std::string& key);
   // Insert, or replace the candidate of the same slot in this run.
   void record_candidate(int64_t run_id, const Candidate& c);
   std::optional<Candidate> find_candidate(int64_t run_id, const std::string& slot);
   std::vector<Candidate> candidates(int64_t run_id);
+
+  // Work shared by concurrent runs of one key (claims.cpp). `point` is the
+  // candidate's Winner::content_digest(). mine: evaluate it, then complete_point
+  // (or release_point when the evaluation could not finish); done: `verdict` is
+  // the candidate row another run recorded; busy: a live process is evaluating it.
+  enum class ClaimState { mine, done, busy };
+  struct Claim
+  {
+    ClaimState state = ClaimState::mine;
+    std::optional<Candidate> verdict;
+    std::string owner; // busy: "host:pid"
+  };
+  Claim claim_point(const std::string& key, const std::string& point, int lease_seconds);
+  void complete_point(const std::string& key, const std::string& point, int64_t run_id, const std::string& slot);
+  void release_point(const std::string& key, const std::string& point);
 
   // Idea statistics over every recorded candidate (a view: exact after merges).
   std::vector<IdeaStat> idea_stats();

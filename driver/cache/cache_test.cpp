@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
+#include "util/scratch.hpp"
 #include "util/test_support.hpp"
 
 #include <cstdlib>
@@ -148,6 +149,42 @@ TEST_SUITE("cache::store")
     CHECK_FALSE(c.find_unfinished_run(k_key_a).has_value());
     CHECK(c.runs().at(0).state == RunState::complete);
     CHECK_THROWS_AS(c.end_run(run + 7, RunState::aborted), eok::Fatal);
+  }
+
+  TEST_CASE("claims: a point is evaluated by one owner; others wait, then reuse its verdict; a dead owner's claim is taken over")
+  {
+    ScratchDir dir;
+    Cache c = Cache::open(dir.file("c.sqlite"));
+    const int64_t run = c.begin_run("nn/relu", k_key_a, "");
+    CHECK(c.claim_point(k_key_a, "p1", 60).state == Cache::ClaimState::mine);
+    CHECK(c.claim_point(k_key_a, "p1", 60).state == Cache::ClaimState::mine); // its own claim again
+    // Another live process on this host holds p2 (pid 1 always runs): busy until it is done.
+    c.db()
+        .prepare("INSERT INTO claims(key, point, owner_host, owner_pid, expires_at) VALUES(?1, 'p2', ?2, 1, ?3)")
+        .bind_all(k_key_a, eok::util::host_name(), int64_t{4102444800})
+        .run();
+    const Cache::Claim busy = c.claim_point(k_key_a, "p2", 60);
+    CHECK(busy.state == Cache::ClaimState::busy);
+    CHECK(busy.owner == eok::util::host_name() + ":1");
+    // Its owner died (a pid that no longer runs): taken over at once, whatever the lease says.
+    c.db().prepare("UPDATE claims SET owner_pid=2147483646 WHERE point='p2'").run();
+    CHECK(c.claim_point(k_key_a, "p2", 60).state == Cache::ClaimState::mine);
+    // An owner on another host holds it until its lease passes.
+    c.db()
+        .prepare("INSERT INTO claims(key, point, owner_host, owner_pid, expires_at) VALUES(?1, 'p3', 'elsewhere', 1, 1)")
+        .bind(1, k_key_a)
+        .run();
+    CHECK(c.claim_point(k_key_a, "p3", 60).state == Cache::ClaimState::mine);
+    // Done: the verdict is the recorded candidate, for any later claimant.
+    c.record_candidate(run, candidate("kf/ker0/EOK_LMUL=8", true, 1.5));
+    c.complete_point(k_key_a, "p1", run, "kf/ker0/EOK_LMUL=8");
+    const Cache::Claim done = c.claim_point(k_key_a, "p1", 60);
+    REQUIRE(done.state == Cache::ClaimState::done);
+    CHECK(done.verdict->speedup == 1.5);
+    CHECK(c.claim_point(k_key_b, "p1", 60).state == Cache::ClaimState::mine); // claims are per key
+    // Released after a failed evaluation: free again.
+    c.release_point(k_key_a, "p2");
+    CHECK(c.db().query_int("SELECT count(*) FROM claims WHERE point='p2'") == 0);
   }
 
   TEST_CASE("merge keeps the better verified winner per key and adds runs once")

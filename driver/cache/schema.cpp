@@ -116,6 +116,26 @@ ALTER TABLE winners ADD COLUMN integrity TEXT NOT NULL DEFAULT '';
 -- How the winner came to be trusted here: "tuned", "verified <date>: ..." (eok cache verify).
 ALTER TABLE winners ADD COLUMN provenance_note TEXT NOT NULL DEFAULT '';
 )sql"},
+      {4, "claims: concurrent runs of one key share their evaluations; runs record their owner", R"sql(
+-- A tuning process claims a point (the key and Winner::content_digest() of the
+-- candidate) before evaluating it; a second process finding the claim waits for
+-- the verdict instead of evaluating it again (claims.cpp). Done: run_id/slot name
+-- the candidate row with the verdict. A claim whose owner died (same host, pid
+-- gone) or whose lease passed (expires_at, unix seconds) is taken over.
+CREATE TABLE claims(
+  key TEXT NOT NULL,
+  point TEXT NOT NULL,
+  owner_host TEXT NOT NULL,
+  owner_pid INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,
+  slot TEXT,
+  PRIMARY KEY(key, point)
+);
+-- The process running a run: a live owner's run is not resumed by another process.
+ALTER TABLE runs ADD COLUMN owner_host TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
+)sql"},
   };
   return m;
 }

@@ -143,7 +143,11 @@ SubstituteResult substitute(const SubstituteRequest& req)
     if (!winner) {
       stamp_none();
     } else {
-      cache::write_stamp_file(req.cache_path, key.hex, winner);
+      try {
+        cache::write_stamp_file(req.cache_path, key.hex, winner);
+      } catch (const std::exception& e) {
+        res.note += "; cannot write its stamp (" + std::string(e.what()) + ")";
+      }
     }
   }
   std::string text = util::read_file(req.input);

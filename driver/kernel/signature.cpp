@@ -80,4 +80,45 @@ Expected<CSignature> parse_signature(const std::string& text)
   return sig;
 }
 
+CType parse_c_type(const std::string& type)
+{
+  CType t;
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && word != "restrict" && word != "__restrict" && word != "__restrict__") {
+      if (word == "const") {
+        // const before the first '*' qualifies the pointee; after it, the pointer itself.
+        t.const_pointee = t.const_pointee || t.stars == 0;
+      } else {
+        words.push_back(word);
+      }
+    }
+    word.clear();
+  };
+  for (char c : type) {
+    if (ident_char(c)) {
+      word += c;
+      continue;
+    }
+    flush();
+    if (c == '*') {
+      ++t.stars;
+    }
+  }
+  flush();
+  // Integer spellings that name the same type on RV64 (LP64).
+  if (words.size() > 1 && words.front() == "signed") {
+    words.erase(words.begin());
+  }
+  if (words.size() > 1 && words.back() == "int" && (words.front() == "long" || words.front() == "short")) {
+    words.pop_back();
+  }
+  t.base = util::join(words, " ");
+  if (t.base == "signed") {
+    t.base = "int";
+  }
+  return t;
+}
+
 } // namespace eok::kernel

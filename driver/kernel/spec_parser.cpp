@@ -36,7 +36,41 @@ bool parse_type(const std::string& text, ElemType& elem, bool& pointer)
   return false;
 }
 
+// The C spellings of each element type on RV64 (LP64): the harness passes
+// buffers and scalars of exactly that type, so any other is a silent mismatch.
+const std::vector<std::string>& c_spellings(ElemType e)
+{
+  static const std::map<ElemType, std::vector<std::string>> names = {
+      {ElemType::f32, {"float"}},
+      {ElemType::f16, {"_Float16"}},
+      {ElemType::i32, {"int", "int32_t"}},
+      {ElemType::i64, {"long", "long long", "int64_t"}},
+      {ElemType::u8, {"uint8_t", "unsigned char"}},
+  };
+  return names.at(e);
+}
+
 } // namespace
+
+void SpecParser::check_c_type(const Node& t, const Arg& a, const CParam& p)
+{
+  const CType c = parse_c_type(p.type);
+  const auto& ok = c_spellings(a.elem);
+  const int line = t.find("type")->line;
+  const std::string want = ok.front() + (a.pointer ? "*" : "");
+  if (std::find(ok.begin(), ok.end(), c.base) == ok.end() || c.stars != (a.pointer ? 1 : 0)) {
+    fail(line, "args." + a.name + ": type " + a.type + " is '" + p.type + "' in kernel.signature; " + a.type + " is '" +
+                   (a.role == Role::in ? "const " : "") + want + "' in C");
+  }
+  const bool written = a.role == Role::out || a.role == Role::inout || a.role == Role::scratch;
+  if (written && c.const_pointee) {
+    fail(line, "args." + a.name + ": role " +
+                   (a.role == Role::out     ? "out"
+                    : a.role == Role::inout ? "inout"
+                                            : "scratch") +
+                   " is written by the kernel, but kernel.signature declares it '" + p.type + "' (drop the const)");
+  }
+}
 
 void SpecParser::parse()
 {
@@ -174,6 +208,7 @@ void SpecParser::parse_args(TableReader& root)
     if (p.pointer != a.pointer) {
       fail(a.line, "args." + a.name + ": type " + a.type + " does not match '" + p.type + "' in kernel.signature");
     }
+    check_c_type(t, a, p);
   }
   if (m_spec.args.size() < m_sig.params.size()) {
     fail(m_sig_line, "kernel.signature: parameter '" + m_sig.params[m_spec.args.size()].name + "' has no [[args]] entry");

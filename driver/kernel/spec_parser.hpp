@@ -29,6 +29,7 @@ private:
   void parse_sizes(TableReader& root);
   void parse_args(TableReader& root);
   void parse_one_arg(const Node& t, size_t index);
+  void check_c_type(const Node& t, const Arg& a, const CParam& p);
   void parse_param_values(TableReader& r, const Node& t, Arg& a, const std::string& prefix);
   void build_param_cases();
   void parse_int_input(TableReader& r, const Node& t, Arg& a, const std::string& prefix);

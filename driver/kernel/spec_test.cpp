@@ -155,6 +155,20 @@ TEST_SUITE("kernel::spec")
     CHECK(error_of(with("long n)\"", "long n\"")) == "k/kernel.toml:7: kernel.signature: expected a C prototype 'type name(params)'");
   }
 
+  TEST_CASE("rule: the signature's C types are the args' types (issue 13 item 10)")
+  {
+    CHECK(error_of(with("const float* x", "const double* x")) ==
+          "k/kernel.toml:14: args.x: type f32* is 'const double*' in kernel.signature; f32* is 'const float*' in C");
+    CHECK(error_of(with("const float* x", "const float** x")) ==
+          "k/kernel.toml:14: args.x: type f32* is 'const float**' in kernel.signature; f32* is 'const float*' in C");
+    CHECK(error_of(with("float* y,", "const float* y,")) ==
+          "k/kernel.toml:22: args.y: role out is written by the kernel, but kernel.signature declares it 'const float*' (drop the const)");
+    CHECK(error_of(with("long n)", "int n)")) == "k/kernel.toml:28: args.n: type i64 is 'int' in kernel.signature; i64 is 'long' in C");
+    // Other spellings of the same types, restrict and a const pointer are fine.
+    CHECK(error_of(with("const float* x, float* y, long n)", "float const* restrict x, float* __restrict y, long int n)")) == "(no error)");
+    CHECK(error_of(with("const float* x, float* y, long n)", "const float* const x, float* y, const int64_t n)")) == "(no error)");
+  }
+
   TEST_CASE("rule: range and special only on in/inout float pointers, special from the list")
   {
     CHECK(error_of(with("role = \"out\"\nlen = \"n\"", "role = \"out\"\nlen = \"n\"\nrange = [0.0, 1.0]")) ==

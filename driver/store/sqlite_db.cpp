@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+
+#include <unistd.h>
 #include <utility>
 
 namespace eok::store {
@@ -27,6 +29,93 @@ std::string hex32(int64_t v)
     s += digits[(static_cast<uint64_t>(v) >> shift) & 0xf];
   }
   return s;
+}
+
+namespace fs = std::filesystem;
+
+std::string directory_of(const std::string& path)
+{
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+bool writable(const std::string& path)
+{
+  return ::access(path.c_str(), W_OK) == 0;
+}
+
+// SQLite opens whatever it is given and writes `<path>-journal` beside it, so a
+// device, FIFO or directory given as the database (`--cache /dev/null`) is
+// refused here, before SQLite sees it (issue 13 item 8).
+void refuse_non_regular(const std::string& path)
+{
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(path, ec);
+  if (ec || link.type() == fs::file_type::not_found) {
+    return; // a new file; its directory is checked by the caller
+  }
+  const fs::file_status st = fs::status(path, ec);
+  const bool via_link = link.type() == fs::file_type::symlink;
+  std::string kind;
+  switch (st.type()) {
+  case fs::file_type::regular:
+    return;
+  case fs::file_type::not_found:
+    kind = "missing file";
+    break;
+  case fs::file_type::directory:
+    kind = "directory";
+    break;
+  case fs::file_type::character:
+    kind = "character device";
+    break;
+  case fs::file_type::block:
+    kind = "block device";
+    break;
+  case fs::file_type::fifo:
+    kind = "FIFO";
+    break;
+  case fs::file_type::socket:
+    kind = "socket";
+    break;
+  default:
+    kind = "special file";
+    break;
+  }
+  throw Fatal(located(path, 0,
+                      std::string(via_link ? "is a symbolic link to a " : "is a ") + kind +
+                          ", not a database file: eok keeps its databases in regular files (pass a file path)"));
+}
+
+// Why a write to the database at `path` cannot happen, naming the file or the
+// directory at fault; empty when both look writable.
+std::string write_obstacle(const std::string& path)
+{
+  if (fs::exists(path) && !writable(path)) {
+    return "the file " + path + " is not writable";
+  }
+  const std::string dir = directory_of(path);
+  if (!writable(dir)) {
+    return "the directory " + dir + " is not writable (SQLite writes its -wal and -shm files beside the database; reading still works)";
+  }
+  return "";
+}
+
+// `file:` URI of a path (SQLite's URI syntax: '%', '?' and '#' are escaped).
+std::string file_uri(const std::string& path)
+{
+  std::string uri = "file:";
+  for (char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+      uri += hex[static_cast<unsigned char>(c) & 0xf];
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
 }
 
 } // namespace
@@ -203,17 +292,28 @@ Db::~Db()
 
 Db Db::open(const std::string& path, const OpenOptions& options)
 {
+  refuse_non_regular(path);
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && (!options.create || options.read_only)) {
     throw Fatal(located(path, 0, "no such database file"));
   }
-  if (exists && std::filesystem::is_directory(path, ec)) {
-    throw Fatal(located(path, 0, "is a directory, not a database file"));
+  if (!options.read_only) {
+    if (const std::string why = write_obstacle(path); !why.empty()) {
+      throw Fatal(located(path, 0, "cannot write the database: " + why));
+    }
   }
   int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  std::string name = path;
+  if (options.read_only && !writable(directory_of(path)) && !fs::exists(path + "-wal", ec)) {
+    // Reading a WAL database needs its -shm file, which SQLite cannot create in
+    // an unwritable directory. With no -wal file every committed row is in the
+    // main file, so it is read as immutable: no locks, no journal, nothing written.
+    name = file_uri(path) + "?immutable=1";
+    flags |= SQLITE_OPEN_URI;
+  }
   sqlite3* handle = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  const int rc = sqlite3_open_v2(name.c_str(), &handle, flags, nullptr);
   Db db(handle, path, options.read_only);
   if (rc != SQLITE_OK) {
     throw Fatal(located(path, 0, "cannot open database: " + (handle != nullptr ? db.last_error() : "out of memory")));
@@ -284,8 +384,9 @@ void Db::check(int rc, std::string_view what) const
     msg += " — the file is damaged or not a SQLite database; eok left it untouched: move it away or restore it";
   } else if ((rc & 0xff) == SQLITE_BUSY) {
     msg += " — another process held the database longer than the busy timeout";
-  } else if ((rc & 0xff) == SQLITE_READONLY) {
-    msg += " — the database is read-only here";
+  } else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) {
+    const std::string why = write_obstacle(m_path);
+    msg += " — " + (why.empty() ? std::string("the database is read-only here") : why);
   }
   throw Fatal(located(m_path, 0, msg));
 }

@@ -1,6 +1,7 @@
 #include "target/target.hpp"
 
 #include "util/error.hpp"
+#include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
@@ -13,6 +14,32 @@ void require_program(const std::string& program, const MachineValue& where, cons
   if (util::find_program(program).empty()) {
     throw Fatal(located(where.file, where.line, what + ": '" + program + "' is not installed (not found on PATH)"));
   }
+}
+
+// Kernels and candidates are written with clang's RVV 1.0 intrinsics and built
+// with clang's flags (-mtune=spacemit-x60, the flag search's -mllvm options), so
+// another compiler would fail on every kernel with errors that seem to blame
+// kernel.toml or the source. A wrapper in front of clang (ccache, a logging
+// script) is fine: the command names clang, or `--version` says so.
+void require_clang(const std::vector<std::string>& cc, const MachineValue& where)
+{
+  for (const auto& word : cc) {
+    if (util::fs::path(word).filename().string().find("clang") != std::string::npos) {
+      return;
+    }
+  }
+  util::ProcessSpec spec;
+  spec.argv = cc;
+  spec.argv.emplace_back("--version");
+  spec.timeout = std::chrono::seconds(60);
+  const util::ProcessResult r = util::run_process(spec);
+  if (r.succeeded() && r.out.find("clang") != std::string::npos) {
+    return;
+  }
+  const std::string said = util::trim(r.out.substr(0, r.out.find('\n')));
+  throw Fatal(located(where.file, where.line,
+                      "c: '" + util::join(cc, " ") + "' is not clang" + (said.empty() ? "" : " (--version: " + said + ")") +
+                          "; eok needs clang as the cross compiler: kernels use RVV 1.0 intrinsics and clang's target flags"));
 }
 
 } // namespace
@@ -32,6 +59,7 @@ Target target_from(const MachineFile& mf)
     throw Fatal(located(cc->file, cc->line, "c: empty compiler command"));
   }
   require_program(t.cc.front(), *cc, "c");
+  require_clang(t.cc, *cc);
 
   if (const MachineValue* w = mf.get("binaries", "exe_wrapper")) {
     t.exe_wrapper = w->list("exe_wrapper");
@@ -59,8 +87,11 @@ Target target_from(const MachineFile& mf)
     }
   }
   const MachineValue* vlen = mf.get("properties", "eok_vlen");
-  if (!vlen || !std::holds_alternative<int64_t>(vlen->value)) {
+  if (!vlen) {
     throw Fatal(first + ": [properties] needs eok_vlen = <vector length in bits> (an integer)");
+  }
+  if (!std::holds_alternative<int64_t>(vlen->value)) {
+    throw Fatal(located(vlen->file, vlen->line, "eok_vlen: the vector length in bits, an integer such as 256; got " + vlen->text()));
   }
   t.vlen = static_cast<int>(std::get<int64_t>(vlen->value));
   if (t.vlen < 64 || (t.vlen & (t.vlen - 1)) != 0) {

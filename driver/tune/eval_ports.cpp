@@ -6,6 +6,9 @@
 #include "util/fs.hpp"
 #include "util/strings.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace eok::tune {
 
 std::string variant_slot(const Variant& v)
@@ -17,6 +20,14 @@ std::string variant_slot(const Variant& v)
   }
   return "kf/" + v.origin + "/" + text + util::join(full.flags, " ");
 }
+
+namespace {
+
+// How long a claim holds against an owner on another host sharing the cache file
+// (owners on this host are checked directly): longer than any one evaluation.
+constexpr int k_claim_lease_seconds = 1800;
+
+} // namespace
 
 EvalPorts::EvalPorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache, cache::Key key)
   : m_spec(spec)
@@ -132,8 +143,37 @@ Figures EvalPorts::evaluate(const Variant& v, bool& reused)
     reused = true;
     return {c->ok, c->verdict, c->reason, c->cycles, c->sol_fraction};
   }
+  // Another process tuning the same key may have evaluated this point, or be
+  // evaluating it now: reuse its verdict, or wait for it, rather than repeat it.
+  cache::Winner content;
+  content.source = v.source;
+  content.defines = v.setting.defines;
+  content.flags = v.setting.flags;
+  const std::string point = content.content_digest();
+  for (;;) {
+    cache::Cache::Claim claim = m_cache.claim_point(m_key.hex, point, k_claim_lease_seconds);
+    if (claim.state == cache::Cache::ClaimState::mine) {
+      break;
+    }
+    if (claim.state == cache::Cache::ClaimState::done) {
+      cache::Candidate rec = std::move(*claim.verdict);
+      rec.slot = slot; // this run's journal gets the step under its own slot
+      rec.parents = {v.origin};
+      rec.created_at.clear();
+      m_cache.record_candidate(run, rec);
+      reused = true;
+      return {rec.ok, rec.verdict, rec.reason, rec.cycles, rec.sol_fraction};
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   eval::Candidate cand{v.source, v.setting.defines, v.setting.flags};
-  eval::Verdict verdict = run_evaluation(cand);
+  eval::Verdict verdict;
+  try {
+    verdict = run_evaluation(cand);
+  } catch (...) {
+    m_cache.release_point(m_key.hex, point); // let a waiting process take it at once
+    throw;
+  }
   Figures f;
   f.ok = verdict.kind == eval::VerdictKind::ok && verdict.measurement.has_value();
   f.verdict = eval::verdict_name(verdict.kind);
@@ -163,6 +203,7 @@ Figures EvalPorts::evaluate(const Variant& v, bool& reused)
   }
   rec.verdict_json = eval::verdict_json(verdict);
   m_cache.record_candidate(run, rec);
+  m_cache.complete_point(m_key.hex, point, run, slot);
   return f;
 }
 

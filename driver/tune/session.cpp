@@ -55,7 +55,11 @@ SessionResult run_session(const SessionOptions& opts)
   term.line("eok tune: " + result.mode);
 
   const target::Target target = target::resolve_target(opts.cross_files, opts.build_root, cfg.cross_file, cfg.perf_model);
-  cache::Cache cache = cache::Cache::open(cfg.cache_path);
+  // CI mode only looks winners up: an existing cache is opened read-only, so a
+  // restored cache in a read-only directory works.
+  cache::OpenMode cache_mode;
+  cache_mode.read_only = cfg.ci && util::fs::exists(cfg.cache_path);
+  cache::Cache cache = cache::Cache::open(cfg.cache_path, cache_mode);
 
   std::vector<FlagDim> flags;
   if (!cfg.ci) {

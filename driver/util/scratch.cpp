@@ -9,6 +9,23 @@ namespace eok::util {
 
 namespace fs = std::filesystem;
 
+bool process_running(int64_t pid)
+{
+  if (pid <= 0 || pid > 0x7fffffff) {
+    return false;
+  }
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
+}
+
+std::string host_name()
+{
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) {
+    return "localhost";
+  }
+  return name;
+}
+
 int remove_stale_scratch(const std::string& dir)
 {
   int removed = 0;
@@ -28,7 +45,7 @@ int remove_stale_scratch(const std::string& dir)
       continue;
     }
     const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
-    if (pid <= 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) {
+    if (pid <= 0 || pid == ::getpid() || process_running(pid)) {
       continue; // alive (or not ours to judge)
     }
     std::error_code rm;
