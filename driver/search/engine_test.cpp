@@ -523,6 +523,15 @@ struct TailEvaluator : Evaluator
   }
 };
 
+EnginePorts ports_of(Generator& g, Evaluator& e, Journal& j)
+{
+  EnginePorts p;
+  p.generator = &g;
+  p.evaluator = &e;
+  p.journal = &j;
+  return p;
+}
+
 EngineParams small()
 {
   EngineParams p;
@@ -545,10 +554,7 @@ TEST_SUITE("search::engine")
     TailFixer g;
     TailEvaluator e;
     MemoryJournal j;
-    EnginePorts ports;
-    ports.generator = &g;
-    ports.evaluator = &e;
-    ports.journal = &j;
+    EnginePorts ports = ports_of(g, e, j);
     Member ker0{"ker0", "reference", "ker0 code", 1.0, 1000, 0, "1000 cycles (table model); scalar 90%\n"};
     EngineResult r = run_search(task(), ker0, ideas(), {}, small(), ports);
     // 1 init + 5 operators, each failing once and repaired once.
@@ -586,10 +592,7 @@ TEST_SUITE("search::engine")
     TailFixer g;
     TailEvaluator e;
     MemoryJournal j;
-    EnginePorts ports;
-    ports.generator = &g;
-    ports.evaluator = &e;
-    ports.journal = &j;
+    EnginePorts ports = ports_of(g, e, j);
     EngineParams p = small();
     p.repair = false;
     EngineResult r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {}, p, ports);
@@ -606,10 +609,7 @@ TEST_SUITE("search::engine")
     TailFixer g1;
     TailEvaluator e;
     MemoryJournal j;
-    EnginePorts ports;
-    ports.generator = &g1;
-    ports.evaluator = &e;
-    ports.journal = &j;
+    EnginePorts ports = ports_of(g1, e, j);
     Member ker0{"ker0", "reference", "ker0 code", 1.0, 1000};
     EngineResult a = run_search(task(), ker0, ideas(), {}, small(), ports);
     TailFixer g2;
@@ -638,10 +638,7 @@ TEST_SUITE("search::engine")
       Cheat e;
       e.verdict = v;
       MemoryJournal j;
-      EnginePorts ports;
-      ports.generator = &g;
-      ports.evaluator = &e;
-      ports.journal = &j;
+      EnginePorts ports = ports_of(g, e, j);
       EngineResult r = run_search(task(), Member{"ker0", "reference", "ker0 code", 1.0, 1000}, ideas(), {}, small(), ports);
       CHECK_MESSAGE(r.generated == 6, v);
     }
