@@ -251,6 +251,17 @@ Cache Cache::open(const std::string& path, const OpenMode& mode)
   store::Db db = store::Db::open(path, o);
   const int latest = static_cast<int>(schema_migrations().size());
   const int found = db.schema_version("cache");
+  if (mode.read_only && found == 0 && existed && util::fs::is_regular_file(path) && util::fs::file_size(path) == 0) {
+    // An empty file is a cache nobody has written yet (`touch cache.sqlite`): a reader makes it
+    // one where it may write there, as eok always did; a read-only place stays an error below.
+    const std::string dir = parent.empty() ? "." : parent.string();
+    if (::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0) {
+      OpenMode writable = mode;
+      writable.read_only = false;
+      writable.stamps = false;
+      return open(path, writable);
+    }
+  }
   if (mode.read_only && found >= 1 && found < latest) {
     // An older eok's file (an import, a restored CI cache): its tables are a
     // subset of ours; readers of newer tables check m_schema. Never migrated here.
