@@ -20,11 +20,7 @@ double number_of(const std::map<std::string, std::string>& f, const std::string&
   return it == f.end() || it->second.empty() ? 0.0 : std::strtod(it->second.c_str(), nullptr);
 }
 
-std::string text_of(const std::map<std::string, std::string>& f, const std::string& key)
-{
-  auto it = f.find(key);
-  return it == f.end() ? "" : it->second;
-}
+using llm::flat_text;
 
 // Slurm's client settings (SLURM_CONF, …) for srun and scancel, whatever environment
 // eok gives its children otherwise: they say which cluster, never a secret.
@@ -48,38 +44,38 @@ Expected<eval::Verdict> verdict_from_json(const std::string& text)
     return Expected<eval::Verdict>::fail("not a verdict: " + parsed.error());
   }
   const auto& f = parsed.value();
-  if (text_of(f, "schema_version") != std::to_string(eval::k_verdict_schema_version)) {
+  if (flat_text(f, "schema_version") != std::to_string(eval::k_verdict_schema_version)) {
     return Expected<eval::Verdict>::fail("not a verdict of schema " + std::to_string(eval::k_verdict_schema_version));
   }
-  auto kind = eval::verdict_kind(text_of(f, "verdict"));
+  auto kind = eval::verdict_kind(flat_text(f, "verdict"));
   if (!kind) {
-    return Expected<eval::Verdict>::fail("unknown verdict '" + text_of(f, "verdict") + "'");
+    return Expected<eval::Verdict>::fail("unknown verdict '" + flat_text(f, "verdict") + "'");
   }
   eval::Verdict v;
   v.kind = *kind;
-  v.reason = text_of(f, "reason");
-  v.seed = static_cast<uint64_t>(std::strtoull(text_of(f, "seed").c_str(), nullptr, 10));
+  v.reason = flat_text(f, "reason");
+  v.seed = static_cast<uint64_t>(std::strtoull(flat_text(f, "seed").c_str(), nullptr, 10));
   v.mismatch_count = static_cast<int64_t>(number_of(f, "mismatch_count"));
   const auto n = static_cast<size_t>(number_of(f, "mismatches.#"));
   for (size_t i = 0; i < n; ++i) {
     const std::string p = "mismatches." + std::to_string(i) + ".";
-    v.mismatches.push_back({text_of(f, p + "shape"), text_of(f, p + "arg"), static_cast<int64_t>(number_of(f, p + "index")),
-                            text_of(f, p + "expected"), text_of(f, p + "got")});
+    v.mismatches.push_back({flat_text(f, p + "shape"), flat_text(f, p + "arg"), static_cast<int64_t>(number_of(f, p + "index")),
+                            flat_text(f, p + "expected"), flat_text(f, p + "got")});
   }
-  v.compiler_output = text_of(f, "compiler_output");
-  v.program_output = text_of(f, "program_output");
+  v.compiler_output = flat_text(f, "compiler_output");
+  v.program_output = flat_text(f, "program_output");
   v.timing = {number_of(f, "timing.compile_s"), number_of(f, "timing.check_s"), number_of(f, "timing.perf_s")};
   if (f.count("measurement.cycles") != 0) {
     perf::Measurement m;
-    m.runner = text_of(f, "measurement.runner");
-    m.model_version = text_of(f, "measurement.model_version");
+    m.runner = flat_text(f, "measurement.runner");
+    m.model_version = flat_text(f, "measurement.model_version");
     m.cycles = number_of(f, "measurement.cycles");
     m.spread = number_of(f, "measurement.spread");
     m.sol_cycles = number_of(f, "measurement.sol_cycles");
     m.sol_fraction = number_of(f, "measurement.sol_fraction");
-    m.bound = text_of(f, "measurement.bound");
-    m.board = text_of(f, "measurement.board");
-    m.profile = text_of(f, "measurement.profile");
+    m.bound = flat_text(f, "measurement.bound");
+    m.board = flat_text(f, "measurement.board");
+    m.profile = flat_text(f, "measurement.profile");
     v.measurement = m;
     v.speedup = number_of(f, "speedup");
   }

@@ -214,6 +214,12 @@ void flatten(const element& e, const std::string& path, std::map<std::string, st
 
 } // namespace
 
+std::string flat_text(const std::map<std::string, std::string>& fields, const std::string& key)
+{
+  auto it = fields.find(key);
+  return it == fields.end() ? std::string() : it->second;
+}
+
 Expected<std::map<std::string, std::string>> parse_flat_object(std::string_view body)
 {
   Parsed p;

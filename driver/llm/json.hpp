@@ -56,6 +56,8 @@ std::string error_summary(std::string_view body);
 // booleans their JSON text, null ""; "<array>.#" holds an array's length. For
 // reading documents eok itself wrote (verdict JSON from a cluster job).
 Expected<std::map<std::string, std::string>> parse_flat_object(std::string_view body);
+// One field of such an object: its text, or "" when the object has no such field.
+std::string flat_text(const std::map<std::string, std::string>& fields, const std::string& key);
 
 // One transcript line (JSON Lines): the reply recorded for one prompt.
 struct TranscriptEntry

@@ -195,11 +195,19 @@ std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot,
                 r.evaluation.profile};
 }
 
+// What the evaluator found wrong with a failed candidate, as prompts tell it.
+std::string account(const Evaluation& e)
+{
+  return e.feedback.empty() ? e.verdict + ": " + e.reason : e.feedback;
+}
+
 // A failed child, as the next prompt showing its parent tells it.
 void note_failure(Shared& sh, Failures& failures, const std::vector<std::string>& parent_slots, const Record& r)
 {
-  std::string text = r.op + " (" + r.slot +
-                     "): " + (r.evaluation.feedback.empty() ? r.evaluation.verdict + ": " + r.evaluation.reason : r.evaluation.feedback);
+  if (sh.params.failures_shown == 0) {
+    return;
+  }
+  const std::string text = r.op + " (" + r.slot + "): " + account(r.evaluation);
   for (const auto& p : parent_slots) {
     auto& list = failures[p];
     list.push_back(text);
@@ -221,9 +229,7 @@ std::optional<Member> attempt(Shared& sh, Failures& failures, const Place& at, c
   if (child || r.slot.empty()) {
     return child; // passed, or no record (budget, no reply)
   }
-  if (sh.params.failures_shown > 0) {
-    note_failure(sh, failures, parent_slots, r);
-  }
+  note_failure(sh, failures, parent_slots, r);
   if (!sh.params.repair || !r.generation.ok || !repairable(r.evaluation.verdict)) {
     return std::nullopt;
   }
@@ -231,12 +237,12 @@ std::optional<Member> attempt(Shared& sh, Failures& failures, const Place& at, c
   fix.op = Operator::repair;
   fix.task = in.task;
   fix.parents = {ParentView{r.generation.description, r.generation.code, 0, "", {}}};
-  fix.verdict = r.evaluation.feedback.empty() ? r.evaluation.verdict + ": " + r.evaluation.reason : r.evaluation.feedback;
+  fix.verdict = account(r.evaluation);
   Record repaired_record;
   std::optional<Member> repaired = step(sh, at, slot + "/R", fix, idea, thought, {slot}, nullptr, &repaired_record);
   if (repaired) {
     ++sh.repaired;
-  } else if (!repaired_record.slot.empty() && sh.params.failures_shown > 0) {
+  } else if (!repaired_record.slot.empty()) {
     note_failure(sh, failures, parent_slots, repaired_record);
   }
   return repaired;

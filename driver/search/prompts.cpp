@@ -37,10 +37,15 @@ std::string indented(const std::string& text)
   return out;
 }
 
+std::string idea_line(const ParentView& p)
+{
+  return "Idea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n";
+}
+
 std::string parent_block(const ParentView& p, size_t index)
 {
-  std::string s = "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) +
-                  "x)\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n";
+  std::string s =
+      "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) + "x)\n" + idea_line(p);
   if (!p.profile.empty()) {
     s += "Profile on the target model: " + indented(p.profile) + "\n";
   }
@@ -55,8 +60,7 @@ std::string parent_block(const ParentView& p, size_t index)
 
 std::string failed_block(const ParentView& p, const std::string& verdict)
 {
-  return "Failed kernel\nIdea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n```c\n" + p.code +
-         "\n```\nWhat the evaluator found:\n" + verdict + "\n";
+  return "Failed kernel\n" + idea_line(p) + "```c\n" + p.code + "\n```\nWhat the evaluator found:\n" + verdict + "\n";
 }
 
 std::string task_block(const TaskView& t)

@@ -9,11 +9,7 @@ namespace eok::tune {
 
 namespace {
 
-std::string field(const std::map<std::string, std::string>& f, const std::string& key)
-{
-  auto it = f.find(key);
-  return it == f.end() ? std::string() : it->second;
-}
+using llm::flat_text;
 
 std::string clip(std::string s, size_t n)
 {
@@ -52,31 +48,31 @@ template<class Keep> std::string first_lines(const std::string& text, size_t n, 
 
 std::string feedback_of(const std::map<std::string, std::string>& f)
 {
-  const std::string verdict = field(f, "verdict");
+  const std::string verdict = flat_text(f, "verdict");
   if (verdict.empty() || verdict == "ok") {
     return {};
   }
-  std::string reason = field(f, "reason");
+  std::string reason = flat_text(f, "reason");
   if (f.count("mismatches.0.shape") != 0 && reason.find(';') != std::string::npos) {
     reason = reason.substr(0, reason.find(';')); // its "first at ..." is told by the lines below
   }
   std::string s = verdict + ": " + clip(reason, 200);
-  const std::string count = field(f, "mismatch_count");
+  const std::string count = flat_text(f, "mismatch_count");
   for (int i = 0; i < 2; ++i) {
     const std::string at = "mismatches." + std::to_string(i) + ".";
     if (f.count(at + "shape") == 0) {
       break;
     }
-    s += "\n  wrong at " + field(f, at + "shape") + ": " + field(f, at + "arg") + "[" + field(f, at + "index") + "] expected " +
-         field(f, at + "expected") + ", got " + field(f, at + "got");
+    s += "\n  wrong at " + flat_text(f, at + "shape") + ": " + flat_text(f, at + "arg") + "[" + flat_text(f, at + "index") + "] expected " +
+         flat_text(f, at + "expected") + ", got " + flat_text(f, at + "got");
   }
   if (!count.empty() && count != "0" && f.count("mismatches.0.shape") != 0) {
     s += "\n  (" + count + " element(s) wrong in all)";
   }
   if (verdict == "compile_failed") {
-    s += first_lines(field(f, "compiler_output"), 3, [](const std::string& l) { return l.find("error") != std::string::npos; });
+    s += first_lines(flat_text(f, "compiler_output"), 3, [](const std::string& l) { return l.find("error") != std::string::npos; });
   } else if (verdict != "wrong_output") {
-    s += first_lines(field(f, "program_output"), 1, [](const std::string&) { return true; });
+    s += first_lines(flat_text(f, "program_output"), 1, [](const std::string&) { return true; });
   }
   return clip(s, k_feedback_max_chars);
 }
@@ -94,7 +90,7 @@ void add_search_feedback(search::Evaluation& e)
   if (!f) {
     return;
   }
-  e.profile = field(*f, "measurement.profile");
+  e.profile = flat_text(*f, "measurement.profile");
   if (!e.ok) {
     e.feedback = feedback_of(*f);
   }
