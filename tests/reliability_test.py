@@ -108,10 +108,28 @@ class CacheLocation(Base):
     a non-regular --cache is refused before SQLite opens it."""
 
     def as_other_user(self):
-        # Root writes through any permission bits: run eok as nobody instead (setpriv).
+        """The command prefix, eok binary, cross file and config for a user the directory's
+        permission bits apply to. Root writes through any permission bits, so as root eok runs as
+        nobody (setpriv), from copies in this test's own 0755 directory: nobody may not traverse
+        the checkout or the build directory (a clone under a 0700 directory, as mktemp makes)."""
         if os.geteuid() != 0:
-            return []
-        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            return [], EOK, CROSS, self.config()
+        reach = os.path.join(self.dir, "reach")
+        os.mkdir(reach)
+        eok = shutil.copy2(EOK, os.path.join(reach, "eok"))
+        cross = shutil.copy2(CROSS, os.path.join(reach, os.path.basename(CROSS)))
+        for d in ("ideas", "rag_corpus"):
+            shutil.copytree(os.path.join(SRC, d), os.path.join(reach, d))
+        config = os.path.join(reach, "eok.toml")
+        with open(config, "w") as f:
+            f.write(f'[paths]\ncache = "{self.cache}"\nwork = "{self.dir}/work"\n'
+                    f'ideas = "{reach}/ideas"\nrag = "{reach}/rag_corpus"\n'
+                    '[tune]\nstrategy = "exhaustive"\nbuiltin_flags = false\n[eval]\njobs = 2\n')
+        for root, dirs, files in os.walk(reach):
+            for name in dirs + files:
+                os.chmod(os.path.join(root, name), 0o755)
+        os.chmod(reach, 0o755)
+        return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], eok, cross, config
 
     def test_a_read_only_directory_serves_reads_and_writes_name_the_directory(self):
         store = os.path.join(self.dir, "ro")
@@ -130,25 +148,25 @@ class CacheLocation(Base):
 
     def check_read_only_store(self, store, cache):
         before = sorted(os.listdir(store))
-        user = self.as_other_user()
+        user, eok, cross, config = self.as_other_user()
 
         def run(*args):
-            return subprocess.run(user + [EOK, *args], capture_output=True, text=True, env=clean_env(), timeout=300)
+            return subprocess.run(user + [eok, *args], capture_output=True, text=True, env=clean_env(), timeout=300)
 
         r = run("cache", "list", "--cache", cache)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("1 winners", r.stdout)
-        r = run("tune", "--ci", "--config", self.config(), "--cache", cache, "--cross-file", CROSS, self.kernel)
+        r = run("tune", "--ci", "--config", config, "--cache", cache, "--cross-file", cross, self.kernel)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("test/nanclean: cached", r.stderr)
         out = os.path.join(self.dir, "out")  # the build-time lookup: the winner is substituted
         os.mkdir(out)
         os.chmod(out, 0o777)
-        r = run("substitute", "--cache", cache, "--cross-file", CROSS, os.path.join(self.kernel, "nanclean.c"),
+        r = run("substitute", "--cache", cache, "--cross-file", cross, os.path.join(self.kernel, "nanclean.c"),
                 os.path.join(out, "nanclean.c"), os.path.join(out, "nanclean.d"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("winner", r.stderr)
-        r = run("cache", "put", "--verified", "--cycles", "90", "--speedup", "2", "--cache", cache, "--cross-file", CROSS,
+        r = run("cache", "put", "--verified", "--cycles", "90", "--speedup", "2", "--cache", cache, "--cross-file", cross,
                 self.kernel)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn(f"eok: error: {cache}: cannot write the database: the directory {store} is not writable", r.stderr)
