@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 using namespace eok;
@@ -22,12 +24,22 @@ TEST_SUITE("util::workers")
   TEST_CASE("an exception on a worker thread reaches the caller, the rest stop")
   {
     std::atomic<int> ran{0};
+    std::atomic<bool> thrown{false};
     bool caught = false;
     try {
       util::parallel_for(1000, 3, [&](size_t i) {
         ++ran;
         if (i == 5) {
+          thrown = true;
           throw Fatal("cache.sqlite: database is locked");
+        }
+        // Later items wait for the failure and then take their time, so the other workers
+        // cannot finish all 1000 while the failing one is descheduled on a loaded machine.
+        while (i > 5 && !thrown) {
+          std::this_thread::yield();
+        }
+        if (i > 5) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
       });
     } catch (const Fatal& e) {
