@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """`eok cache put|list|show|explain|gc|merge|export` as users run them."""
+import functools
 import os
 import shutil
-import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+import eok_cli
+from eok_cli import CROSS, SRC, clean_env, scratch_dir
+
+# Here a failing command fails the test unless the call says check=False.
+eok = functools.partial(eok_cli.eok, check=True, timeout=120)
 
 
 def text(path):
@@ -16,24 +17,11 @@ def text(path):
         return f.read()
 
 
-def eok(*args, check=True):
-    r = subprocess.run([EOK, *args], capture_output=True, text=True, timeout=120)
-    if check and r.returncode != 0:
-        raise AssertionError("eok %s failed (%d): %s" % (" ".join(args), r.returncode, r.stderr))
-    return r
-
-
 class CacheCli(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-cache-cli-")
+        self.dir = scratch_dir(self, "eok-cache-cli-")
         shutil.copytree(os.path.join(SRC, "tests", "consumer", "kernels"), os.path.join(self.dir, "kernels"))
         self.cache = os.path.join(self.dir, "c.sqlite")
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def k(self, name):
         return os.path.join(self.dir, "kernels", name)
@@ -79,14 +67,13 @@ class CacheCli(unittest.TestCase):
         out, dep = os.path.join(self.dir, "scale.eok.c"), os.path.join(self.dir, "scale.eok.d")
 
         def substitute(*extra, env=None):
-            r = subprocess.run([EOK, "substitute", *self.common(), *extra, src, out, dep], capture_output=True, text=True,
-                               timeout=120, env=env)
+            r = eok("substitute", *self.common(), *extra, src, out, dep, timeout=120, env=env)
             self.assertEqual(r.returncode, 0, r.stderr)
             return r.stdout + r.stderr
 
         self.assertIn("cached winner", substitute("--config", toml))
         self.assertIn("#define EOK_UNROLL 4", text(out))
-        self.assertIn("cached winner", substitute(env=dict(os.environ, EOK_PERF_MODEL="sched")))
+        self.assertIn("cached winner", substitute(env=clean_env(EOK_PERF_MODEL="sched")))
         self.assertIn("original (no winner for key", substitute())
         self.assertNotIn("#define EOK_UNROLL 4", text(out))
 

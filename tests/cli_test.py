@@ -1,31 +1,14 @@
 #!/usr/bin/env python3
 """Integration tests of the eok command line: help, config, target, bad input."""
 import os
-import shutil
-import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-
-
-def eok(*args, cwd=None, env=None):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k in ("EOK_BIN",)}
-    full_env.update(env or {})
-    return subprocess.run([EOK, *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=60)
+from eok_cli import SRC, clean_env, eok, scratch_dir
 
 
 class Cli(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-cli-")
-
-    def tearDown(self):
-        # Kept when the test failed, as evidence.
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-cli-")
 
     def test_help_lists_commands_and_exit_codes(self):
         r = eok("--help")
@@ -58,7 +41,7 @@ class Cli(unittest.TestCase):
         path = os.path.join(self.dir, "eok.toml")
         with open(path, "w") as f:
             f.write("[llm]\nmodel = \"m1\"\n")
-        r = eok("config", "--config", path, "--set", "search.parallel=3", env={"EOK_LLM_TIMEOUT_S": "9"})
+        r = eok("config", "--config", path, "--set", "search.parallel=3", env=clean_env(EOK_LLM_TIMEOUT_S="9"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn(f'(project {path}:2) llm.model = "m1"', r.stdout)
         self.assertIn("(cli --set) search.parallel = 3", r.stdout)
@@ -81,7 +64,7 @@ class Cli(unittest.TestCase):
             self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
 
     def test_secret_is_not_printed(self):
-        r = eok("config", env={"EOK_API_KEY": "sk-secret-123"})
+        r = eok("config", env=clean_env(EOK_API_KEY="sk-secret-123"))
         self.assertEqual(r.returncode, 0)
         self.assertNotIn("sk-secret-123", r.stdout + r.stderr)
         self.assertIn("(env EOK_API_KEY) llm.api_key = <set, hidden>", r.stdout)

@@ -6,12 +6,9 @@ the cross file's exe_wrapper."""
 import os
 import shutil
 import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+from eok_cli import CROSS, EOK, SRC, scratch_dir
 
 
 def run(*argv, cwd=None, check=True):
@@ -23,7 +20,7 @@ def run(*argv, cwd=None, check=True):
 
 class Consumer(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-consumer-")
+        self.dir = scratch_dir(self, "eok-consumer-")
         self.proj = os.path.join(self.dir, "proj")
         shutil.copytree(os.path.join(SRC, "tests", "consumer"), self.proj)
         os.makedirs(os.path.join(self.proj, "subprojects"))
@@ -33,12 +30,6 @@ class Consumer(unittest.TestCase):
         self.cache = os.path.join(self.cache_dir, "cache.sqlite")
         run("meson", "setup", self.build, self.proj, "--cross-file", CROSS, "-Deok:eok_prebuilt=" + EOK,
             "-Deok:eok_cache=" + self.cache)
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def kernel(self, name):
         return os.path.join(self.proj, "kernels", name)

@@ -11,8 +11,8 @@ import subprocess
 import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+from eok_cli import EOK, SRC, clean_env
+
 KERNEL = os.path.join(SRC, "kernels", "nn", "quantize_u8")
 CANDIDATE = os.path.join(SRC, "tests", "emulator", "quantize_u8_rtz.c")
 CHECK_QEMU = "/opt/eok/qemu10/usr/bin/qemu-riscv64"  # eval::k_check_qemu_path, installed by .ci/dev
@@ -27,7 +27,7 @@ def qemu_version():
 class EmulatorFault(unittest.TestCase):
     def test_emulator_bug_is_not_the_candidates_crash(self):
         workdir = tempfile.mkdtemp(prefix="eok-emufault-")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+        env = clean_env()
         env["XDG_CONFIG_HOME"] = workdir
         r = subprocess.run([EOK, "eval", "--kernel", KERNEL, "--candidate", CANDIDATE, "--json"],
                            capture_output=True, text=True, cwd=workdir, env=env, timeout=600)

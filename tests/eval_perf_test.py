@@ -3,18 +3,16 @@
 and reports the speedup over ker0; candidates that are not ok carry no measurement."""
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+from eok_cli import EOK, SRC, clean_env, scratch_dir
+
 RELU = os.path.join(SRC, "kernels", "nn", "relu")
 
 
 def evaluate(workdir, candidate, *extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    env = clean_env()
     env["XDG_CONFIG_HOME"] = workdir
     r = subprocess.run([EOK, "eval", "--kernel", RELU, "--candidate", candidate, "--json", *extra],
                        capture_output=True, text=True, cwd=workdir, env=env, timeout=600)
@@ -25,12 +23,7 @@ def evaluate(workdir, candidate, *extra):
 
 class EvalPerf(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-evalperf-")
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if outcome is not None and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-evalperf-")
 
     def test_ker0_against_itself_is_speedup_one_and_scalar_is_slower(self):
         ker0 = evaluate(self.dir, os.path.join(RELU, "relu.c"))
@@ -61,7 +54,7 @@ class EvalPerf(unittest.TestCase):
         self.assertNotIn("measurement", j)
 
     def test_eval_bench_runs_candidates_in_parallel_and_prints_the_split(self):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+        env = clean_env()
         env["XDG_CONFIG_HOME"] = self.dir
         r = subprocess.run([EOK, "eval-bench", "--kernel", RELU, "--count", "4", "--jobs", "2"],
                            capture_output=True, text=True, cwd=self.dir, env=env, timeout=600)

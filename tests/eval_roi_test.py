@@ -11,15 +11,15 @@ import subprocess
 import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+from eok_cli import EOK, SRC, clean_env
+
 RELU = os.path.join(SRC, "kernels", "nn", "relu")
 CHEATS = ["relu_asm_end.c", "relu_word_end.c", "relu_asm_begin.c"]
 
 
 def evaluate(candidate):
     workdir = tempfile.mkdtemp(prefix="eok-roi-")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    env = clean_env()
     env["XDG_CONFIG_HOME"] = workdir
     r = subprocess.run([EOK, "eval", "--kernel", RELU, "--candidate", os.path.join(SRC, "tests", "roi", candidate), "--json"],
                        capture_output=True, text=True, cwd=workdir, env=env, timeout=600)

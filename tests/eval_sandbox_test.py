@@ -9,9 +9,7 @@ import subprocess
 import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+from eok_cli import CROSS, EOK, SRC, clean_env
 
 
 def _probe():
@@ -34,7 +32,7 @@ class Sandbox(unittest.TestCase):
             f.write(code)
 
     def eval(self, *sets):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
+        env = clean_env()
         cmd = [EOK, "eval", "--kernel", os.path.join(SRC, "kernels", "nn", "relu"), "--candidate", self.candidate,
                "--cross-file", CROSS, "--set", f"paths.work={self.dir}/work"]
         for s in sets:

@@ -2,30 +2,18 @@
 """Integration tests of `eok ideas`: the shipped pool loads and is complete; errors are located."""
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+from eok_cli import SRC, eok, scratch_dir
+
 POOL = os.path.join(SRC, "ideas")
-
-
-def eok(*args, cwd=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-    return subprocess.run([EOK, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 
 
 class IdeasCli(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-ideas-")
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if outcome is None or getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-ideas-")
 
     def test_shipped_pool_has_enough_ideas_and_thoughts(self):
         r = eok("ideas", "list", "--dir", POOL)

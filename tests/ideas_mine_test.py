@@ -12,10 +12,10 @@ import tempfile
 import tomllib
 import unittest
 
-EOK = os.environ["EOK_BIN"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHIPPED = os.path.join(os.path.dirname(HERE), "ideas")
 sys.path.insert(0, HERE)
+from eok_cli import clean_env, eok, llm_server_args, settings  # noqa: E402
 from scripted_llm import Server  # noqa: E402  (the loopback server's handle)
 
 KEY = "sk-test-mine"
@@ -99,15 +99,9 @@ class Mine(unittest.TestCase):
         return s
 
     def eok(self, *args, server=None, sets=()):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-        env["EOK_API_KEY"] = KEY
-        cmd = [EOK, "ideas", "mine", "--repo", self.repo, *args]
-        if server:
-            cmd += ["--set", "llm.provider=openai", "--set", f"llm.base_url={server.url}", "--set", "llm.model=test-model",
-                    "--set", "llm.backoff_ms=10", "--set", "llm.max_retries=0"]
-        for s in sets:
-            cmd += ["--set", s]
-        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.dir, env=env, timeout=120)
+        server_args = llm_server_args(server, "llm.max_retries=0") if server else []
+        r = eok("ideas", "mine", "--repo", self.repo, *args, *server_args, *settings(*sets), cwd=self.dir,
+                env=clean_env(EOK_API_KEY=KEY), timeout=120)
         self.assertNotIn(KEY, r.stdout + r.stderr)
         return r
 
@@ -158,8 +152,7 @@ class Mine(unittest.TestCase):
         pool = os.path.join(self.dir, "pool")
         shutil.copytree(SHIPPED, pool)
         shutil.copy(os.path.join(self.dir, "mined.toml"), pool)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-        r = subprocess.run([EOK, "ideas", "list", "--dir", pool], capture_output=True, text=True, env=env, timeout=60)
+        r = eok("ideas", "list", "--dir", pool)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("mined (2 thoughts)", r.stdout)
         self.assertIn("mined-segment-loads", r.stdout)

@@ -9,35 +9,22 @@ extra flags, exhaustive strategy, random kill delays of 0.05-1.5 s. EOK_KILL_FUZ
 EOK_KILL_FUZZ_SEED change the count and the random sequence (printed on failure)."""
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+from eok_cli import CROSS, EOK, SRC, clean_env, scratch_dir
+
 KERNELS = [os.path.join(SRC, "tests", "tune", "nanclean"), os.path.join(SRC, "kernels", "nn", "relu")]
 KILLS = int(os.environ.get("EOK_KILL_FUZZ_KILLS", "50"))
 SEED = int(os.environ.get("EOK_KILL_FUZZ_SEED", str(int(time.time()))))
 
 
-def clean_env():
-    return {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-
-
 class KillFuzz(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-kill-fuzz-")
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-kill-fuzz-")
 
     def command(self, name):
         config = os.path.join(self.dir, name + ".toml")

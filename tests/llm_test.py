@@ -3,14 +3,11 @@
 project's loopback server (tests/llm_server.py) with scripted replies and failures."""
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 import unittest
 
+from eok_cli import clean_env, eok, llm_server_args, settings, scratch_dir
 from scripted_llm import Server
 
-EOK = os.environ["EOK_BIN"]
 KEY = "sk-test-0123456789"
 
 KERNEL = "void relu(float* x, size_t n)\n{\n  for (size_t i = 0; i < n; ++i) x[i] = x[i] > 0 ? x[i] : 0;\n}\n"
@@ -19,17 +16,13 @@ GOOD = "{Clamp at zero, one pass.}\n```c\n" + KERNEL + "```\n"
 
 class Llm(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-llm-")
+        self.dir = scratch_dir(self, "eok-llm-")
         self.servers = []
 
     def tearDown(self):
         for s in self.servers:
             if s.proc.poll() is None:
                 s.stop()
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def server(self, replies):
         s = Server(self.dir, {"replies": replies}, name=f"server{len(self.servers)}")
@@ -42,17 +35,9 @@ class Llm(unittest.TestCase):
             f.write(text)
         return path
 
-    def eok(self, *args, server=None, sets=(), env=None):
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-        full_env["EOK_API_KEY"] = KEY
-        full_env.update(env or {})
-        cmd = [EOK, *args]
-        if server:
-            cmd += ["--set", "llm.provider=openai", "--set", f"llm.base_url={server.url}", "--set", "llm.model=test-model",
-                    "--set", "llm.backoff_ms=10"]
-        for s in sets:
-            cmd += ["--set", s]
-        r = subprocess.run(cmd, capture_output=True, text=True, cwd=self.dir, env=full_env, timeout=120)
+    def eok(self, *args, server=None, sets=()):
+        server_args = llm_server_args(server) if server else []
+        r = eok(*args, *server_args, *settings(*sets), cwd=self.dir, env=clean_env(EOK_API_KEY=KEY), timeout=120)
         self.assertNotIn(KEY, r.stdout + r.stderr)  # the key is never printed
         return r
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`eok perf validate` under the default cross target: the model reproduces the published
 X60 per-instruction figures, and states its error against the memcpy curve."""
+import functools
 import os
 import re
 import shutil
@@ -8,14 +9,11 @@ import subprocess
 import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+import eok_cli
+from eok_cli import SRC, clean_env
 
-
-def eok(*args, env=None):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-    full_env.update(env or {})
-    return subprocess.run([EOK, *args], capture_output=True, text=True, cwd=SRC, env=full_env, timeout=300)
+# perf validate reads eok's own kernels from the source tree.
+eok = functools.partial(eok_cli.eok, cwd=SRC, timeout=300)
 
 
 class PerfValidate(unittest.TestCase):
@@ -56,7 +54,7 @@ class PerfValidate(unittest.TestCase):
 
     def test_missing_plugin_is_a_clear_error(self):
         r = eok("perf", "validate", "--cross-file", os.path.join(SRC, "cross", "rv64gcv-qemu.ini"),
-                env={"EOK_QEMU_PLUGIN": "/nonexistent/libeok_count.so"})
+                env=clean_env(EOK_QEMU_PLUGIN="/nonexistent/libeok_count.so"))
         self.assertEqual(r.returncode, 1)
         self.assertIn("the model runner's QEMU plugin is missing: /nonexistent/libeok_count.so", r.stderr)
 

@@ -16,8 +16,8 @@ import sys
 import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
+from eok_cli import EOK, SRC, clean_env, scratch_dir
+
 PLANTED = os.path.join(SRC, "tests", "planted")
 TIMEOUT_S = 10  # eval.timeout_s for these runs: the infinite loop's verdict comes after this
 
@@ -41,7 +41,7 @@ def load_table():
 
 
 def evaluate(workdir, kernel, candidate, *extra, measure=False):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
+    env = clean_env()
     env["XDG_CONFIG_HOME"] = workdir  # no user eok.toml
     # Only a measurement can be implausible or show the measured call's own outputs: those rows run the model too.
     perf = [] if measure else ["--no-perf"]
@@ -55,12 +55,7 @@ def evaluate(workdir, kernel, candidate, *extra, measure=False):
 
 class Planted(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-planted-")
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if outcome is not None and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-planted-")
 
     def test_every_planted_candidate_gets_its_verdict(self):
         rows = load_table()

@@ -5,17 +5,9 @@ rebuilt when the corpus changes and only then."""
 import os
 import re
 import shutil
-import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-
-
-def eok(*args, cwd=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-    return subprocess.run([EOK, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+from eok_cli import SRC, eok, scratch_dir
 
 
 def top_hits(stdout):
@@ -25,15 +17,10 @@ def top_hits(stdout):
 
 class RagCli(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-rag-")
+        self.dir = scratch_dir(self, "eok-rag-")
         self.db = os.path.join(self.dir, "sub", "rag.sqlite")
         self.common = ["--db", self.db, "--rag-dir", os.path.join(SRC, "rag_corpus"),
                        "--ideas-dir", os.path.join(SRC, "ideas")]
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if outcome is None or getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def query(self, text, k=3):
         r = eok("rag", "query", text, "--k", str(k), *self.common)

@@ -9,28 +9,19 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 import unittest
 
+from eok_cli import CROSS, EOK, SRC, clean_env, eok, scratch_dir
 from scripted_llm import Server
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 PLANTED = os.path.join(SRC, "tests", "tune", "nanclean")
 KEY = "sk-live-0123456789abcdef-must-stay-secret"
 
 
-def clean_env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-    env.update(extra)
-    return env
-
-
 class Base(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-reliability-")
+        self.dir = scratch_dir(self, "eok-reliability-")
         self.kernel = os.path.join(self.dir, "nanclean")
         shutil.copytree(PLANTED, self.kernel)
         self.cache = os.path.join(self.dir, "cache.sqlite")
@@ -39,10 +30,6 @@ class Base(unittest.TestCase):
     def tearDown(self):
         for s in self.servers:
             s.stop()
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def config(self, extra="", name="eok.toml"):
         path = os.path.join(self.dir, name)
@@ -53,7 +40,7 @@ class Base(unittest.TestCase):
         return path
 
     def eok(self, *args, env=None, timeout=600):
-        return subprocess.run([EOK, *args], capture_output=True, text=True, env=env or clean_env(), timeout=timeout)
+        return eok(*args, env=env, timeout=timeout)
 
     def tune(self, *args, config=None, env=None, cross=(CROSS,)):
         cross_args = [a for c in cross for a in ("--cross-file", c)]

@@ -8,22 +8,16 @@ import re
 import shutil
 import signal
 import subprocess
-import tempfile
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+from eok_cli import CROSS, EOK, SRC, clean_env, scratch_dir
+
 PLANTED = os.path.join(SRC, "tests", "tune", "nanclean")
-
-
-def clean_env():
-    return {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
 
 
 class Tune(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-tune-")
+        self.dir = scratch_dir(self, "eok-tune-")
         self.kernel = os.path.join(self.dir, "nanclean")
         shutil.copytree(PLANTED, self.kernel)
         self.config = os.path.join(self.dir, "eok.toml")
@@ -34,12 +28,6 @@ class Tune(unittest.TestCase):
             f.write(f'[paths]\ncache = "{self.cache}"\nwork = "{self.dir}/work"\n'
                     '[tune]\nstrategy = "exhaustive"\nbuiltin_flags = false\nflags = "-ffast-math"\n'
                     '[eval]\njobs = 2\n')
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def tune(self, *args, kernels=None):
         report = os.path.join(self.dir, "report.json")
