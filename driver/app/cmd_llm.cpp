@@ -11,6 +11,7 @@
 #include "llm/provider.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/json_write.hpp"
 #include "util/strings.hpp"
 
 #include <atomic>
@@ -34,28 +35,28 @@ std::string totals_json(const llm::Totals& t)
   return "{\"requests\":" + std::to_string(t.requests) + ",\"failed\":" + std::to_string(t.failed) +
          ",\"attempts\":" + std::to_string(t.attempts) + ",\"prompt_tokens\":" + std::to_string(t.prompt_tokens) +
          ",\"completion_tokens\":" + std::to_string(t.completion_tokens) + ",\"estimated_tokens\":" + std::to_string(t.estimated) +
-         ",\"cost\":" + llm::json_number(t.cost) + "}";
+         ",\"cost\":" + util::json_number(t.cost) + "}";
 }
 
 void print_json(const std::vector<Item>& items, const llm::Totals& totals, const std::string& provider, const std::string& stopped)
 {
-  std::string s = "{\"schema_version\":1,\"provider\":" + llm::json_quote(provider) + ",\"results\":[";
+  std::string s = "{\"schema_version\":1,\"provider\":" + util::json_quote(provider) + ",\"results\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
     const auto& c = it.outcome.completion;
     const auto& g = it.outcome.generation;
     s += i ? "," : "";
-    s += "{\"prompt_file\":" + llm::json_quote(it.file) + ",\"prompt_hash\":" + llm::json_quote(it.prompt.hash()) +
+    s += "{\"prompt_file\":" + util::json_quote(it.file) + ",\"prompt_hash\":" + util::json_quote(it.prompt.hash()) +
          ",\"sent\":" + (it.sent ? "true" : "false");
     if (it.sent) {
-      s += ",\"ok\":" + std::string(g.ok ? "true" : "false") + ",\"description\":" + llm::json_quote(g.description) +
-           ",\"code\":" + llm::json_quote(g.code) + ",\"failure\":" + llm::json_quote(g.failure) +
-           ",\"model\":" + llm::json_quote(g.model) + ",\"prompt_tokens\":" + std::to_string(c.usage.prompt_tokens) +
+      s += ",\"ok\":" + std::string(g.ok ? "true" : "false") + ",\"description\":" + util::json_quote(g.description) +
+           ",\"code\":" + util::json_quote(g.code) + ",\"failure\":" + util::json_quote(g.failure) +
+           ",\"model\":" + util::json_quote(g.model) + ",\"prompt_tokens\":" + std::to_string(c.usage.prompt_tokens) +
            ",\"completion_tokens\":" + std::to_string(c.usage.completion_tokens) + ",\"attempts\":" + std::to_string(c.attempts);
     }
     s += "}";
   }
-  s += "],\"totals\":" + totals_json(totals) + ",\"stopped\":" + llm::json_quote(stopped) + "}";
+  s += "],\"totals\":" + totals_json(totals) + ",\"stopped\":" + util::json_quote(stopped) + "}";
   std::printf("%s\n", s.c_str());
 }
 

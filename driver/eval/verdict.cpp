@@ -1,5 +1,7 @@
 #include "eval/verdict.hpp"
 
+#include "util/json_write.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -40,39 +42,6 @@ const char* verdict_name(VerdictKind k)
   return "unknown";
 }
 
-std::string json_escape(const std::string& s)
-{
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      if (c < 0x20 || c == 0x7f) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c); // UTF-8 passes through; invalid bytes are the program's
-      }
-    }
-  }
-  return out + "\"";
-}
-
 namespace {
 
 std::string number(double v)
@@ -105,28 +74,29 @@ std::string verdict_json(const Verdict& v)
 {
   std::string j = "{\n";
   j += "  \"schema_version\": " + std::to_string(k_verdict_schema_version) + ",\n";
-  j += "  \"verdict\": " + json_escape(verdict_name(v.kind)) + ",\n";
-  j += "  \"reason\": " + json_escape(v.reason) + ",\n";
+  j += "  \"verdict\": " + util::json_quote(verdict_name(v.kind)) + ",\n";
+  j += "  \"reason\": " + util::json_quote(v.reason) + ",\n";
   j += "  \"seed\": " + std::to_string(v.seed) + ",\n";
   j += "  \"mismatch_count\": " + std::to_string(v.mismatch_count) + ",\n";
   j += "  \"mismatches\": [";
   for (size_t i = 0; i < v.mismatches.size(); ++i) {
     const Mismatch& m = v.mismatches[i];
-    j += std::string(i ? ",\n    " : "\n    ") + "{\"shape\": " + json_escape(m.shape) + ", \"arg\": " + json_escape(m.arg) +
-         ", \"index\": " + std::to_string(m.index) + ", \"expected\": " + json_escape(m.expected) + ", \"got\": " + json_escape(m.got) +
-         "}";
+    j += std::string(i ? ",\n    " : "\n    ") + "{\"shape\": " + util::json_quote(m.shape) + ", \"arg\": " + util::json_quote(m.arg) +
+         ", \"index\": " + std::to_string(m.index) + ", \"expected\": " + util::json_quote(m.expected) +
+         ", \"got\": " + util::json_quote(m.got) + "}";
   }
   j += v.mismatches.empty() ? "],\n" : "\n  ],\n";
-  j += "  \"compiler_output\": " + json_escape(v.compiler_output) + ",\n";
-  j += "  \"program_output\": " + json_escape(v.program_output) + ",\n";
+  j += "  \"compiler_output\": " + util::json_quote(v.compiler_output) + ",\n";
+  j += "  \"program_output\": " + util::json_quote(v.program_output) + ",\n";
   j += "  \"timing\": {\"compile_s\": " + number(v.timing.compile) + ", \"check_s\": " + number(v.timing.check) +
        ", \"perf_s\": " + number(v.timing.perf) + "}";
   if (v.measurement) {
     const perf::Measurement& m = *v.measurement;
-    j += ",\n  \"measurement\": {\"runner\": " + json_escape(m.runner) + ", \"model_version\": " + json_escape(m.model_version) +
+    j += ",\n  \"measurement\": {\"runner\": " + util::json_quote(m.runner) + ", \"model_version\": " + util::json_quote(m.model_version) +
          ", \"cycles\": " + number(m.cycles) + ", \"spread\": " + number(m.spread) + ", \"sol_cycles\": " + number(m.sol_cycles) +
-         ", \"sol_fraction\": " + number(m.sol_fraction) + ", \"bound\": " + json_escape(m.bound) + ", \"board\": " + json_escape(m.board) +
-         (m.profile.empty() ? std::string() : ", \"profile\": " + json_escape(m.profile)) + "}";
+         ", \"sol_fraction\": " + number(m.sol_fraction) + ", \"bound\": " + util::json_quote(m.bound) +
+         ", \"board\": " + util::json_quote(m.board) +
+         (m.profile.empty() ? std::string() : ", \"profile\": " + util::json_quote(m.profile)) + "}";
     j += ",\n  \"speedup\": " + number(v.speedup);
   }
   return j + "\n}\n";

@@ -77,6 +77,5 @@ constexpr int k_verdict_schema_version = 1;
 
 // {"schema_version": 1, "verdict": "...", ...}; measurement/speedup only when measured.
 std::string verdict_json(const Verdict& v);
-std::string json_escape(const std::string& s);
 
 } // namespace eok::eval

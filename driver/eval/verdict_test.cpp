@@ -46,9 +46,11 @@ TEST_SUITE("eval::verdict")
     CHECK(j.find("\"speedup\": 1.5") != std::string::npos);
   }
 
-  TEST_CASE("names and escapes")
+  TEST_CASE("names; a program's control characters and invalid UTF-8 leave the JSON valid")
   {
     CHECK(std::string(eval::verdict_name(eval::VerdictKind::out_of_bounds)) == "out_of_bounds");
-    CHECK(eval::json_escape(std::string("a\x01\tb", 4)) == "\"a\\u0001\\tb\"");
+    eval::Verdict v;
+    v.program_output = std::string("a\x01\tb\x1b[0m\xff", 9);
+    CHECK(eval::verdict_json(v).find("\"program_output\": \"a\\u0001\\tb\\u001b[0m\\ufffd\",") != std::string::npos);
   }
 }

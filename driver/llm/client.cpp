@@ -3,6 +3,7 @@
 #include "config/config.hpp"
 #include "llm/meter.hpp"
 #include "util/error.hpp"
+#include "util/json_write.hpp"
 #include "util/secrets.hpp"
 #include "util/strings.hpp"
 #include "util/terminal.hpp"
@@ -173,12 +174,12 @@ Client::CallResult Client::call(const std::string& path, const std::string& body
 
 Completion Client::complete(const search::Prompt& prompt)
 {
-  std::string body = "{\"model\":" + json_quote(m_options.model) + ",\"messages\":[";
+  std::string body = "{\"model\":" + util::json_quote(m_options.model) + ",\"messages\":[";
   if (!prompt.system.empty()) {
-    body += "{\"role\":\"system\",\"content\":" + json_quote(prompt.system) + "},";
+    body += "{\"role\":\"system\",\"content\":" + util::json_quote(prompt.system) + "},";
   }
-  body += "{\"role\":\"user\",\"content\":" + json_quote(prompt.user) + "}]";
-  body += ",\"temperature\":" + json_number(m_options.temperature);
+  body += "{\"role\":\"user\",\"content\":" + util::json_quote(prompt.user) + "}]";
+  body += ",\"temperature\":" + util::json_number(m_options.temperature);
   if (m_options.max_tokens > 0) {
     body += ",\"max_tokens\":" + std::to_string(m_options.max_tokens);
   }
@@ -212,9 +213,9 @@ Completion Client::complete(const search::Prompt& prompt)
 Expected<EmbeddingReply> Client::embed(const std::vector<std::string>& texts)
 {
   std::string body =
-      "{\"model\":" + json_quote(m_options.embedding_model.empty() ? m_options.model : m_options.embedding_model) + ",\"input\":[";
+      "{\"model\":" + util::json_quote(m_options.embedding_model.empty() ? m_options.model : m_options.embedding_model) + ",\"input\":[";
   for (size_t i = 0; i < texts.size(); ++i) {
-    body += (i ? "," : "") + json_quote(texts[i]);
+    body += (i ? "," : "") + util::json_quote(texts[i]);
   }
   body += "]}";
   std::optional<EmbeddingReply> reply;

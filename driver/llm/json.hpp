@@ -1,5 +1,5 @@
-// JSON for the LLM client: writing requests and transcripts (plain string
-// building with correct escaping) and reading replies. This file's .cpp is the
+// JSON for the LLM client: transcripts and reading replies (writing goes through
+// util/json_write.hpp). This file's .cpp is the
 // only simdjson user (ARCHITECTURE.md); everything else sees these structs.
 #pragma once
 
@@ -12,12 +12,6 @@
 #include <vector>
 
 namespace eok::llm {
-
-// `s` as a JSON string literal with quotes. Control characters are escaped;
-// bytes that are not valid UTF-8 become U+FFFD so the request stays valid JSON.
-std::string json_quote(std::string_view s);
-// A finite double as JSON text (locale-independent, shortest round-trip form).
-std::string json_number(double v);
 
 struct Usage
 {

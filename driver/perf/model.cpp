@@ -2,6 +2,7 @@
 
 #include "perf/profile.hpp"
 
+#include "util/json_write.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -17,18 +18,6 @@ std::string json_number(double v)
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.6g", v);
   return buf;
-}
-
-std::string json_string(const std::string& s)
-{
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out + "\"";
 }
 
 } // namespace
@@ -118,7 +107,7 @@ Measurement model_measurement(const Counts& counts, const CostTable& table, cons
 
   std::string notes;
   for (const auto& n : b.notes) {
-    notes += (notes.empty() ? "" : ", ") + json_string(n);
+    notes += (notes.empty() ? "" : ", ") + util::json_quote(n);
   }
   std::string classes;
   for (const auto& c : counts.insns) {
@@ -126,13 +115,13 @@ Measurement model_measurement(const Counts& counts, const CostTable& table, cons
       classes += ", ";
     }
     std::string vt = c.sew > 0 ? " e" + std::to_string(c.sew) + c.lmul : c.sew < 0 ? " e?" : "";
-    classes += json_string(c.mnemonic + vt + (c.masked ? " v0.t" : "")) + ": " + std::to_string(c.count);
+    classes += util::json_quote(c.mnemonic + vt + (c.masked ? " v0.t" : "")) + ": " + std::to_string(c.count);
   }
-  m.detail_json = "{\"schema_version\": 1, \"model\": " + json_string(b.model) + ", \"blocks\": " + std::to_string(b.blocks) +
+  m.detail_json = "{\"schema_version\": 1, \"model\": " + util::json_quote(b.model) + ", \"blocks\": " + std::to_string(b.blocks) +
                   ", \"cycles\": " + json_number(b.cycles) + ", \"compute_cycles\": " + json_number(b.compute) +
                   ", \"vector_alu_cycles\": " + json_number(b.vector_alu) + ", \"vector_mem_cycles\": " + json_number(b.vector_mem) +
                   ", \"scalar_cycles\": " + json_number(b.scalar) + ", \"memory_cycles\": " + json_number(b.memory) +
-                  ", \"level\": " + json_string(b.level) + ", \"working_set_bytes\": " + json_number(b.working_set) +
+                  ", \"level\": " + util::json_quote(b.level) + ", \"working_set_bytes\": " + json_number(b.working_set) +
                   ", \"bytes_read\": " + std::to_string(b.traffic.read) + ", \"bytes_written\": " + std::to_string(b.traffic.written) +
                   ", \"instructions\": " + std::to_string(b.instructions) +
                   ", \"vector_instructions\": " + std::to_string(b.vector_instructions) +

@@ -118,6 +118,13 @@ TEST_SUITE("perf::model")
     CHECK(a.detail_json.find("\"vfdiv.vv e32m8\": 100") != std::string::npos);
   }
 
+  TEST_CASE("the detail JSON escapes what the plugin reported: quotes and control characters")
+  {
+    Measurement m = model_measurement(counts_of({{"v\x01\"x", 32, "m1", false, 1, 0}}), x60(), {4, 0, 32}, "v");
+    CHECK(m.detail_json.find("\"v\\u0001\\\"x e32m1\": 1") != std::string::npos);
+    CHECK(m.detail_json.find('\x01') == std::string::npos);
+  }
+
   TEST_CASE("a malformed table names file and line")
   {
     CHECK_THROWS_WITH_AS(CostTable::parse("# x\nmem,L1,12\n", "t.csv"), "t.csv:2: 'mem' needs 5 fields", eok::Fatal);

@@ -1,6 +1,6 @@
 #include "tune/tune_run.hpp"
 
-#include "llm/json.hpp"
+#include "util/json_write.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -40,26 +40,26 @@ std::string reports_json(const std::vector<KernelReport>& reports)
   std::string out = "{\"schema_version\": 1, \"kernels\": [";
   for (size_t i = 0; i < reports.size(); ++i) {
     const auto& r = reports[i];
-    out += std::string(i ? "," : "") + "\n  {\"kernel\": " + llm::json_quote(r.kernel) + ", \"status\": " + llm::json_quote(r.status) +
-           ", \"mode\": " + llm::json_quote(r.mode) + ", \"what\": " + llm::json_quote(r.what) +
-           ", \"ker0_cycles\": " + llm::json_number(r.ker0_cycles) + ", \"best_cycles\": " + llm::json_number(r.best_cycles) +
-           ", \"speedup\": " + llm::json_number(r.speedup()) + ", \"sol_fraction\": " + llm::json_number(r.sol_fraction) +
-           ", \"llm_cycles\": " + llm::json_number(r.llm_cycles) + ", \"evaluations\": " + std::to_string(r.evaluations) +
-           ", \"reused\": " + std::to_string(r.reused) + ", \"strategy\": " + llm::json_quote(r.strategy) +
-           ", \"detail\": " + llm::json_quote(r.detail) + ", \"seconds\": " + llm::json_number(r.seconds) + ", \"trials\": [";
+    out += std::string(i ? "," : "") + "\n  {\"kernel\": " + util::json_quote(r.kernel) + ", \"status\": " + util::json_quote(r.status) +
+           ", \"mode\": " + util::json_quote(r.mode) + ", \"what\": " + util::json_quote(r.what) +
+           ", \"ker0_cycles\": " + util::json_number(r.ker0_cycles) + ", \"best_cycles\": " + util::json_number(r.best_cycles) +
+           ", \"speedup\": " + util::json_number(r.speedup()) + ", \"sol_fraction\": " + util::json_number(r.sol_fraction) +
+           ", \"llm_cycles\": " + util::json_number(r.llm_cycles) + ", \"evaluations\": " + std::to_string(r.evaluations) +
+           ", \"reused\": " + std::to_string(r.reused) + ", \"strategy\": " + util::json_quote(r.strategy) +
+           ", \"detail\": " + util::json_quote(r.detail) + ", \"seconds\": " + util::json_number(r.seconds) + ", \"trials\": [";
     for (size_t t = 0; t < r.trials.size(); ++t) {
       const auto& tr = r.trials[t];
       std::string defines;
       for (const auto& [name, value] : tr.setting.defines) {
-        defines += std::string(defines.empty() ? "" : ", ") + llm::json_quote(name) + ": " + std::to_string(value);
+        defines += std::string(defines.empty() ? "" : ", ") + util::json_quote(name) + ": " + std::to_string(value);
       }
       std::string flags;
       for (const auto& f : tr.setting.flags) {
-        flags += std::string(flags.empty() ? "" : ", ") + llm::json_quote(f);
+        flags += std::string(flags.empty() ? "" : ", ") + util::json_quote(f);
       }
-      out += std::string(t ? "," : "") + "\n    {\"source\": " + llm::json_quote(tr.source) + ", \"defines\": {" + defines +
-             "}, \"flags\": [" + flags + "], \"verdict\": " + llm::json_quote(tr.verdict) + ", \"cycles\": " + llm::json_number(tr.cycles) +
-             "}";
+      out += std::string(t ? "," : "") + "\n    {\"source\": " + util::json_quote(tr.source) + ", \"defines\": {" + defines +
+             "}, \"flags\": [" + flags + "], \"verdict\": " + util::json_quote(tr.verdict) +
+             ", \"cycles\": " + util::json_number(tr.cycles) + "}";
     }
     out += "]}";
   }
