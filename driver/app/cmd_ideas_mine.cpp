@@ -1,8 +1,8 @@
 // `eok ideas mine`: the EoK paper's idea mining over a kernel library's git
 // history. Optimisation-like commits (keyword filter) are read with the diff of
 // the kernel sources they touched; with an LLM each is distilled into a thought
-// (rag/mine_distill), thoughts are embedded and either assigned to the existing
-// thought they match or clustered into proposed new thoughts (rag/mine_proposal),
+// (mining/distill), thoughts are embedded and either assigned to the existing
+// thought they match or clustered into proposed new thoughts (mining/proposal),
 // written as one idea file for review. Without an LLM, BM25 over the commit
 // messages assigns commits to existing thoughts (the fallback says so).
 #include "app/commands_list.hpp"
@@ -11,8 +11,8 @@
 #include "llm/client.hpp"
 #include "llm/meter.hpp"
 #include "llm/provider.hpp"
-#include "rag/mine.hpp"
-#include "rag/mine_proposal.hpp"
+#include "mining/mine.hpp"
+#include "mining/proposal.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
@@ -47,16 +47,16 @@ std::string today()
   return buf;
 }
 
-void print_commits(const std::vector<rag::Commit>& commits, const char* indent)
+void print_commits(const std::vector<mining::Commit>& commits, const char* indent)
 {
   for (const auto& c : commits) {
     std::printf("%s%.10s %s\n", indent, c.hash.c_str(), c.subject.c_str());
   }
 }
 
-int bm25_fallback(const ideas::Pool& pool, const std::vector<rag::Commit>& commits, double min_score, const std::string& why)
+int bm25_fallback(const ideas::Pool& pool, const std::vector<mining::Commit>& commits, double min_score, const std::string& why)
 {
-  rag::MineResult res = rag::mine(pool, commits, min_score);
+  mining::MineResult res = mining::mine(pool, commits, min_score);
   std::printf("%s: BM25 fallback (commit messages matched against thoughts; no distillation, no embeddings, no proposal)\n", why.c_str());
   std::printf("%zu commits read, %zu look like optimisations, %zu assigned to thoughts\n", res.scanned, res.kept.size(),
               res.kept.size() - res.unassigned.size());
@@ -76,7 +76,7 @@ int bm25_fallback(const ideas::Pool& pool, const std::vector<rag::Commit>& commi
   return k_exit_ok;
 }
 
-void print_summary(const ideas::Pool& pool, const rag::Proposal& p)
+void print_summary(const ideas::Pool& pool, const mining::Proposal& p)
 {
   std::printf("%-36s %7s  %s\n", "existing thought", "commits", "best similarity");
   for (const auto& idea : pool.ideas) {
@@ -123,7 +123,7 @@ int mine(Context& ctx, const Args& args)
   const size_t limit = count_flag(args, "--limit", 2000);
   const double min_score = number_flag(args, "--min-score", 6.0, 0, 1e9);
   const size_t diff_bytes = count_flag(args, "--diff-bytes", 12000);
-  rag::ProposeOptions po;
+  mining::ProposeOptions po;
   po.assign_threshold = number_flag(args, "--assign", po.assign_threshold, -1, 1);
   po.cluster_threshold = number_flag(args, "--cluster", po.cluster_threshold, -1, 1);
   const std::string dir = args.value("--dir").value_or(ideas::resolve_data_dir(cfg.ideas_dir));
@@ -135,7 +135,7 @@ int mine(Context& ctx, const Args& args)
   if (!out.empty()) {
     util::fs::path path(out);
     idea_id = path.stem().string();
-    if (path.extension() != ".toml" || rag::slug(idea_id, 200) != idea_id) {
+    if (path.extension() != ".toml" || mining::slug(idea_id, 200) != idea_id) {
       throw UsageError(
           "eok ideas mine: --out must be NAME.toml with NAME an id (lowercase letters, digits, '-'): the idea id is the file name");
     }
@@ -147,7 +147,7 @@ int mine(Context& ctx, const Args& args)
   }
 
   const std::vector<std::string> paths = args.values("--path");
-  std::vector<rag::Commit> commits = rag::read_commits(repo, rev, limit, paths);
+  std::vector<mining::Commit> commits = mining::read_commits(repo, rev, limit, paths);
   if (args.has("--no-llm") || cfg.llm_provider == "none") {
     if (!out.empty()) {
       util::Terminal::instance().warn("ideas mine: no proposal without an LLM; " + out + " not written");
@@ -159,13 +159,13 @@ int mine(Context& ctx, const Args& args)
                 "\"; --no-llm for the BM25 fallback");
   }
 
-  std::vector<rag::Commit> kept;
+  std::vector<mining::Commit> kept;
   size_t no_source = 0;
   for (auto& c : commits) {
-    if (!rag::looks_like_optimisation(c)) {
+    if (!mining::looks_like_optimisation(c)) {
       continue;
     }
-    c.diff = rag::read_diff(repo, c.hash, diff_bytes, paths);
+    c.diff = mining::read_diff(repo, c.hash, diff_bytes, paths);
     if (util::trim(c.diff).empty()) {
       ++no_source; // the evidence is code: a commit that changed no kernel source teaches nothing here
       continue;
@@ -179,21 +179,23 @@ int mine(Context& ctx, const Args& args)
   llm::Meter meter = llm::Meter::from_config(cfg);
   std::string stopped;
   util::Terminal::instance().progress("ideas mine: distilling " + std::to_string(kept.size()) + " commits");
-  std::vector<rag::DistillOutcome> outcomes = rag::distill_commits(*provider, meter, kept, static_cast<int>(cfg.llm_concurrency), stopped);
+  std::vector<mining::DistillOutcome> outcomes =
+      mining::distill_commits(*provider, meter, kept, static_cast<int>(cfg.llm_concurrency), stopped);
   util::Terminal::instance().end_progress();
 
   llm::Client embedder(llm::client_options(ctx.settings()));
   int embed_requests = 0;
-  rag::Embed embed = [&embedder, &meter, &embed_requests](const std::vector<std::string>& texts) -> Expected<std::vector<rag::Vector>> {
+  mining::Embed embed = [&embedder, &meter,
+                         &embed_requests](const std::vector<std::string>& texts) -> Expected<std::vector<mining::Vector>> {
     ++embed_requests;
     auto r = embedder.embed(texts);
     if (!r) {
-      return Expected<std::vector<rag::Vector>>::fail(r.error());
+      return Expected<std::vector<mining::Vector>>::fail(r.error());
     }
     meter.add(r->usage, true, 1);
     return std::move(r->vectors);
   };
-  rag::Proposal p = rag::propose(pool, outcomes, embed, po);
+  mining::Proposal p = mining::propose(pool, outcomes, embed, po);
 
   std::printf("%zu distilled, %zu judged not reusable, %zu failed, %zu not sent\n", p.distilled, p.irrelevant.size(), p.failed.size(),
               p.not_sent);
@@ -210,8 +212,8 @@ int mine(Context& ctx, const Args& args)
   } else if (p.proposed.empty()) {
     std::printf("no new thought to propose: %s not written\n", out.c_str());
   } else {
-    rag::ProposalHeader h{idea_id, repo, rev, cfg.llm_model, today(), commits.size(), kept.size() + no_source, po};
-    std::string text = rag::proposal_toml(p, h);
+    mining::ProposalHeader h{idea_id, repo, rev, cfg.llm_model, today(), commits.size(), kept.size() + no_source, po};
+    std::string text = mining::proposal_toml(p, h);
     ideas::parse_idea(text, out); // what a reviewer would load: refuse to write anything the loader rejects
     util::write_file_atomic(out, text);
     std::printf("proposal: %s (%zu thought%s; review before moving into %s)\n", out.c_str(), p.proposed.size(),

@@ -1,4 +1,4 @@
-#include "rag/mine.hpp"
+#include "mining/mine.hpp"
 
 #include "rag/index.hpp"
 #include "store/sqlite_db.hpp"
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace eok::rag {
+namespace eok::mining {
 
 std::vector<Commit> read_commits(const std::string& repo, const std::string& rev, size_t limit, const std::vector<std::string>& paths)
 {
@@ -80,8 +80,8 @@ bool looks_like_optimisation(const Commit& c)
 MineResult mine(const ideas::Pool& pool, const std::vector<Commit>& commits, double min_score)
 {
   store::Db db = store::Db::open_memory();
-  Index index(db);
-  index.rebuild(chunk_thoughts(pool), "mine");
+  rag::Index index(db);
+  index.rebuild(rag::chunk_thoughts(pool), "mine");
   MineResult res;
   res.scanned = commits.size();
   for (const auto& c : commits) {
@@ -99,4 +99,4 @@ MineResult mine(const ideas::Pool& pool, const std::vector<Commit>& commits, dou
   return res;
 }
 
-} // namespace eok::rag
+} // namespace eok::mining

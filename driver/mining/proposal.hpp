@@ -7,8 +7,8 @@
 #pragma once
 
 #include "ideas/pool.hpp"
-#include "rag/mine_distill.hpp"
-#include "rag/mine_vectors.hpp"
+#include "mining/distill.hpp"
+#include "mining/vectors.hpp"
 #include "util/error.hpp"
 
 #include <functional>
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace eok::rag {
+namespace eok::mining {
 
 // Embeds texts, one vector per text in order; a failure is the error value.
 using Embed = std::function<Expected<std::vector<Vector>>(const std::vector<std::string>&)>;
@@ -76,4 +76,4 @@ std::string proposal_toml(const Proposal& p, const ProposalHeader& h);
 // basic); invalid UTF-8 becomes U+FFFD. Exposed for tests.
 std::string toml_text(std::string_view s);
 
-} // namespace eok::rag
+} // namespace eok::mining

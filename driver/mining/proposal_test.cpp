@@ -1,4 +1,4 @@
-#include "rag/mine_proposal.hpp"
+#include "mining/proposal.hpp"
 
 #include "util/fs.hpp"
 #include "util/test_support.hpp"
@@ -24,9 +24,9 @@ ideas::Pool tiny_pool()
   return pool;
 }
 
-rag::DistillOutcome outcome(const std::string& hash, const std::string& name, const std::string& description)
+mining::DistillOutcome outcome(const std::string& hash, const std::string& name, const std::string& description)
 {
-  rag::DistillOutcome o;
+  mining::DistillOutcome o;
   o.commit = {hash + std::string(40 - hash.size(), '0'), "subject of " + hash, "", "diff"};
   o.sent = true;
   o.result.ok = true;
@@ -39,11 +39,11 @@ rag::DistillOutcome outcome(const std::string& hash, const std::string& name, co
 }
 
 // Direction by keyword: LMUL, folding and "else" each their own way, the rest a fourth.
-rag::Embed keyword_embed(int* calls)
+mining::Embed keyword_embed(int* calls)
 {
-  return [calls](const std::vector<std::string>& texts) -> Expected<std::vector<rag::Vector>> {
+  return [calls](const std::vector<std::string>& texts) -> Expected<std::vector<mining::Vector>> {
     ++*calls;
-    std::vector<rag::Vector> out;
+    std::vector<mining::Vector> out;
     for (const auto& t : texts) {
       if (t.find("LMUL") != std::string::npos) {
         out.push_back({1, 0, 0, 0});
@@ -61,31 +61,31 @@ rag::Embed keyword_embed(int* calls)
 
 } // namespace
 
-TEST_SUITE("rag::mine_proposal")
+TEST_SUITE("mining::proposal")
 {
   TEST_CASE("distilled thoughts join the matching existing thought or cluster into proposals")
   {
-    std::vector<rag::DistillOutcome> outcomes = {
+    std::vector<mining::DistillOutcome> outcomes = {
         outcome("aa", "bigger-groups", "Use a larger LMUL for the main loop."),
         outcome("bb", "fold", "Fold constants out of the loop."),
         outcome("cc", "", "Precompute folded scale factors."),
         outcome("dd", "other", "Something else entirely."),
     };
-    rag::DistillOutcome failed = outcome("ee", "x", "y");
+    mining::DistillOutcome failed = outcome("ee", "x", "y");
     failed.result = {};
     failed.result.failure = "no ```toml block in reply";
     outcomes.push_back(failed);
-    rag::DistillOutcome unsent = outcome("ff", "x", "y");
+    mining::DistillOutcome unsent = outcome("ff", "x", "y");
     unsent.sent = false;
     outcomes.push_back(unsent);
-    rag::DistillOutcome irrelevant = outcome("11", "x", "y");
+    mining::DistillOutcome irrelevant = outcome("11", "x", "y");
     irrelevant.result.relevant = false;
     outcomes.push_back(irrelevant);
 
     int calls = 0;
-    rag::ProposeOptions o;
+    mining::ProposeOptions o;
     o.batch = 2;
-    rag::Proposal p = rag::propose(tiny_pool(), outcomes, keyword_embed(&calls), o);
+    mining::Proposal p = mining::propose(tiny_pool(), outcomes, keyword_embed(&calls), o);
     CHECK(calls == 3); // 2 thoughts + 4 distilled, 2 per request
     CHECK(p.distilled == 4);
     CHECK(p.failed.size() == 1);
@@ -104,8 +104,8 @@ TEST_SUITE("rag::mine_proposal")
     SUBCASE("the proposal is an idea file the strict pool loader accepts, with provenance")
     {
       testing::ScratchDir dir;
-      rag::ProposalHeader h{"mined", "/src/lib", "HEAD", "test-model", "2026-01-01", 10, 6, o};
-      std::string text = rag::proposal_toml(p, h);
+      mining::ProposalHeader h{"mined", "/src/lib", "HEAD", "test-model", "2026-01-01", 10, 6, o};
+      std::string text = mining::proposal_toml(p, h);
       util::write_file_atomic(dir.file("mined.toml"), text);
       ideas::Pool loaded = ideas::load_pool(dir.path().string());
       REQUIRE(loaded.ideas.size() == 1);
@@ -125,21 +125,21 @@ TEST_SUITE("rag::mine_proposal")
 
   TEST_CASE("embedding failures are errors, not silent empty proposals")
   {
-    std::vector<rag::DistillOutcome> outcomes = {outcome("aa", "n", "d")};
-    rag::Embed broken = [](const std::vector<std::string>&) { return Expected<std::vector<rag::Vector>>::fail("HTTP 500"); };
-    CHECK_THROWS_WITH(rag::propose(tiny_pool(), outcomes, broken, {}), "embeddings: HTTP 500");
-    rag::Embed short_reply = [](const std::vector<std::string>&) {
-      return Expected<std::vector<rag::Vector>>(std::vector<rag::Vector>{{1}});
+    std::vector<mining::DistillOutcome> outcomes = {outcome("aa", "n", "d")};
+    mining::Embed broken = [](const std::vector<std::string>&) { return Expected<std::vector<mining::Vector>>::fail("HTTP 500"); };
+    CHECK_THROWS_WITH(mining::propose(tiny_pool(), outcomes, broken, {}), "embeddings: HTTP 500");
+    mining::Embed short_reply = [](const std::vector<std::string>&) {
+      return Expected<std::vector<mining::Vector>>(std::vector<mining::Vector>{{1}});
     };
-    CHECK_THROWS_WITH(rag::propose(tiny_pool(), outcomes, short_reply, {}), "embeddings: 3 texts sent, 1 vectors received");
-    CHECK(rag::propose(tiny_pool(), {}, broken, {}).proposed.empty()); // nothing distilled: nothing to embed
+    CHECK_THROWS_WITH(mining::propose(tiny_pool(), outcomes, short_reply, {}), "embeddings: 3 texts sent, 1 vectors received");
+    CHECK(mining::propose(tiny_pool(), {}, broken, {}).proposed.empty()); // nothing distilled: nothing to embed
   }
 
   TEST_CASE("effectiveness grows with evidence and is bounded")
   {
-    CHECK(rag::evidence_effectiveness(1) == doctest::Approx(0.4));
-    CHECK(rag::evidence_effectiveness(3) == doctest::Approx(0.6));
-    CHECK(rag::evidence_effectiveness(100) == doctest::Approx(0.8));
+    CHECK(mining::evidence_effectiveness(1) == doctest::Approx(0.4));
+    CHECK(mining::evidence_effectiveness(3) == doctest::Approx(0.6));
+    CHECK(mining::evidence_effectiveness(100) == doctest::Approx(0.8));
   }
 
   TEST_CASE("toml_text round-trips any text through the TOML parser")
@@ -164,7 +164,7 @@ TEST_SUITE("rag::mine_proposal")
       texts.push_back(s);
     }
     for (const auto& t : texts) {
-      auto doc = toml::parse_text("v = " + rag::toml_text(t) + "\n", "t");
+      auto doc = toml::parse_text("v = " + mining::toml_text(t) + "\n", "t");
       REQUIRE(doc.root.table.size() == 1);
       const std::string& back = doc.root.table[0].second.str;
       if (t.find('\xFF') == std::string::npos && t.find('\xC3') == std::string::npos) {

@@ -7,13 +7,13 @@
 
 #include "llm/meter.hpp"
 #include "llm/provider.hpp"
-#include "rag/mine.hpp"
+#include "mining/mine.hpp"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace eok::rag {
+namespace eok::mining {
 
 // The reply format, as the prompt states it:
 //   ```toml
@@ -56,4 +56,4 @@ struct DistillOutcome
 std::vector<DistillOutcome> distill_commits(llm::Provider& provider, llm::Meter& meter, const std::vector<Commit>& commits, int concurrency,
                                             std::string& stopped);
 
-} // namespace eok::rag
+} // namespace eok::mining

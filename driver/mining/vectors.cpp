@@ -1,8 +1,8 @@
-#include "rag/mine_vectors.hpp"
+#include "mining/vectors.hpp"
 
 #include <cmath>
 
-namespace eok::rag {
+namespace eok::mining {
 
 namespace {
 
@@ -98,4 +98,4 @@ std::vector<Cluster> cluster_greedy(const std::vector<Vector>& vectors, double t
   return clusters;
 }
 
-} // namespace eok::rag
+} // namespace eok::mining

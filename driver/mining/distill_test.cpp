@@ -1,4 +1,4 @@
-#include "rag/mine_distill.hpp"
+#include "mining/distill.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,18 +19,18 @@ const std::string k_good = "Here is the distillation.\n"
                            "code = '''\n#include <riscv_vector.h>\nfloat f(void) { return 0; }\n'''\n"
                            "```\n";
 
-rag::Commit commit(const std::string& hash)
+mining::Commit commit(const std::string& hash)
 {
   return {hash, "speed up " + hash, "", "--- a/k.c\n+++ b/k.c\n@@ -1 +1 @@\n-a\n+b\n"};
 }
 
 } // namespace
 
-TEST_SUITE("rag::mine_distill")
+TEST_SUITE("mining::distill")
 {
   TEST_CASE("a well-formed reply gives every field, the name as an id")
   {
-    rag::Distillation d = rag::parse_distillation(k_good);
+    mining::Distillation d = mining::parse_distillation(k_good);
     REQUIRE_MESSAGE(d.ok, d.failure);
     CHECK(d.relevant);
     CHECK(d.name == "hoist-reductions");
@@ -42,15 +42,15 @@ TEST_SUITE("rag::mine_distill")
 
   TEST_CASE("thinking, a restated answer, code in its own C block, not relevant")
   {
-    CHECK(rag::parse_distillation("<think>```toml\nrelevant = 1\n```</think>" + k_good).ok);
+    CHECK(mining::parse_distillation("<think>```toml\nrelevant = 1\n```</think>" + k_good).ok);
     std::string twice = "```toml\nrelevant = false\n```\nOn reflection:\n" + k_good;
-    CHECK(rag::parse_distillation(twice).relevant); // the last block wins
+    CHECK(mining::parse_distillation(twice).relevant); // the last block wins
     std::string split = "```toml\nidea = \"i\"\ndescription = \"d\"\napplicability = \"a\"\n```\n```c\nvoid g(void) {}\n```\n";
-    rag::Distillation d = rag::parse_distillation(split);
+    mining::Distillation d = mining::parse_distillation(split);
     REQUIRE_MESSAGE(d.ok, d.failure);
     CHECK(d.code == "void g(void) {}\n");
     CHECK(d.name.empty());
-    rag::Distillation no = rag::parse_distillation("```TOML\nrelevant = false\n```");
+    mining::Distillation no = mining::parse_distillation("```TOML\nrelevant = false\n```");
     CHECK(no.ok);
     CHECK_FALSE(no.relevant);
   }
@@ -58,7 +58,7 @@ TEST_SUITE("rag::mine_distill")
   TEST_CASE("replies that do not fit are failures with a reason")
   {
     auto why = [](const std::string& reply) {
-      rag::Distillation d = rag::parse_distillation(reply);
+      mining::Distillation d = mining::parse_distillation(reply);
       CHECK_FALSE(d.ok);
       return d.failure;
     };
@@ -80,7 +80,7 @@ TEST_SUITE("rag::mine_distill")
   {
     std::mt19937 rng(2024);
     for (size_t cut = 0; cut <= k_good.size(); ++cut) {
-      rag::Distillation d = rag::parse_distillation(k_good.substr(0, cut));
+      mining::Distillation d = mining::parse_distillation(k_good.substr(0, cut));
       CHECK((d.ok || !d.failure.empty()));
     }
     for (int round = 0; round < 2000; ++round) {
@@ -89,36 +89,36 @@ TEST_SUITE("rag::mine_distill")
       for (int f = 0; f < flips; ++f) {
         s[rng() % s.size()] = static_cast<char>(rng() % 256);
       }
-      rag::Distillation d = rag::parse_distillation(s);
+      mining::Distillation d = mining::parse_distillation(s);
       CHECK((d.ok || !d.failure.empty()));
       std::string junk(rng() % 300, '\0');
       for (char& c : junk) {
         c = static_cast<char>(rng() % 256);
       }
-      d = rag::parse_distillation("```toml\n" + junk + "\n```");
+      d = mining::parse_distillation("```toml\n" + junk + "\n```");
       CHECK((d.ok || !d.failure.empty()));
     }
   }
 
   TEST_CASE("slug: the id alphabet, bounded, no stray dashes")
   {
-    CHECK(rag::slug("Hoist Reductions!") == "hoist-reductions");
-    CHECK(rag::slug("--a__b--") == "a-b");
-    CHECK(rag::slug("\xC3\xA9t\xC3\xA9 LMUL=8") == "t-lmul-8");
-    CHECK(rag::slug("abcdef", 3) == "abc");
-    CHECK(rag::slug("ab cdef", 3) == "ab");
-    CHECK(rag::slug("!!!").empty());
+    CHECK(mining::slug("Hoist Reductions!") == "hoist-reductions");
+    CHECK(mining::slug("--a__b--") == "a-b");
+    CHECK(mining::slug("\xC3\xA9t\xC3\xA9 LMUL=8") == "t-lmul-8");
+    CHECK(mining::slug("abcdef", 3) == "abc");
+    CHECK(mining::slug("ab cdef", 3) == "ab");
+    CHECK(mining::slug("!!!").empty());
   }
 
   TEST_CASE("the prompt shows the commit and its diff, and states the reply format")
   {
-    search::Prompt p = rag::distill_prompt(commit("abc123"));
+    search::Prompt p = mining::distill_prompt(commit("abc123"));
     CHECK(p.user.find("Commit abc123\nSubject: speed up abc123\n") == 0);
     CHECK(p.user.find("```diff\n--- a/k.c") != std::string::npos);
     CHECK(p.user.find("```toml\nrelevant = true") != std::string::npos);
     // The format the prompt shows parses as an (irrelevant-free) distillation itself.
     std::string shown = p.user.substr(p.user.find("```toml"));
-    CHECK(rag::parse_distillation(shown).ok);
+    CHECK(mining::parse_distillation(shown).ok);
   }
 
   TEST_CASE("distill_commits: one request per commit, failures recorded, the budget stops sending")
@@ -136,10 +136,10 @@ TEST_SUITE("rag::mine_distill")
       c.content = p.user.find("Commit c3") == 0 ? "no idea" : k_good;
       return c;
     });
-    std::vector<rag::Commit> commits = {commit("c1"), commit("c2"), commit("c3"), commit("c4")};
+    std::vector<mining::Commit> commits = {commit("c1"), commit("c2"), commit("c3"), commit("c4")};
     llm::Meter meter(llm::Prices{}, llm::Budget{});
     std::string stopped;
-    auto out = rag::distill_commits(provider, meter, commits, 3, stopped);
+    auto out = mining::distill_commits(provider, meter, commits, 3, stopped);
     REQUIRE(out.size() == 4);
     CHECK(calls == 4);
     CHECK(stopped.empty());
@@ -152,7 +152,7 @@ TEST_SUITE("rag::mine_distill")
 
     calls = 0;
     llm::Meter small(llm::Prices{}, llm::Budget{250, 0, 0});
-    out = rag::distill_commits(provider, small, commits, 1, stopped);
+    out = mining::distill_commits(provider, small, commits, 1, stopped);
     CHECK(calls == 2); // 150 after one, 300 after two: over 250
     CHECK(out[1].sent);
     CHECK_FALSE(out[2].sent);

@@ -1,9 +1,9 @@
 // The EoK paper's idea mining (DESIGN.md "The method"), first steps: read a
 // kernel library's commit history, keep the commits that look like
 // optimisations, and read the diff of the kernel sources each touched. With an
-// LLM, mine_distill/mine_proposal turn them into thoughts (distillation,
+// LLM, distill/proposal turn them into thoughts (distillation,
 // embeddings, clustering); without one, `mine` here is the fallback: BM25 over
-// the thoughts' descriptions and code (this module's index) assigns each commit
+// the thoughts' descriptions and code (rag/index) assigns each commit
 // to the closest thought by its message alone.
 #pragma once
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace eok::rag {
+namespace eok::mining {
 
 struct Commit
 {
@@ -51,4 +51,4 @@ bool looks_like_optimisation(const Commit& c);
 // Filter and assign (the pool's thoughts are indexed in a private in-memory database).
 MineResult mine(const ideas::Pool& pool, const std::vector<Commit>& commits, double min_score);
 
-} // namespace eok::rag
+} // namespace eok::mining

@@ -1,4 +1,4 @@
-#include "rag/mine_distill.hpp"
+#include "mining/distill.hpp"
 
 #include "llm/reply.hpp"
 #include "util/error.hpp"
@@ -11,7 +11,7 @@
 #include <mutex>
 #include <thread>
 
-namespace eok::rag {
+namespace eok::mining {
 
 namespace {
 
@@ -225,4 +225,4 @@ std::vector<DistillOutcome> distill_commits(llm::Provider& provider, llm::Meter&
   return out;
 }
 
-} // namespace eok::rag
+} // namespace eok::mining

@@ -1,4 +1,4 @@
-#include "rag/mine.hpp"
+#include "mining/mine.hpp"
 
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -30,7 +30,7 @@ void commit(const std::string& repo, const std::string& message)
 
 } // namespace
 
-TEST_SUITE("rag::mine")
+TEST_SUITE("mining::mine")
 {
   TEST_CASE("optimisation commits are read from git, filtered and assigned to the closest thought")
   {
@@ -43,18 +43,18 @@ TEST_SUITE("rag::mine")
     commit(repo, "dot: reduce once after the loop instead of vfredusum per iteration (perf)");
     commit(repo, "Speed up the quokka shuffler");
 
-    auto commits = rag::read_commits(repo, "HEAD", 100);
+    auto commits = mining::read_commits(repo, "HEAD", 100);
     REQUIRE(commits.size() == 5);
     CHECK(commits[0].subject == "Speed up the quokka shuffler"); // newest first
     CHECK(commits[3].body == "Twice faster on X60.");
     CHECK(commits[0].hash.size() == 40);
-    CHECK(rag::read_commits(repo, "HEAD", 2).size() == 2);
+    CHECK(mining::read_commits(repo, "HEAD", 2).size() == 2);
 
-    CHECK(rag::looks_like_optimisation(commits[0]));
-    CHECK_FALSE(rag::looks_like_optimisation(commits[2]));
+    CHECK(mining::looks_like_optimisation(commits[0]));
+    CHECK_FALSE(mining::looks_like_optimisation(commits[2]));
 
     ideas::Pool pool = ideas::load_pool(ideas::resolve_data_dir("ideas"));
-    rag::MineResult res = rag::mine(pool, commits, 6.0);
+    mining::MineResult res = mining::mine(pool, commits, 6.0);
     CHECK(res.scanned == 5);
     CHECK(res.kept.size() == 3);
     REQUIRE(res.assigned.count("reciprocal-estimate-newton") == 1);
@@ -83,26 +83,26 @@ TEST_SUITE("rag::mine")
     git(repo, {"add", "-A"});
     commit(repo, "docs: speed");
 
-    auto commits = rag::read_commits(repo, "HEAD", 10);
+    auto commits = mining::read_commits(repo, "HEAD", 10);
     REQUIRE(commits.size() == 3);
-    CHECK(rag::read_diff(repo, commits[0].hash, 10000).empty());
-    std::string d = rag::read_diff(repo, commits[1].hash, 10000);
+    CHECK(mining::read_diff(repo, commits[0].hash, 10000).empty());
+    std::string d = mining::read_diff(repo, commits[1].hash, 10000);
     CHECK(d.find("+++ b/src/x86/k.c") != std::string::npos);
     CHECK(d.find("+float k(float x) { return x * (1.0f / 3.0f); }") != std::string::npos);
     CHECK(d.find("+++ b/src/k.S") != std::string::npos);
     CHECK(d.find("README") == std::string::npos);
-    std::string cut = rag::read_diff(repo, commits[1].hash, 60);
+    std::string cut = mining::read_diff(repo, commits[1].hash, 60);
     CHECK(cut.size() < d.size());
     CHECK(cut.find("[diff cut: ") != std::string::npos);
     CHECK(cut.substr(0, cut.find("[diff cut")) == d.substr(0, cut.find("[diff cut")));
     CHECK(cut.find("[diff cut") <= 60);
     // Limited to a subtree: its commits, its sources.
-    CHECK(rag::read_commits(repo, "HEAD", 10, {"src/x86/"}).size() == 2);
-    std::string sub = rag::read_diff(repo, commits[1].hash, 10000, {"src/x86"});
+    CHECK(mining::read_commits(repo, "HEAD", 10, {"src/x86/"}).size() == 2);
+    std::string sub = mining::read_diff(repo, commits[1].hash, 10000, {"src/x86"});
     CHECK(sub.find("+++ b/src/x86/k.c") != std::string::npos);
     CHECK(sub.find("k.S") == std::string::npos);
-    CHECK(rag::read_diff(repo, commits[1].hash, 10000, {"docs"}).empty());
-    CHECK_THROWS_WITH(rag::read_diff(repo, "0123456789012345678901234567890123456789", 100),
+    CHECK(mining::read_diff(repo, commits[1].hash, 10000, {"docs"}).empty());
+    CHECK_THROWS_WITH(mining::read_diff(repo, "0123456789012345678901234567890123456789", 100),
                       doctest::Contains("git show 0123456789012345678901234567890123456789 failed"));
   }
 
@@ -110,7 +110,7 @@ TEST_SUITE("rag::mine")
   {
     testing::ScratchDir dir;
     try {
-      rag::read_commits(dir.path().string(), "HEAD", 10);
+      mining::read_commits(dir.path().string(), "HEAD", 10);
       FAIL("no error");
     } catch (const Fatal& e) {
       CHECK(std::string(e.what()).rfind(dir.path().string() + ": git log HEAD failed: ", 0) == 0);

@@ -1,4 +1,4 @@
-#include "rag/mine_proposal.hpp"
+#include "mining/proposal.hpp"
 
 #include "util/strings.hpp"
 
@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <set>
 
-namespace eok::rag {
+namespace eok::mining {
 
 namespace {
 
@@ -271,4 +271,4 @@ std::string proposal_toml(const Proposal& p, const ProposalHeader& h)
   return s;
 }
 
-} // namespace eok::rag
+} // namespace eok::mining

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace eok::rag {
+namespace eok::mining {
 
 using Vector = std::vector<float>;
 
@@ -34,4 +34,4 @@ struct Cluster
 // returned in order of their first member.
 std::vector<Cluster> cluster_greedy(const std::vector<Vector>& vectors, double threshold);
 
-} // namespace eok::rag
+} // namespace eok::mining
