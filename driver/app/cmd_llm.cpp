@@ -25,7 +25,7 @@ namespace {
 struct Item
 {
   std::string file;
-  search::Prompt prompt;
+  llm::Request prompt;
   bool sent = false;
   llm::LlmGenerator::Outcome outcome;
 };
@@ -102,8 +102,7 @@ int ask(Context& ctx, const Args& args)
   for (const auto& f : files) {
     Item it;
     it.file = f;
-    it.prompt.system = system;
-    it.prompt.user = util::read_file(f);
+    it.prompt = {system, util::read_file(f), "ask"};
     items.push_back(std::move(it));
   }
   const config::Config& cfg = ctx.settings().get();

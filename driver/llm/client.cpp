@@ -172,13 +172,13 @@ Client::CallResult Client::call(const std::string& path, const std::string& body
   return result;
 }
 
-Completion Client::complete(const search::Prompt& prompt)
+Completion Client::complete(const Request& request)
 {
   std::string body = "{\"model\":" + util::json_quote(m_options.model) + ",\"messages\":[";
-  if (!prompt.system.empty()) {
-    body += "{\"role\":\"system\",\"content\":" + util::json_quote(prompt.system) + "},";
+  if (!request.system.empty()) {
+    body += "{\"role\":\"system\",\"content\":" + util::json_quote(request.system) + "},";
   }
-  body += "{\"role\":\"user\",\"content\":" + util::json_quote(prompt.user) + "}]";
+  body += "{\"role\":\"user\",\"content\":" + util::json_quote(request.user) + "}]";
   body += ",\"temperature\":" + util::json_number(m_options.temperature);
   if (m_options.max_tokens > 0) {
     body += ",\"max_tokens\":" + std::to_string(m_options.max_tokens);
@@ -206,7 +206,7 @@ Completion Client::complete(const search::Prompt& prompt)
   if (!reply->model.empty()) {
     c.model = reply->model;
   }
-  c.usage = reply->usage.reported ? reply->usage : estimate_usage(prompt.system.size() + prompt.user.size(), c.content.size());
+  c.usage = reply->usage.reported ? reply->usage : estimate_usage(request.system.size() + request.user.size(), c.content.size());
   return c;
 }
 

@@ -47,7 +47,7 @@ class Client : public Provider
 {
 public:
   explicit Client(ClientOptions options);
-  Completion complete(const search::Prompt& prompt) override;
+  Completion complete(const Request& request) override;
   [[nodiscard]] std::string name() const override { return "openai"; }
   // One batch of texts; a failure (after retries) is the error value.
   Expected<EmbeddingReply> embed(const std::vector<std::string>& texts);

@@ -62,12 +62,9 @@ struct Script
   }
 };
 
-search::Prompt prompt()
+Request prompt()
 {
-  search::Prompt p;
-  p.system = "sys";
-  p.user = "write \"k\"\n";
-  return p;
+  return {"sys", "write \"k\"\n", "test"};
 }
 
 } // namespace

@@ -4,6 +4,11 @@
 
 namespace eok::llm {
 
+Request request_of(const search::Prompt& prompt)
+{
+  return {prompt.system, prompt.user, search::operator_name(prompt.op)};
+}
+
 LlmGenerator::LlmGenerator(Provider& provider, Meter* meter, std::string entry)
   : m_provider(provider)
   , m_meter(meter)
@@ -13,13 +18,13 @@ LlmGenerator::LlmGenerator(Provider& provider, Meter* meter, std::string entry)
 
 search::Generation LlmGenerator::generate(const search::Prompt& prompt, const std::string& /*slot*/)
 {
-  return run(prompt).generation;
+  return run(request_of(prompt)).generation;
 }
 
-LlmGenerator::Outcome LlmGenerator::run(const search::Prompt& prompt)
+LlmGenerator::Outcome LlmGenerator::run(const Request& request)
 {
   Outcome o;
-  o.completion = m_provider.complete(prompt);
+  o.completion = m_provider.complete(request);
   const Completion& c = o.completion;
   if (m_meter) {
     m_meter->add(c.usage, c.ok, c.attempts);

@@ -11,6 +11,9 @@
 
 namespace eok::llm {
 
+// The chat request for one of the search's prompts, labelled with its operator.
+Request request_of(const search::Prompt& prompt);
+
 class LlmGenerator : public search::Generator
 {
 public:
@@ -24,7 +27,7 @@ public:
     Completion completion;
     search::Generation generation;
   };
-  Outcome run(const search::Prompt& prompt); // generate() with the raw completion kept
+  Outcome run(const Request& request); // generate() with the raw completion kept
 
 private:
   Provider& m_provider;

@@ -56,7 +56,7 @@ std::string flat_text(const std::map<std::string, std::string>& fields, const st
 // One transcript line (JSON Lines): the reply recorded for one prompt.
 struct TranscriptEntry
 {
-  std::string hash; // search::Prompt::hash()
+  std::string hash; // Request::hash()
   std::string op;
   std::string system;
   std::string user;

@@ -5,6 +5,7 @@
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/secrets.hpp"
+#include "util/sha256.hpp"
 #include "util/terminal.hpp"
 
 #include <cerrno>
@@ -12,6 +13,14 @@
 #include <cstring>
 
 namespace eok::llm {
+
+std::string Request::hash() const
+{
+  util::Sha256 h;
+  h.update("system=").update(std::to_string(system.size())).update(":").update(system);
+  h.update("user=").update(std::to_string(user.size())).update(":").update(user);
+  return h.hex_digest();
+}
 
 ReplayProvider::ReplayProvider(const std::string& path)
   : m_path(path)
@@ -22,9 +31,9 @@ ReplayProvider::ReplayProvider(const std::string& path)
   }
 }
 
-Completion ReplayProvider::complete(const search::Prompt& prompt)
+Completion ReplayProvider::complete(const Request& request)
 {
-  std::string hash = prompt.hash();
+  std::string hash = request.hash();
   std::lock_guard lock(m_mutex);
   auto it = m_entries.find(hash);
   Completion c;
@@ -60,15 +69,15 @@ RecordingProvider::RecordingProvider(std::unique_ptr<Provider> inner, std::strin
   std::fclose(f);
 }
 
-Completion RecordingProvider::complete(const search::Prompt& prompt)
+Completion RecordingProvider::complete(const Request& request)
 {
-  Completion c = m_inner->complete(prompt);
+  Completion c = m_inner->complete(request);
   TranscriptEntry e;
-  e.hash = prompt.hash();
-  e.op = search::operator_name(prompt.op);
+  e.hash = request.hash();
+  e.op = request.label;
   // Transcripts are shared to reproduce runs: never with the key in them.
-  e.system = util::redact(prompt.system);
-  e.user = util::redact(prompt.user);
+  e.system = util::redact(request.system);
+  e.user = util::redact(request.user);
   e.ok = c.ok;
   e.content = util::redact(c.content);
   e.error = util::redact(c.error);

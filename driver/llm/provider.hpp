@@ -4,7 +4,6 @@
 #pragma once
 
 #include "llm/json.hpp"
-#include "search/prompts.hpp"
 
 #include <functional>
 #include <map>
@@ -18,6 +17,18 @@ class Settings;
 }
 
 namespace eok::llm {
+
+// One chat request: a system and a user message. The search's prompts, idea mining's
+// distillation prompts and `eok llm ask` each build one.
+struct Request
+{
+  std::string system;
+  std::string user;
+  std::string label; // what asks, for transcripts (their "op"): a search operator, "distill", "ask"
+  // SHA-256 over both messages: the key of replayed transcripts. Equal to search::Prompt::hash()
+  // of the prompt a request is made from (request_of), so a search's transcript replays.
+  [[nodiscard]] std::string hash() const;
+};
 
 struct Completion
 {
@@ -33,18 +44,18 @@ class Provider
 {
 public:
   virtual ~Provider() = default;
-  virtual Completion complete(const search::Prompt& prompt) = 0;
+  virtual Completion complete(const Request& request) = 0;
   [[nodiscard]] virtual std::string name() const = 0;
 };
 
-// Answers from a transcript (JSON Lines, see json.hpp) keyed by Prompt::hash().
+// Answers from a transcript (JSON Lines, see json.hpp) keyed by Request::hash().
 // Several replies for one hash are served in recorded order, the last repeating;
 // a prompt that was never recorded is a failed completion, not an exception.
 class ReplayProvider : public Provider
 {
 public:
   explicit ReplayProvider(const std::string& path); // throws Fatal on unreadable/malformed files
-  Completion complete(const search::Prompt& prompt) override;
+  Completion complete(const Request& request) override;
   [[nodiscard]] std::string name() const override { return "replay"; }
   [[nodiscard]] size_t size() const { return m_count; }
 
@@ -62,7 +73,7 @@ class RecordingProvider : public Provider
 {
 public:
   RecordingProvider(std::unique_ptr<Provider> inner, std::string path);
-  Completion complete(const search::Prompt& prompt) override;
+  Completion complete(const Request& request) override;
   [[nodiscard]] std::string name() const override { return m_inner->name() + "+record"; }
 
 private:
@@ -74,15 +85,15 @@ private:
 class ScriptedProvider : public Provider
 {
 public:
-  explicit ScriptedProvider(std::function<Completion(const search::Prompt&)> script)
+  explicit ScriptedProvider(std::function<Completion(const Request&)> script)
     : m_script(std::move(script))
   {
   }
-  Completion complete(const search::Prompt& prompt) override { return m_script(prompt); }
+  Completion complete(const Request& request) override { return m_script(request); }
   [[nodiscard]] std::string name() const override { return "scripted"; }
 
 private:
-  std::function<Completion(const search::Prompt&)> m_script;
+  std::function<Completion(const Request&)> m_script;
 };
 
 // The provider the settings ask for (llm.provider), recording to `record_file`

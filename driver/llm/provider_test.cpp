@@ -13,13 +13,18 @@ using namespace eok::llm;
 
 namespace {
 
-search::Prompt prompt(const std::string& user, search::Operator op = search::Operator::m1)
+search::Prompt search_prompt(const std::string& user, search::Operator op = search::Operator::m1)
 {
   search::Prompt p;
   p.op = op;
   p.system = "sys";
   p.user = user;
   return p;
+}
+
+Request prompt(const std::string& user, search::Operator op = search::Operator::m1)
+{
+  return request_of(search_prompt(user, op));
 }
 
 Completion reply(std::string content, int64_t in = 10, int64_t out = 5)
@@ -44,7 +49,7 @@ TEST_SUITE("llm::provider")
     testing::ScratchDir dir;
     std::string path = dir.file("t/transcript.jsonl");
     std::atomic<int> calls{0};
-    RecordingProvider rec(std::make_unique<ScriptedProvider>([&](const search::Prompt& p) {
+    RecordingProvider rec(std::make_unique<ScriptedProvider>([&](const Request& p) {
                             int n = ++calls;
                             if (p.user == "bad") {
                               Completion c;
@@ -84,8 +89,8 @@ TEST_SUITE("llm::provider")
   {
     testing::ScratchDir dir;
     std::string path = dir.file("t.jsonl");
-    RecordingProvider rec(
-        std::make_unique<ScriptedProvider>([](const search::Prompt& p) { return reply(std::string(5000, 'x') + p.user); }), path);
+    RecordingProvider rec(std::make_unique<ScriptedProvider>([](const Request& p) { return reply(std::string(5000, 'x') + p.user); }),
+                          path);
     std::vector<std::thread> threads;
     for (int i = 0; i < 8; ++i) {
       threads.emplace_back([&rec, i] {
@@ -100,6 +105,14 @@ TEST_SUITE("llm::provider")
     ReplayProvider replay(path);
     CHECK(replay.size() == 80);
     CHECK(replay.complete(prompt("7/9")).content == std::string(5000, 'x') + "7/9");
+  }
+
+  TEST_CASE("a search prompt's request keeps its hash (transcripts replay) and is labelled with its operator")
+  {
+    search::Prompt p = search_prompt("x", search::Operator::e2);
+    CHECK(request_of(p).hash() == p.hash());
+    CHECK(request_of(p).label == "E2");
+    CHECK(prompt("x").hash() != prompt("y").hash());
   }
 
   TEST_CASE("a missing or malformed transcript is a Fatal naming the file")
@@ -158,7 +171,7 @@ TEST_SUITE("llm::generator")
 {
   TEST_CASE("a completion becomes a Generation; failures and unusable replies are values with the reason")
   {
-    ScriptedProvider provider([](const search::Prompt& p) {
+    ScriptedProvider provider([](const Request& p) {
       if (p.user == "down") {
         Completion c;
         c.error = "connection failed: refused (5 attempts)";
@@ -172,16 +185,16 @@ TEST_SUITE("llm::generator")
     });
     Meter meter(Prices{}, Budget{});
     LlmGenerator gen(provider, &meter, "relu");
-    search::Generation g = gen.generate(prompt("go"), "t0/p0/init0");
+    search::Generation g = gen.generate(search_prompt("go"), "t0/p0/init0");
     REQUIRE(g.ok);
     CHECK(g.description == "Two vectors per step.");
     CHECK(g.code == "void relu(float* x) { x[0] = 0; }\n");
     CHECK(g.tokens == 150);
     CHECK(g.model == "m");
-    search::Generation down = gen.generate(prompt("down"), "s");
+    search::Generation down = gen.generate(search_prompt("down"), "s");
     CHECK_FALSE(down.ok);
     CHECK(down.failure == "llm: connection failed: refused (5 attempts)");
-    search::Generation junk = gen.generate(prompt("garbage"), "s");
+    search::Generation junk = gen.generate(search_prompt("garbage"), "s");
     CHECK_FALSE(junk.ok);
     CHECK(junk.failure == "reply: no code block in reply");
     CHECK(meter.totals().requests == 3);

@@ -153,9 +153,10 @@ Distillation parse_distillation(std::string_view reply)
   return from_toml(chosen->code, c_block);
 }
 
-search::Prompt distill_prompt(const Commit& commit)
+llm::Request distill_prompt(const Commit& commit)
 {
-  search::Prompt p;
+  llm::Request p;
+  p.label = "distill";
   p.system = "You are an expert in optimising numerical kernels for RISC-V processors with the Vector extension (RVV 1.0). "
              "You read commits of a kernel library and distil the general optimisation idea behind each one into an "
              "actionable thought another kernel author can apply.";

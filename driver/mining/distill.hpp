@@ -40,7 +40,7 @@ Distillation parse_distillation(std::string_view reply);
 // Lowercase letters, digits and single '-' (idea/thought id alphabet), at most `max` characters.
 std::string slug(std::string_view text, size_t max = 40);
 
-search::Prompt distill_prompt(const Commit& commit);
+llm::Request distill_prompt(const Commit& commit);
 
 struct DistillOutcome
 {

@@ -112,7 +112,8 @@ TEST_SUITE("mining::distill")
 
   TEST_CASE("the prompt shows the commit and its diff, and states the reply format")
   {
-    search::Prompt p = mining::distill_prompt(commit("abc123"));
+    llm::Request p = mining::distill_prompt(commit("abc123"));
+    CHECK(p.label == "distill");
     CHECK(p.user.find("Commit abc123\nSubject: speed up abc123\n") == 0);
     CHECK(p.user.find("```diff\n--- a/k.c") != std::string::npos);
     CHECK(p.user.find("```toml\nrelevant = true") != std::string::npos);
@@ -124,7 +125,7 @@ TEST_SUITE("mining::distill")
   TEST_CASE("distill_commits: one request per commit, failures recorded, the budget stops sending")
   {
     std::atomic<int> calls{0};
-    llm::ScriptedProvider provider([&calls](const search::Prompt& p) {
+    llm::ScriptedProvider provider([&calls](const llm::Request& p) {
       ++calls;
       llm::Completion c;
       c.usage = {100, 50, true};
