@@ -1,3 +1,5 @@
+// The Evaluator's set-up: compile, link and run commands, ker0's harness and baseline,
+// seeds and speed-of-light inputs. One candidate's evaluation is evaluator_candidate.cpp.
 #include "eval/evaluator.hpp"
 
 #include "eval/check_emulator.hpp"

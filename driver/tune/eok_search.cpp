@@ -29,7 +29,7 @@ namespace {
 class EvaluatorAdapter : public search::Evaluator
 {
 public:
-  EvaluatorAdapter(EvalPorts& ports, double ker0_cycles, const std::vector<cache::Candidate>& recorded)
+  EvaluatorAdapter(EvaluatorCachePorts& ports, double ker0_cycles, const std::vector<cache::Candidate>& recorded)
     : m_ports(ports)
     , m_ker0(ker0_cycles)
   {
@@ -102,7 +102,7 @@ private:
     return e;
   }
 
-  EvalPorts& m_ports;
+  EvaluatorCachePorts& m_ports;
   double m_ker0;
   std::mutex m_mutex;
   std::map<std::string, std::shared_future<search::Evaluation>> m_seen; // source hash -> verdict

@@ -1,5 +1,5 @@
 // The EoK (LLM) search of one kernel (issue 6), wired from the pieces on main:
-// the configured LLM provider and generator, the evaluator (through EvalPorts),
+// the configured LLM provider and generator, the evaluator (through EvaluatorCachePorts),
 // the run's journal in the cache (resume), the idea pool and RAG retrieval.
 // Returns the passed candidates of DataBaseK, best first, for the knob/flag post-pass,
 // and the evaluations spent (budget.evals counts them: the search stops there).
@@ -10,7 +10,7 @@
 #include "kernel/spec.hpp"
 #include "search/prompts.hpp"
 #include "target/target.hpp"
-#include "tune/eval_ports.hpp"
+#include "tune/evaluator_cache_ports.hpp"
 
 #include <string>
 #include <vector>
@@ -22,7 +22,7 @@ struct EokContext
   const config::Settings& settings;
   const kernel::Spec& spec;
   const target::Target& target;
-  EvalPorts& ports;
+  EvaluatorCachePorts& ports;
   cache::Cache& cache;
 };
 

@@ -6,7 +6,7 @@
 #include "target/build_dir.hpp"
 #include "target/target.hpp"
 #include "tune/eok_search.hpp"
-#include "tune/eval_ports.hpp"
+#include "tune/evaluator_cache_ports.hpp"
 #include "tune/flags.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
@@ -92,7 +92,7 @@ SessionResult run_session(const SessionOptions& opts)
   for (const auto& dir : opts.kernel_dirs) {
     const kernel::Spec spec = kernel::load_spec(dir);
     cache::Key key = cache::make_key(cache::inputs_for_kernel_dir(dir, target, cfg.runner));
-    EvalPorts ports(spec, target, cfg, cache, key);
+    EvaluatorCachePorts ports(spec, target, cfg, cache, key);
     std::string eok_note;
     if (!cfg.ci && cfg.llm_provider != "none") {
       ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache}, eok_note); };

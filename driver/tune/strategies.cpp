@@ -1,6 +1,6 @@
 // The strategies of strategy_table(). Each starts from ker0's point, so the
 // result always says how the tuned points compare with the kernel as shipped.
-#include "tune/ledger.hpp"
+#include "tune/strategies.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "tune/strategy.hpp"
 
-#include "tune/ledger.hpp"
+#include "tune/strategies.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
 #include "util/workers.hpp"

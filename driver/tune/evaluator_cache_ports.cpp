@@ -1,4 +1,4 @@
-#include "tune/eval_ports.hpp"
+#include "tune/evaluator_cache_ports.hpp"
 
 #include "cluster/slurm.hpp"
 #include "eval/evaluator.hpp"
@@ -29,7 +29,8 @@ constexpr int k_claim_lease_seconds = 1800;
 
 } // namespace
 
-EvalPorts::EvalPorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache, cache::Key key)
+EvaluatorCachePorts::EvaluatorCachePorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg,
+                                         cache::Cache& cache, cache::Key key)
   : m_spec(spec)
   , m_target(target)
   , m_cfg(cfg)
@@ -38,9 +39,9 @@ EvalPorts::EvalPorts(const kernel::Spec& spec, const target::Target& target, con
 {
 }
 
-EvalPorts::~EvalPorts() = default;
+EvaluatorCachePorts::~EvaluatorCachePorts() = default;
 
-std::optional<StoredWinner> EvalPorts::cached_winner()
+std::optional<StoredWinner> EvaluatorCachePorts::cached_winner()
 {
   // A run that stopped on its time budget stored its best so far and stays unfinished: tuning
   // goes on with it (CI and builds use the stored winner meanwhile).
@@ -74,7 +75,7 @@ std::optional<StoredWinner> EvalPorts::cached_winner()
   return s;
 }
 
-eval::Evaluator& EvalPorts::evaluator()
+eval::Evaluator& EvaluatorCachePorts::evaluator()
 {
   std::lock_guard<std::mutex> lock(m_mutex);
   if (!m_evaluator) {
@@ -83,7 +84,7 @@ eval::Evaluator& EvalPorts::evaluator()
   return *m_evaluator;
 }
 
-int64_t EvalPorts::run_id()
+int64_t EvaluatorCachePorts::run_id()
 {
   std::lock_guard<std::mutex> lock(m_mutex);
   if (!m_run) {
@@ -97,7 +98,7 @@ int64_t EvalPorts::run_id()
   return *m_run;
 }
 
-eval::Verdict EvalPorts::run_evaluation(const eval::Candidate& c)
+eval::Verdict EvaluatorCachePorts::run_evaluation(const eval::Candidate& c)
 {
   if (m_cfg.eval_executor != "slurm") {
     return evaluator().evaluate(c);
@@ -121,21 +122,21 @@ eval::Verdict EvalPorts::run_evaluation(const eval::Candidate& c)
   return slurm->evaluate(c);
 }
 
-void EvalPorts::finish(bool complete)
+void EvaluatorCachePorts::finish(bool complete)
 {
   if (m_run) {
     m_cache.end_run(*m_run, complete ? cache::RunState::complete : cache::RunState::aborted);
   }
 }
 
-Figures EvalPorts::baseline()
+Figures EvaluatorCachePorts::baseline()
 {
   const perf::Measurement& m = evaluator().baseline();
   m_ker0_cycles = m.cycles;
   return {true, "ok", "", m.cycles, m.sol_fraction};
 }
 
-Figures EvalPorts::evaluate(const Variant& v, bool& reused)
+Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
 {
   const int64_t run = run_id();
   const std::string slot = variant_slot(v);
@@ -207,7 +208,7 @@ Figures EvalPorts::evaluate(const Variant& v, bool& reused)
   return f;
 }
 
-void EvalPorts::store(const Scored& winner, const Figures& ker0)
+void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
 {
   cache::Winner w;
   w.key = m_key.hex;

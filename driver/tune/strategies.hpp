@@ -1,5 +1,6 @@
-// Bookkeeping shared by the strategies (internal to tune/): which points were
-// evaluated, with what outcome, in which order, and how much budget is left.
+// The strategies of strategy_table() (strategies.cpp; internal to tune/) and the
+// bookkeeping they share, the Ledger: which points were evaluated, with what
+// outcome, in which order, and how much budget is left.
 // Batches run in parallel up to Port::jobs; results are appended in batch
 // order, so a strategy's choices do not depend on thread timing.
 #pragma once

@@ -1,4 +1,5 @@
-// Evaluator::evaluate: static checks, build, correctness runs, comparison, measurement.
+// One candidate through the Evaluator (Evaluator::evaluate): static checks, build,
+// correctness runs, comparison, measurement.
 #include "eval/compare.hpp"
 #include "eval/emulator_fault.hpp"
 #include "eval/evaluator.hpp"

@@ -24,11 +24,12 @@ class SlurmExecutor;
 
 namespace eok::tune {
 
-class EvalPorts : public KernelPorts
+class EvaluatorCachePorts : public KernelPorts
 {
 public:
-  EvalPorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache, cache::Key key);
-  ~EvalPorts() override;
+  EvaluatorCachePorts(const kernel::Spec& spec, const target::Target& target, const config::Config& cfg, cache::Cache& cache,
+                      cache::Key key);
+  ~EvaluatorCachePorts() override;
 
   std::optional<StoredWinner> cached_winner() override;
   Figures baseline() override;
