@@ -14,9 +14,7 @@
 #include "util/json_write.hpp"
 #include "util/strings.hpp"
 
-#include <atomic>
 #include <cstdio>
-#include <thread>
 
 namespace eok::app {
 
@@ -110,45 +108,13 @@ int ask(Context& ctx, const Args& args)
   llm::Meter meter = llm::Meter::from_config(cfg);
   llm::LlmGenerator gen(*provider, &meter, args.value("--entry").value_or(""));
 
-  // A pool of llm.concurrency workers takes prompts in order; each checks the
-  // budget before sending, so with one worker the stop point is deterministic.
-  std::atomic<size_t> next{0};
-  std::mutex stop_mutex;
-  std::string stopped;
-  auto worker = [&] {
-    for (size_t i = next++; i < items.size(); i = next++) {
-      if (auto why = meter.exhausted()) {
-        std::lock_guard lock(stop_mutex);
-        if (stopped.empty()) {
-          stopped = *why;
-        }
-        continue;
-      }
-      items[i].outcome = gen.run(items[i].prompt);
-      items[i].sent = true;
-    }
-  };
-  size_t workers = std::min<size_t>(items.size(), static_cast<size_t>(std::max<int64_t>(1, cfg.llm_concurrency)));
-  std::vector<std::thread> threads;
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  for (size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      try {
-        worker();
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        error = std::current_exception();
-        next = items.size(); // stop the others
-      }
-    });
-  }
-  for (auto& t : threads) {
-    t.join();
-  }
-  if (error) {
-    std::rethrow_exception(error);
-  }
+  // llm.concurrency workers take prompts in order; each checks the budget before
+  // sending, so with one worker the stop point is deterministic.
+  std::string stopped =
+      llm::send_within_budget(meter, items.size(), static_cast<int>(std::max<int64_t>(1, cfg.llm_concurrency)), [&](size_t i) {
+        items[i].outcome = gen.run(items[i].prompt);
+        items[i].sent = true;
+      });
   llm::Totals totals = meter.totals();
   if (args.has("--json")) {
     print_json(items, totals, provider->name(), stopped);

@@ -2,6 +2,7 @@
 
 #include "config/config.hpp"
 #include "util/strings.hpp"
+#include "util/workers.hpp"
 
 namespace eok::llm {
 
@@ -70,6 +71,23 @@ Usage estimate_usage(size_t prompt_bytes, size_t completion_bytes)
   u.completion_tokens = static_cast<int64_t>((completion_bytes + 3) / 4);
   u.reported = false;
   return u;
+}
+
+std::string send_within_budget(const Meter& meter, size_t count, int concurrency, const std::function<void(size_t)>& send)
+{
+  std::mutex mutex;
+  std::string stopped;
+  util::parallel_for(count, concurrency, [&](size_t i) {
+    if (auto why = meter.exhausted()) {
+      std::lock_guard lock(mutex);
+      if (stopped.empty()) {
+        stopped = *why;
+      }
+      return;
+    }
+    send(i);
+  });
+  return stopped;
 }
 
 } // namespace eok::llm

@@ -70,6 +70,12 @@ private:
   Totals m_totals;
 };
 
+// Calls send(i) for every i in [0, count) on up to `concurrency` threads
+// (util::parallel_for), each item checking the budget first: once it is used up
+// the remaining items are not sent. Returns the budget's reason when it stopped
+// any item, else "". With one thread the stop point is deterministic.
+std::string send_within_budget(const Meter& meter, size_t count, int concurrency, const std::function<void(size_t)>& send);
+
 // Usage the server did not report, estimated at ~4 bytes per token (marked unreported).
 Usage estimate_usage(size_t prompt_bytes, size_t completion_bytes);
 

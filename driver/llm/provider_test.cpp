@@ -165,6 +165,31 @@ TEST_SUITE("llm::meter")
     t = now + std::chrono::seconds(61);
     CHECK(*timed.exhausted() == "time budget reached: 61.0 of 60 s");
   }
+
+  TEST_CASE("send_within_budget: every item while the budget lasts, then the reason; a fault stops the rest")
+  {
+    Meter m(Prices{}, Budget{250, 0, 0});
+    Usage u{100, 50, true};
+    std::vector<int> sent(5, 0);
+    std::string why = send_within_budget(m, sent.size(), 1, [&](size_t i) {
+      m.add(u, true, 1);
+      sent[i] = 1;
+    });
+    CHECK(sent == std::vector<int>{1, 1, 0, 0, 0}); // 150, then 300 >= 250
+    CHECK(why == "token budget reached: 300 of 250 tokens");
+    Meter open(Prices{}, Budget{});
+    CHECK(send_within_budget(open, 4, 3, [](size_t) {}).empty());
+    std::atomic<int> calls{0};
+    CHECK_THROWS_WITH(send_within_budget(open, 50, 1,
+                                         [&](size_t i) {
+                                           ++calls;
+                                           if (i == 2) {
+                                             throw Fatal("401 Unauthorized");
+                                           }
+                                         }),
+                      "401 Unauthorized");
+    CHECK(calls == 3);
+  }
 }
 
 TEST_SUITE("llm::generator")

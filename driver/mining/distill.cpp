@@ -6,10 +6,7 @@
 #include "util/toml_doc.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <mutex>
-#include <thread>
 
 namespace eok::mining {
 
@@ -185,43 +182,20 @@ std::vector<DistillOutcome> distill_commits(llm::Provider& provider, llm::Meter&
                                             std::string& stopped)
 {
   std::vector<DistillOutcome> out(commits.size());
-  std::atomic<size_t> next{0};
-  std::mutex mutex;
-  std::exception_ptr error;
-  auto work = [&] {
-    try {
-      for (size_t i = next++; i < commits.size(); i = next++) {
-        DistillOutcome& o = out[i];
-        o.commit = commits[i];
-        if (auto why = meter.exhausted()) {
-          std::lock_guard lock(mutex);
-          if (stopped.empty()) {
-            stopped = *why;
-          }
-          continue;
-        }
-        llm::Completion c = provider.complete(distill_prompt(commits[i]));
-        meter.add(c.usage, c.ok, c.attempts);
-        o.sent = true;
-        o.tokens = c.usage.total();
-        o.result = c.ok ? parse_distillation(c.content) : fail("llm: " + c.error);
-      }
-    } catch (...) { // configuration faults (401, unknown model): stop everyone, rethrow once
-      std::lock_guard lock(mutex);
-      error = std::current_exception();
-      next = commits.size();
-    }
-  };
-  const size_t workers = std::min<size_t>(commits.size(), static_cast<size_t>(std::max(1, concurrency)));
-  std::vector<std::thread> threads;
-  for (size_t w = 0; w < workers; ++w) {
-    threads.emplace_back(work);
+  for (size_t i = 0; i < commits.size(); ++i) {
+    out[i].commit = commits[i];
   }
-  for (auto& t : threads) {
-    t.join();
-  }
-  if (error) {
-    std::rethrow_exception(error);
+  // A configuration fault (401, unknown model) stops the others and is rethrown once.
+  std::string why = llm::send_within_budget(meter, commits.size(), concurrency, [&](size_t i) {
+    DistillOutcome& o = out[i];
+    llm::Completion c = provider.complete(distill_prompt(commits[i]));
+    meter.add(c.usage, c.ok, c.attempts);
+    o.sent = true;
+    o.tokens = c.usage.total();
+    o.result = c.ok ? parse_distillation(c.content) : fail("llm: " + c.error);
+  });
+  if (stopped.empty()) {
+    stopped = why;
   }
   return out;
 }
