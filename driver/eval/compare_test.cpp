@@ -1,6 +1,7 @@
 #include "eval/compare.hpp"
 #include "eval/harness.hpp"
 #include "kernel/spec.hpp"
+#include "kernel/spec_test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,39 +13,7 @@ using namespace eok;
 
 namespace {
 
-const char* const k_spec = R"TOML([kernel]
-name = "t"
-suite = "s"
-description = "d"
-entry = "f"
-source = "f.c"
-signature = "void f(const float* x, float* y, long n)"
-[sizes]
-n = { min = 0 }
-[[args]]
-name = "x"
-type = "f32*"
-role = "in"
-len = "n"
-[[args]]
-name = "y"
-type = "f32*"
-role = "out"
-len = "n"
-[[args]]
-name = "n"
-type = "i64"
-role = "size"
-[tolerance]
-abs = 1e-3
-rel = 1e-2
-ulp = 0
-[shapes]
-test = [ { n = 2 }, { n = 3 } ]
-perf = { n = 8 }
-[perf]
-flops = "n"
-)TOML";
+using testing::k_unary_spec;
 
 std::string floats(const std::vector<float>& v)
 {
@@ -59,7 +28,7 @@ TEST_SUITE("eval::compare")
 {
   TEST_CASE("output layout: shapes in order, out/inout arguments only")
   {
-    kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");
+    kernel::Spec spec = kernel::parse_spec(k_unary_spec, "t.toml");
     size_t total = 0;
     std::vector<eval::OutputBlock> blocks = eval::output_layout(spec, total);
     REQUIRE(blocks.size() == 3);
@@ -126,7 +95,7 @@ TEST_SUITE("eval::compare")
 
   TEST_CASE("mismatches name the shape, argument, index, expected and got")
   {
-    kernel::Spec spec = kernel::parse_spec(k_spec, "t.toml");
+    kernel::Spec spec = kernel::parse_spec(k_unary_spec, "t.toml");
     std::string want = floats({1, 2, 3, NAN, INFINITY});
     std::string got = floats({1, 2, 3, 0, INFINITY});
     eval::Comparison c = eval::compare_outputs(spec, want, got);

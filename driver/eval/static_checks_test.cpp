@@ -1,5 +1,6 @@
 #include "eval/static_checks.hpp"
 #include "kernel/spec.hpp"
+#include "kernel/spec_test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -171,30 +172,7 @@ TEST_SUITE("eval::static_checks")
 
   TEST_CASE("defines: declared knobs, listed values, constraints")
   {
-    kernel::Spec spec = kernel::parse_spec(R"TOML([kernel]
-name = "t"
-suite = "s"
-description = "d"
-entry = "f"
-source = "f.c"
-signature = "void f(float* y, long n)"
-[sizes]
-n = {}
-[[args]]
-name = "y"
-type = "f32*"
-role = "out"
-len = "n"
-[[args]]
-name = "n"
-type = "i64"
-role = "size"
-[shapes]
-test = [ { n = 2 } ]
-perf = { n = 8 }
-[perf]
-flops = "n"
-[[knobs]]
+    kernel::Spec spec = kernel::parse_spec(std::string(testing::k_unary_spec) + R"TOML([[knobs]]
 name = "A"
 values = [1, 2, 4]
 default = 1

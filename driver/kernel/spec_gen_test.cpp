@@ -1,6 +1,7 @@
 // kernel.toml's integer inputs (range expressions, generators), counted outputs and
 // scratch buffers (kernels/FORMAT.md, "Integer inputs" and "Data-dependent outputs").
 #include "kernel/spec.hpp"
+#include "kernel/spec_test_support.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
 
@@ -81,20 +82,12 @@ flops = "n"
 
 std::string with(const std::string& from, const std::string& to)
 {
-  std::string s = k_spec;
-  size_t at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
+  return testing::replaced(k_spec, from, to);
 }
 
 std::string error_of(const std::string& text)
 {
-  try {
-    (void)kernel::parse_spec(text, "k/kernel.toml");
-  } catch (const Fatal& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return testing::spec_error(text);
 }
 
 } // namespace

@@ -1,0 +1,70 @@
+// Helpers for the doctest suites that parse kernel.toml text (kernel/, eval/), never
+// linked into eok: the minimal valid spec, a spec with one piece replaced, and the
+// error a text gets.
+#pragma once
+
+#include "kernel/spec.hpp"
+#include "util/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace eok::testing {
+
+// The smallest spec the rules accept: a unary f32 kernel f(x, y, n) checked with a
+// tolerance, two test shapes and a perf shape. Tests append tables (knobs) to it.
+inline const char* const k_unary_spec = R"TOML([kernel]
+name = "t"
+suite = "s"
+description = "d"
+entry = "f"
+source = "f.c"
+signature = "void f(const float* x, float* y, long n)"
+[sizes]
+n = { min = 0 }
+[[args]]
+name = "x"
+type = "f32*"
+role = "in"
+len = "n"
+[[args]]
+name = "y"
+type = "f32*"
+role = "out"
+len = "n"
+[[args]]
+name = "n"
+type = "i64"
+role = "size"
+[tolerance]
+abs = 1e-3
+rel = 1e-2
+ulp = 0
+[shapes]
+test = [ { n = 2 }, { n = 3 } ]
+perf = { n = 8 }
+[perf]
+flops = "n"
+)TOML";
+
+// `text` with its first `from` replaced by `to`; `from` must be there.
+inline std::string replaced(std::string text, const std::string& from, const std::string& to)
+{
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The Fatal message parse_spec gives `text` read as k/kernel.toml, or "(no error)".
+inline std::string spec_error(const std::string& text)
+{
+  try {
+    (void)kernel::parse_spec(text, "k/kernel.toml");
+  } catch (const Fatal& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+} // namespace eok::testing
