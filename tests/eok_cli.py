@@ -32,9 +32,13 @@ def eok(*args, cwd=None, env=None, timeout=60, check=False):
 
 
 def passed(test):
-    """Whether the running unittest.TestCase has passed so far (for tearDown and cleanups)."""
+    """Whether the running unittest.TestCase has no error or failure recorded so far. (Its
+    _outcome.success reads True inside tearDown and cleanups, which run as parts of their own.)"""
     outcome = getattr(test, "_outcome", None)
-    return outcome is None or getattr(outcome, "success", True)
+    result = getattr(outcome, "result", None)
+    if result is None:
+        return True
+    return not any(t is test for t, _ in result.errors + result.failures)
 
 
 def scratch_dir(test, prefix, dir=None):
