@@ -48,24 +48,21 @@
 #define vi16 EOK_CAT(EOK_H(vint16m), _t)
 #define VSETVL_H EOK_H(__riscv_vsetvl_e16m)
 
-// Widened ops: fp16 at EOK_WL (EOK_LMUL, at most 4), fp32 at twice it.
-#if EOK_LMUL == 8
-#define EOK_WL 4
+// Widened ops: fp16 at EOK_WL (EOK_LMUL, at most 2), fp32 at twice it: at e32m8 the
+// polynomial ops' temporaries outgrow the 32 vector registers and clang spills (nn/unaryop).
+#if EOK_LMUL == 1
+#define EOK_WL 1
 #else
-#define EOK_WL EOK_LMUL
+#define EOK_WL 2
 #endif
 #if EOK_WL == 1
 #define EOK_WIDE 2
 #define MB _b16
 #define vmask vbool16_t
-#elif EOK_WL == 2
+#else
 #define EOK_WIDE 4
 #define MB _b8
 #define vmask vbool8_t
-#else
-#define EOK_WIDE 8
-#define MB _b4
-#define vmask vbool4_t
 #endif
 #define EOK_M(prefix) EOK_CAT(prefix, EOK_WIDE)
 #define F(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_M(_f32m))

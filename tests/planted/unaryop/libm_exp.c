@@ -21,11 +21,6 @@ static float exp_input(float x)
   const float hi = 88.3762626647949f;
   return x != x ? hi : fminf(fmaxf(x, -hi), hi);
 }
-static float exp_layer(float x)
-{
-  float c = exp_input(x);
-  return floorf(fmaf(c, 1.44269504088896341f, 0.5f)) <= -127 ? 0.f : expf(c);
-}
 static float log_layer(float x)
 {
   return x != x || x <= 0 ? NAN : isinf(x) ? 88.7228391f : logf(x);
