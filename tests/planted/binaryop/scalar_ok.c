@@ -1,5 +1,5 @@
-// Planted (binaryop): a plain scalar loop with the same semantics (fmaxf/fminf are maxNum/minNum like
-// vfmax/vfmin); must be ok.
+// Planted (binaryop): a plain scalar loop with the same semantics (libm powf and atan2f;
+// fmaxf/fminf are maxNum/minNum like vfmax/vfmin); must be ok.
 #include <math.h>
 
 static float one(float x, float z, long op)
@@ -13,6 +13,10 @@ static float one(float x, float z, long op)
   case 5: return fminf(x, z);
   case 7: return z - x;
   case 8: return z / x;
+  case 6: return powf(x, z);
+  case 9: return powf(z, x);
+  case 10: return atan2f(x, z);
+  case 11: return atan2f(z, x);
   default: return 0.f;
   }
 }

@@ -1,5 +1,6 @@
 // Planted (binaryop): a per-channel a is handled like NCNN by swapping the operands, but
-// without switching to the reverse op: SUB, DIV, RSUB and RDIV come out backwards.
+// without switching to the reverse op: SUB, DIV, POW, RSUB, RDIV, RPOW,
+// ATAN2 and RATAN2 come out backwards.
 #include <math.h>
 
 static float one(float x, float z, long op)
@@ -13,6 +14,10 @@ static float one(float x, float z, long op)
   case 5: return fminf(x, z);
   case 7: return z - x;
   case 8: return z / x;
+  case 6: return powf(x, z);
+  case 9: return powf(z, x);
+  case 10: return atan2f(x, z);
+  case 11: return atan2f(z, x);
   default: return 0.f;
   }
 }
