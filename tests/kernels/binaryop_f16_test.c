@@ -1,8 +1,8 @@
 /* ker0 of kernels/nn/binaryop_f16 against the fp32 task's double golden rounded to fp16, in
  * fp16 ulps: every test shape of the spec with and without the special values, every op on
  * every pair of a grid of fp16 special values, then random shapes for every op, form and
- * pack. The exact ops (ADD .. MIN, RSUB, RDIV) must be exact, POW/RPOW and ATAN2/RATAN2
- * within 1 fp16 ulp. Also checks that no input changes, nothing is written outside y and a
+ * pack. The exact ops (ADD .. MIN, RSUB, RDIV, FMOD, FLOOR_DIVIDE, REMAINDER and reverses)
+ * must be exact, POW/RPOW and ATAN2/RATAN2 within 1 fp16 ulp. Also checks that no input changes, nothing is written outside y and a
  * second run is identical. */
 #include <math.h>
 #include <stdio.h>
@@ -141,6 +141,10 @@ static const float k_grid[] = {0.f,   -0.f,   INFINITY, -INFINITY,   NAN,       
                                2047.f, -2047.f, 2048.f};
 enum { grid_n = sizeof k_grid / sizeof k_grid[0] };
 
+/* NCNN's op types but 14 (LOGADDEXP). */
+static const long k_ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18};
+enum { num_ops = sizeof k_ops / sizeof k_ops[0] };
+
 int main(int argc, char** argv)
 {
   Rng rng = {argc > 1 ? strtoull(argv[1], NULL, 0) : 0x5eedull};
@@ -169,12 +173,13 @@ int main(int argc, char** argv)
       gb[i * grid_n + j] = (_Float16)k_grid[j];
     }
   }
-  for (long op = 0; op < 12; ++op) {
-    run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, op, 0, ga, gb);
+  for (int o = 0; o < num_ops; ++o) {
+    run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, k_ops[o], 0, ga, gb);
   }
   bad += classes_print(&grid, "special grid, every op");
-  for (int s = 0; s < 12 * 4 * 2 * 2; ++s) {
-    long op = s % 12, form = (s / 12) % 4, pack = (s / 48) % 2 ? 16 : 1;
+  for (int s = 0; s < num_ops * 4 * 2 * 2; ++s) {
+    long op = k_ops[s % num_ops], form = (s / num_ops) % 4;
+    long pack = (s / (4 * num_ops)) % 2 ? 16 : 1;
     long c = 1 + (long)(rng_next(&rng) % 5), hw = (long)(rng_next(&rng) % 40);
     run_case(&extra, &rng, c, hw, pack, form, op, s % 3 == 0, NULL, NULL);
   }

@@ -8,7 +8,9 @@
  * POW and ATAN2 are C's pow and atan2 (NCNN's naive layer calls powf and atan2f) in double,
  * rounded to the element type so results beyond its range are Inf or 0 as it gives them; C99
  * Annex F fixes their special cases (pow(x, +-0) = pow(1, y) = pow(-1, +-Inf) = 1, a finite
- * negative base with a non-integer exponent is NaN, atan2's signed zeros and infinities). */
+ * negative base with a non-integer exponent is NaN, atan2's signed zeros and infinities).
+ * FMOD and REMAINDER are exact in any precision; FLOOR_DIVIDE floors the fp32 quotient (the
+ * naive layer's floorf(x / y)), so a quotient that rounds up to an integer floors to it. */
 static double one(double x, double z, long op)
 {
   switch (op) {
@@ -22,6 +24,12 @@ static double one(double x, double z, long op)
   case 9: return pow(z, x);
   case 10: return atan2(x, z);
   case 11: return atan2(z, x);
+  case 12: return fmod(x, z); /* exact, so the same as fmodf */
+  case 13: return fmod(z, x);
+  case 15: return floor((float)(x / z)); /* floorf of the fp32 quotient, as NCNN's naive layer */
+  case 16: return floor((float)(z / x));
+  case 17: return remainder(x, z); /* exact, so the same as remainderf */
+  case 18: return remainder(z, x);
   case 4:
   case 5:
     if (isnan(x) || isnan(z)) {

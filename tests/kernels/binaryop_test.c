@@ -1,7 +1,8 @@
 /* ker0 of kernels/nn/binaryop against its golden: every test shape of the spec with and
  * without the special values, every op on every pair of a grid of special values, then
- * random shapes for every op, form and pack. The exact ops (ADD .. MIN, RSUB, RDIV) must be
- * exact, ATAN2/RATAN2 (libm atan2f) within 1 ulp, POW/RPOW within the spec's tolerance. */
+ * random shapes for every op, form and pack. The exact ops (ADD .. MIN, RSUB, RDIV, FMOD,
+ * FLOOR_DIVIDE, REMAINDER and their reverses) must be exact, ATAN2/RATAN2 (libm atan2f)
+ * within 1 ulp, POW/RPOW within the spec's tolerance. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,7 +123,7 @@ int main(int argc, char** argv)
     }
   }
   bad += classes_print(&shapes, "test shapes");
-  static const long ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+  static const long ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18};
   enum { num_ops = sizeof ops / sizeof ops[0] };
   float ga[grid_n * grid_n], gb[grid_n * grid_n];
   for (int i = 0; i < grid_n; ++i) {
@@ -135,7 +136,7 @@ int main(int argc, char** argv)
     run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, ops[o], 0, ga, gb);
   }
   bad += classes_print(&grid, "special grid, every op");
-  for (int s = 0; s < 4 * num_ops * 2 * 3; ++s) {
+  for (int s = 0; s < 4 * num_ops * 2 * 2; ++s) {
     long op = ops[s % num_ops], form = (s / num_ops) % 4, pack = (s / (4 * num_ops)) % 2 ? 8 : 1;
     long c = 1 + (long)(rng_next(&rng) % 6), hw = (long)(rng_next(&rng) % 70);
     run_case(&extra, &rng, c, hw, pack, form, op, s % 3 == 0, NULL, NULL);

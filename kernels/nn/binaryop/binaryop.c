@@ -1,18 +1,21 @@
-// eok ker0: NCNN BinaryOp (ADD, SUB, MUL, DIV, MAX, MIN, POW, RSUB, RDIV, RPOW, ATAN2, RATAN2)
+// eok ker0: NCNN BinaryOp (op types 0..13, 15..18: ADD, SUB, MUL, DIV, MAX, MIN, POW, RSUB,
+// RDIV, RPOW, ATAN2, RATAN2, FMOD, RFMOD, FLOOR_DIVIDE, RFLOOR_DIVIDE, REMAINDER, RREMAINDER)
 // over fp32 blobs with the same shape, a scalar b, a per-channel b or a per-channel a, RVV 1.0
 // intrinsics, written the way NCNN's BinaryOp_riscv does it: the op is chosen once (one loop
 // per op, as NCNN's templates), each channel is strip-mined over its hw*pack contiguous
 // values, a scalar operand uses the .vf form (a splat where the op has none), a per-channel
 // operand of elempack 8 is one vector of its 8 lanes repeated across the register group. A
-// per-channel a swaps the operands and runs the reverse op (SUB <-> RSUB, DIV <-> RDIV,
-// POW <-> RPOW, ATAN2 <-> RATAN2), as NCNN's forward does.
+// per-channel a swaps the operands and runs the reverse op (SUB <-> RSUB, POW <-> RPOW, ...),
+// as NCNN's forward does.
 //
 // POW is NCNN's vector exp(y * log|x|) (rvv_mathfun's pow_ps), with this file's own log and
 // exp, plus what NCNN's vector form lacks and its naive layer (powf) has: negative bases
 // (sign from an odd integer exponent, NaN for a non-integer one), subnormal bases, results
 // that overflow to Inf or underflow through the subnormals, and C's exact cases (pow(x, +-0),
-// pow(1, y) and pow(-1, +-Inf) are 1, pow(x, 1) is x). ATAN2 is per-element libm atan2f, as NCNN's RVV layer
-// does (its atan2_ps stores the vectors and calls atan2f lane by lane), without the round trip.
+// pow(1, y) and pow(-1, +-Inf) are 1, pow(x, 1) is x). FLOOR_DIVIDE is vfdiv and a floor, as
+// NCNN's floor_divide_ps. ATAN2 is per-element libm atan2f, as NCNN's RVV layer does (its
+// atan2_ps stores the vectors and calls atan2f lane by lane), without the round trip; FMOD
+// and REMAINDER are per-element libm too, for the naive layer's exact fmodf/remainderf.
 #include <math.h>
 #include <riscv_vector.h>
 
@@ -57,8 +60,18 @@
 
 enum {
   op_add = 0, op_sub, op_mul, op_div, op_max, op_min, op_pow, op_rsub, op_rdiv, op_rpow,
-  op_atan2, op_ratan2
+  op_atan2, op_ratan2, op_fmod, op_rfmod, op_logaddexp, op_fdiv, op_rfdiv, op_remainder,
+  op_rremainder
 };
+
+// floorf(q): through int32 rounded down (vfcvt.x.f with RDN) where |q| < 2^23, q itself
+// above (already an integer), for Inf and NaN; the sign copied back keeps floor(-0) = -0.
+static inline vf32 floor_v(vf32 q, size_t vl)
+{
+  vf32 fl = F(vfcvt_f_x_v)(EOK_CAT(I(vfcvt_x_f_v), _rm)(q, __RISCV_FRM_RDN, vl), vl);
+  fl = F(vfsgnj_vv)(fl, q, vl);
+  return F(vmerge_vvm)(q, fl, FM(vmflt_vf)(F(vfabs_v)(q, vl), 0x1p23f, vl), vl);
+}
 
 // log(x) for x >= 0, NaN or +Inf (the caller passes |base|). x = 2^k * m with m in
 // [sqrt(1/2), sqrt(2)) (subnormals scaled by 2^24 first), log(m) = 2 atanh(s) with
@@ -163,6 +176,10 @@ static inline vf32 pow_v(vf32 x, vf32 y, size_t vl)
 #define VF_pow(x, s, vl) pow_v(x, F(vfmv_v_f)(s, vl), vl)
 #define VV_rpow(x, y, vl) pow_v(y, x, vl)
 #define VF_rpow(x, s, vl) pow_v(F(vfmv_v_f)(s, vl), x, vl)
+#define VV_fdiv(x, y, vl) floor_v(F(vfdiv_vv)(x, y, vl), vl)
+#define VF_fdiv(x, s, vl) floor_v(F(vfdiv_vf)(x, s, vl), vl)
+#define VV_rfdiv(x, y, vl) floor_v(F(vfdiv_vv)(y, x, vl), vl)
+#define VF_rfdiv(x, s, vl) floor_v(F(vfrdiv_vf)(x, s, vl), vl)
 
 // The pack lanes p[0..pack) repeated over a whole register group (lane j holds p[j % pack]).
 static vf32 repeat_lanes(const float* p, long pack)
@@ -219,6 +236,8 @@ LOOPS(rsub)
 LOOPS(rdiv)
 LOOPS(pow)
 LOOPS(rpow)
+LOOPS(fdiv)
+LOOPS(rfdiv)
 
 // One switch per call picks the op's loop (a table of function pointers would need
 // relocated data, which a kernel may not have).
@@ -234,6 +253,8 @@ LOOPS(rpow)
   case op_rdiv: KIND##_rdiv(__VA_ARGS__); break; \
   case op_pow: KIND##_pow(__VA_ARGS__); break;   \
   case op_rpow: KIND##_rpow(__VA_ARGS__); break; \
+  case op_fdiv: KIND##_fdiv(__VA_ARGS__); break; \
+  case op_rfdiv: KIND##_rfdiv(__VA_ARGS__); break; \
   default: break;                            \
   }
 
@@ -248,21 +269,39 @@ static int reverse_op(long op)
   case op_rpow: return op_pow;
   case op_atan2: return op_ratan2;
   case op_ratan2: return op_atan2;
+  case op_fmod: return op_rfmod;
+  case op_rfmod: return op_fmod;
+  case op_fdiv: return op_rfdiv;
+  case op_rfdiv: return op_fdiv;
+  case op_remainder: return op_rremainder;
+  case op_rremainder: return op_remainder;
   default: return (int)op;
   }
 }
 
-// ATAN2 / RATAN2: atan2f per element (NCNN's RVV layer calls it lane by lane), a and b
-// indexed as the form says (forms 0..2 after the per-channel-a swap).
-static void scalar_atan2(const float* a, const float* b, float* y, long c, long size, long pack,
-                         long form, int reversed)
+// The libm ops per element, a and b indexed as the form says (forms 0..2 after the
+// per-channel-a swap): ATAN2 (NCNN's RVV layer calls atan2f lane by lane), FMOD and
+// REMAINDER (exact in libm; NCNN's vector a - q * b from a rounded quotient is not).
+static float libm_op(float x, float z, long op)
+{
+  switch (op) {
+  case op_atan2: return atan2f(x, z);
+  case op_ratan2: return atan2f(z, x);
+  case op_fmod: return fmodf(x, z);
+  case op_rfmod: return fmodf(z, x);
+  case op_remainder: return remainderf(x, z);
+  default: return remainderf(z, x);
+  }
+}
+
+static void scalar_libm(const float* a, const float* b, float* y, long c, long size, long pack,
+                        long form, long op)
 {
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i;
-      float x = a[k];
       float z = form == 0 ? b[k] : form == 1 ? b[0] : b[q * pack + i % pack];
-      y[k] = reversed ? atan2f(z, x) : atan2f(x, z);
+      y[k] = libm_op(a[k], z, op);
     }
   }
 }
@@ -280,8 +319,9 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
     form = 2;
   }
   long size = hw * pack;
-  if (op == op_atan2 || op == op_ratan2) {
-    scalar_atan2(a, b, y, c, size, pack, form, op == op_ratan2);
+  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
+      op == op_remainder || op == op_rremainder) {
+    scalar_libm(a, b, y, c, size, pack, form, op);
     return;
   }
   if (form == 0) {

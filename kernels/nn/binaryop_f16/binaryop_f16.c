@@ -9,9 +9,11 @@
 // POW/RPOW widen to fp32 (vfwcvt), run the fp32 task's exp(y log|x|) with powf's special
 // cases, and narrow (vfncvt, round to nearest): NCNN's zfh layer evaluates pow_ps in fp16
 // (rvv_mathfun_fp16s), whose fp16 log and exp put an error of about |t| 2^-10 on t = y log|x|
-// (|t| up to 11), several fp16 ulps; in fp32 the result is within 1 fp16 ulp. ATAN2/RATAN2
-// are libm atan2f per element on the widened values, rounded to fp16, as NCNN's
-// fp16 atan2_ps does lane by lane.
+// (|t| up to 11), several fp16 ulps; in fp32 the result is within 1 fp16 ulp. FLOOR_DIVIDE
+// widens too: the naive fp16 layer floors the fp32 quotient (NCNN's zfh vector path divides
+// in fp16, whose rounding can reach the next integer). ATAN2/RATAN2 are libm atan2f per
+// element on the widened values, rounded to fp16, as NCNN's fp16 atan2_ps does lane by lane;
+// FMOD and REMAINDER are per-element libm too (exact, the naive layer's semantics).
 #include <math.h>
 #include <riscv_vector.h>
 
@@ -71,8 +73,18 @@
 
 enum {
   op_add = 0, op_sub, op_mul, op_div, op_max, op_min, op_pow, op_rsub, op_rdiv, op_rpow,
-  op_atan2, op_ratan2
+  op_atan2, op_ratan2, op_fmod, op_rfmod, op_logaddexp, op_fdiv, op_rfdiv, op_remainder,
+  op_rremainder
 };
+
+// floorf(q): through int32 rounded down (vfcvt.x.f with RDN) where |q| < 2^23, q itself
+// above (already an integer), for Inf and NaN; the sign copied back keeps floor(-0) = -0.
+static inline vf32 floor_v(vf32 q, size_t vl)
+{
+  vf32 fl = F(vfcvt_f_x_v)(EOK_CAT(I(vfcvt_x_f_v), _rm)(q, __RISCV_FRM_RDN, vl), vl);
+  fl = F(vfsgnj_vv)(fl, q, vl);
+  return F(vmerge_vvm)(q, fl, FM(vmflt_vf)(F(vfabs_v)(q, vl), 0x1p23f, vl), vl);
+}
 
 // log(x) for x >= 0, NaN or +Inf (the caller passes |base|). x = 2^k * m with m in
 // [sqrt(1/2), sqrt(2)) (subnormals scaled by 2^24 first), log(m) = 2 atanh(s) with
@@ -227,11 +239,23 @@ LOOPS(min)
 LOOPS(rsub)
 LOOPS(rdiv)
 
-// POW over n values of one channel, base and exponent swapped for RPOW. mode 0: z runs with
-// x; 1: z[0] for all (a scalar, or a pack-1 channel's value); 2: z[0..pack) repeated per
-// pixel (a pack-16 channel), widened once.
-static void pow_run(const _Float16* x, const _Float16* z, _Float16* y, long n, long pack,
-                    int mode, int reversed)
+// The ops evaluated in fp32 on widened values: POW/RPOW, FLOOR_DIVIDE/RFLOOR_DIVIDE (the
+// naive fp16 layer's floorf((float)x / (float)y): an fp32 quotient, floored, then rounded).
+static inline vf32 wide_op(vf32 x, vf32 z, long op, size_t vl)
+{
+  switch (op) {
+  case op_pow: return pow_v(x, z, vl);
+  case op_rpow: return pow_v(z, x, vl);
+  case op_fdiv: return floor_v(F(vfdiv_vv)(x, z, vl), vl);
+  default: return floor_v(F(vfdiv_vv)(z, x, vl), vl);
+  }
+}
+
+// A widened op over n values of one channel. mode 0: z runs with x; 1: z[0] for all (a
+// scalar, or a pack-1 channel's value); 2: z[0..pack) repeated per pixel (a pack-16
+// channel), widened once.
+static void wide_run(const _Float16* x, const _Float16* z, _Float16* y, long n, long pack,
+                     int mode, long op)
 {
   if (n <= 0) {
     return;
@@ -249,7 +273,7 @@ static void pow_run(const _Float16* x, const _Float16* z, _Float16* y, long n, l
     size_t vl = (size_t)(n - i < strip ? n - i : strip);
     vf32 xv = WIDEN(HP(vle16_v)(x + i, vl), vl);
     vf32 zv = mode == 0 ? WIDEN(HP(vle16_v)(z + i, vl), vl) : zc;
-    vf32 r = reversed ? pow_v(zv, xv, vl) : pow_v(xv, zv, vl);
+    vf32 r = wide_op(xv, zv, op, vl);
     HP(vse16_v)(y + i, NARROW(r, vl), vl);
     i += (long)vl;
   }
@@ -281,21 +305,39 @@ static int reverse_op(long op)
   case op_rpow: return op_pow;
   case op_atan2: return op_ratan2;
   case op_ratan2: return op_atan2;
+  case op_fmod: return op_rfmod;
+  case op_rfmod: return op_fmod;
+  case op_fdiv: return op_rfdiv;
+  case op_rfdiv: return op_fdiv;
+  case op_remainder: return op_rremainder;
+  case op_rremainder: return op_remainder;
   default: return (int)op;
   }
 }
 
-// ATAN2 / RATAN2: atan2f per element on the fp16 values as floats, rounded to fp16 (NCNN's
-// fp16 atan2_ps does this lane by lane), a and b indexed as the form says (0..2).
-static void scalar_atan2(const _Float16* a, const _Float16* b, _Float16* y, long c, long size,
-                         long pack, long form, int reversed)
+// The libm ops per element on the fp16 values as floats, rounded to fp16, a and b indexed as
+// the form says (0..2): ATAN2 (NCNN's fp16 atan2_ps calls atan2f lane by lane), FMOD and
+// REMAINDER (exact, as the naive layer's fmodf/remainderf; the result is an fp16 value).
+static float libm_op(float x, float z, long op)
+{
+  switch (op) {
+  case op_atan2: return atan2f(x, z);
+  case op_ratan2: return atan2f(z, x);
+  case op_fmod: return fmodf(x, z);
+  case op_rfmod: return fmodf(z, x);
+  case op_remainder: return remainderf(x, z);
+  default: return remainderf(z, x);
+  }
+}
+
+static void scalar_libm(const _Float16* a, const _Float16* b, _Float16* y, long c, long size,
+                        long pack, long form, long op)
 {
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i;
-      float x = (float)a[k];
-      float z = (float)(form == 0 ? b[k] : form == 1 ? b[0] : b[q * pack + i % pack]);
-      y[k] = (_Float16)(reversed ? atan2f(z, x) : atan2f(x, z));
+      _Float16 z = form == 0 ? b[k] : form == 1 ? b[0] : b[q * pack + i % pack];
+      y[k] = (_Float16)libm_op((float)a[k], (float)z, op);
     }
   }
 }
@@ -313,17 +355,17 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
     form = 2;
   }
   long size = hw * pack;
-  if (op == op_atan2 || op == op_ratan2) {
-    scalar_atan2(a, b, y, c, size, pack, form, op == op_ratan2);
+  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
+      op == op_remainder || op == op_rremainder) {
+    scalar_libm(a, b, y, c, size, pack, form, op);
     return;
   }
-  if (op == op_pow || op == op_rpow) {
-    int rev = op == op_rpow;
+  if (op == op_pow || op == op_rpow || op == op_fdiv || op == op_rfdiv) {
     if (form == 0 || form == 1) {
-      pow_run(a, b, y, c * size, pack, form, rev);
+      wide_run(a, b, y, c * size, pack, (int)form, op);
     } else {
       for (long q = 0; q < c; ++q) {
-        pow_run(a + q * size, b + q * pack, y + q * size, size, pack, pack == 1 ? 1 : 2, rev);
+        wide_run(a + q * size, b + q * pack, y + q * size, size, pack, pack == 1 ? 1 : 2, op);
       }
     }
     return;

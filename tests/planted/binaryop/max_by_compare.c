@@ -17,6 +17,12 @@ static float one(float x, float z, long op)
   case 9: return powf(z, x);
   case 10: return atan2f(x, z);
   case 11: return atan2f(z, x);
+  case 12: return fmodf(x, z);
+  case 13: return fmodf(z, x);
+  case 15: return floorf(x / z);
+  case 16: return floorf(z / x);
+  case 17: return remainderf(x, z);
+  case 18: return remainderf(z, x);
   default: return 0.f;
   }
 }

@@ -18,6 +18,12 @@ static _Float16 one(_Float16 hx, _Float16 hz, long op)
   case 9: return (_Float16)powf((float)z, (float)x);
   case 10: return (_Float16)atan2f((float)x, (float)z);
   case 11: return (_Float16)atan2f((float)z, (float)x);
+  case 12: return (_Float16)fmodf((float)x, (float)z);
+  case 13: return (_Float16)fmodf((float)z, (float)x);
+  case 15: return (_Float16)floorf((float)x / (float)z);
+  case 16: return (_Float16)floorf((float)z / (float)x);
+  case 17: return (_Float16)remainderf((float)x, (float)z);
+  case 18: return (_Float16)remainderf((float)z, (float)x);
   default: return 0;
   }
 }

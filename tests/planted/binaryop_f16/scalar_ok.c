@@ -1,6 +1,7 @@
 // Planted (binaryop_f16): a plain scalar loop with the same semantics: the exact ops in double
-// rounded once to fp16 (the same as one fp16 operation), POW and ATAN2 through libm powf and
-// atan2f on the fp16 values as floats, rounded to fp16; must be ok.
+// rounded once to fp16 (the same as one fp16 operation), POW, ATAN2, FMOD, REMAINDER through
+// libm on the fp16 values as floats and FLOOR_DIVIDE on their fp32 quotient, rounded to
+// fp16; must be ok.
 #include <math.h>
 
 static _Float16 one(_Float16 hx, _Float16 hz, long op)
@@ -19,6 +20,12 @@ static _Float16 one(_Float16 hx, _Float16 hz, long op)
   case 9: return (_Float16)powf((float)z, (float)x);
   case 10: return (_Float16)atan2f((float)x, (float)z);
   case 11: return (_Float16)atan2f((float)z, (float)x);
+  case 12: return (_Float16)fmodf((float)x, (float)z);
+  case 13: return (_Float16)fmodf((float)z, (float)x);
+  case 15: return (_Float16)floorf((float)x / (float)z);
+  case 16: return (_Float16)floorf((float)z / (float)x);
+  case 17: return (_Float16)remainderf((float)x, (float)z);
+  case 18: return (_Float16)remainderf((float)z, (float)x);
   default: return 0;
   }
 }
