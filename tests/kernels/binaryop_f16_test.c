@@ -57,8 +57,8 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
                      int specials, const _Float16* ga, const _Float16* gb)
 {
   long n = c * hw * pack;
-  long an = form == 3 ? c * pack : n;
-  long bn = form == 1 ? 1 : form == 2 ? c * pack : n;
+  long an = form == 3 ? c * pack : form == 5 ? hw : n;
+  long bn = form == 1 ? 1 : form == 2 ? c * pack : form == 4 ? hw : n;
   HGuarded a = half_alloc(an), b = half_alloc(bn), y = half_alloc(n), y2 = half_alloc(n);
   if (ga) {
     memcpy(a.data, ga, 2 * (size_t)an);
@@ -154,8 +154,9 @@ int main(int argc, char** argv)
     const long* sh = spec_shapes[s];
     long n = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_HW] * sh[SPEC_SIZE_PACK];
     long form = sh[SPEC_SIZE_FORM];
-    if (sh[SPEC_SIZE_AN] != (form == 3 ? sh[SPEC_SIZE_C] * sh[SPEC_SIZE_PACK] : n) ||
-        sh[SPEC_SIZE_BN] != (form == 1 ? 1 : form == 2 ? sh[SPEC_SIZE_C] * sh[SPEC_SIZE_PACK] : n)) {
+    long cp = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_PACK], hw = sh[SPEC_SIZE_HW];
+    if (sh[SPEC_SIZE_AN] != (form == 3 ? cp : form == 5 ? hw : n) ||
+        sh[SPEC_SIZE_BN] != (form == 1 ? 1 : form == 2 ? cp : form == 4 ? hw : n)) {
       printf("FAIL shape %d: an/bn do not match form %ld\n", s, form);
       bad++;
       continue;
@@ -177,9 +178,9 @@ int main(int argc, char** argv)
     run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, k_ops[o], 0, ga, gb);
   }
   bad += classes_print(&grid, "special grid, every op");
-  for (int s = 0; s < num_ops * 4 * 2 * 2; ++s) {
-    long op = k_ops[s % num_ops], form = (s / num_ops) % 4;
-    long pack = (s / (4 * num_ops)) % 2 ? 16 : 1;
+  for (int s = 0; s < num_ops * 6 * 2; ++s) {
+    long op = k_ops[s % num_ops], form = (s / num_ops) % 6;
+    long pack = (s / (6 * num_ops)) % 2 ? 16 : 1;
     long c = 1 + (long)(rng_next(&rng) % 5), hw = (long)(rng_next(&rng) % 40);
     run_case(&extra, &rng, c, hw, pack, form, op, s % 3 == 0, NULL, NULL);
   }

@@ -51,8 +51,9 @@ void golden_binaryop_exact(const float* a, const float* b, double* y, long c, lo
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i, l = i % pack;
-      double x = form == 3 ? a[q * pack + l] : a[k];
-      double z = form == 0 || form == 3 ? b[k] : form == 1 ? b[0] : b[q * pack + l];
+      double x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
+      double z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
+               : form == 4 ? b[i / pack] : b[q * pack + l];
       y[k] = one(x, z, op);
     }
   }

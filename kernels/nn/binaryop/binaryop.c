@@ -280,7 +280,7 @@ static int reverse_op(long op)
 }
 
 // The libm ops per element, a and b indexed as the form says (forms 0..2 after the
-// per-channel-a swap): ATAN2 (NCNN's RVV layer calls atan2f lane by lane), FMOD and
+// per-channel-a swap; 4: b per pixel): ATAN2 (NCNN's RVV layer calls atan2f lane by lane), FMOD and
 // REMAINDER (exact in libm; NCNN's vector a - q * b from a rounded quotient is not).
 static float libm_op(float x, float z, long op)
 {
@@ -300,7 +300,7 @@ static void scalar_libm(const float* a, const float* b, float* y, long c, long s
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i;
-      float z = form == 0 ? b[k] : form == 1 ? b[0] : b[q * pack + i % pack];
+      float z = form == 0 ? b[k] : form == 1 ? b[0] : form == 4 ? b[i / pack] : b[q * pack + i % pack];
       y[k] = libm_op(a[k], z, op);
     }
   }
@@ -311,12 +311,12 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
 {
   (void)an;
   (void)bn;
-  if (form == 3) { // per-channel a: b op' a with the reverse op, as NCNN
+  if (form == 3 || form == 5) { // a the smaller operand: b op' a with the reverse op, as NCNN
     const float* t = a;
     a = b;
     b = t;
     op = reverse_op(op);
-    form = 2;
+    form = form == 3 ? 2 : 4;
   }
   long size = hw * pack;
   if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
@@ -328,12 +328,22 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
     DISPATCH(vv, a, b, y, c * size)
   } else if (form == 1) {
     DISPATCH(vf, a, b[0], y, c * size)
-  } else {
+  } else if (form == 2) {
     for (long q = 0; q < c; ++q) {
       if (pack == 1) {
         DISPATCH(vf, a + q * size, b[q], y + q * size, size)
       } else {
         DISPATCH(vp, a + q * size, b + q * pack, y + q * size, size, pack)
+      }
+    }
+  } else { // form 4: b per pixel, shared by the channels
+    for (long q = 0; q < c; ++q) {
+      if (pack == 1) {
+        DISPATCH(vv, a + q * size, b, y + q * size, size)
+      } else { // one pixel's pack lanes against its one b value, as NCNN's broadcast_pb
+        for (long i = 0; i < hw; ++i) {
+          DISPATCH(vf, a + q * size + i * pack, b[i], y + q * size + i * pack, pack)
+        }
       }
     }
   }

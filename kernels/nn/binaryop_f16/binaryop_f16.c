@@ -316,7 +316,7 @@ static int reverse_op(long op)
 }
 
 // The libm ops per element on the fp16 values as floats, rounded to fp16, a and b indexed as
-// the form says (0..2): ATAN2 (NCNN's fp16 atan2_ps calls atan2f lane by lane), FMOD and
+// the form says (0..2; 4: b per pixel): ATAN2 (NCNN's fp16 atan2_ps calls atan2f lane by lane), FMOD and
 // REMAINDER (exact, as the naive layer's fmodf/remainderf; the result is an fp16 value).
 static float libm_op(float x, float z, long op)
 {
@@ -336,7 +336,10 @@ static void scalar_libm(const _Float16* a, const _Float16* b, _Float16* y, long 
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i;
-      _Float16 z = form == 0 ? b[k] : form == 1 ? b[0] : b[q * pack + i % pack];
+      _Float16 z = form == 0   ? b[k]
+                 : form == 1 ? b[0]
+                 : form == 4 ? b[i / pack]
+                             : b[q * pack + i % pack];
       y[k] = (_Float16)libm_op((float)a[k], (float)z, op);
     }
   }
@@ -347,12 +350,12 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
 {
   (void)an;
   (void)bn;
-  if (form == 3) { // per-channel a: b op' a with the reverse op, as NCNN
+  if (form == 3 || form == 5) { // a the smaller operand: b op' a with the reverse op, as NCNN
     const _Float16* t = a;
     a = b;
     b = t;
     op = reverse_op(op);
-    form = 2;
+    form = form == 3 ? 2 : 4;
   }
   long size = hw * pack;
   if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
@@ -363,9 +366,16 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
   if (op == op_pow || op == op_rpow || op == op_fdiv || op == op_rfdiv) {
     if (form == 0 || form == 1) {
       wide_run(a, b, y, c * size, pack, (int)form, op);
-    } else {
+    } else if (form == 2) {
       for (long q = 0; q < c; ++q) {
         wide_run(a + q * size, b + q * pack, y + q * size, size, pack, pack == 1 ? 1 : 2, op);
+      }
+    } else {
+      for (long q = 0; q < c; ++q) {
+        for (long i = 0; i < (pack == 1 ? 1 : hw); ++i) { // pack 1: the channel against b
+          long at = q * size + i * pack;
+          wide_run(a + at, b + i, y + at, pack == 1 ? size : pack, pack, pack == 1 ? 0 : 1, op);
+        }
       }
     }
     return;
@@ -374,12 +384,22 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
     DISPATCH(vv, a, b, y, c * size)
   } else if (form == 1) {
     DISPATCH(vf, a, b[0], y, c * size)
-  } else {
+  } else if (form == 2) {
     for (long q = 0; q < c; ++q) {
       if (pack == 1) {
         DISPATCH(vf, a + q * size, b[q], y + q * size, size)
       } else {
         DISPATCH(vp, a + q * size, b + q * pack, y + q * size, size, pack)
+      }
+    }
+  } else { // form 4: b per pixel, shared by the channels
+    for (long q = 0; q < c; ++q) {
+      if (pack == 1) {
+        DISPATCH(vv, a + q * size, b, y + q * size, size)
+      } else { // one pixel's pack lanes against its one b value, as NCNN's broadcast_pb
+        for (long i = 0; i < hw; ++i) {
+          DISPATCH(vf, a + q * size + i * pack, b[i], y + q * size + i * pack, pack)
+        }
       }
     }
   }

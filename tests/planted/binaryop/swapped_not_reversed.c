@@ -37,8 +37,9 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i, l = i % pack;
-      float x = form == 3 ? a[q * pack + l] : a[k];
-      float z = form == 0 || form == 3 ? b[k] : form == 1 ? b[0] : b[q * pack + l];
+      float x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
+      float z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
+          : form == 4 ? b[i / pack] : b[q * pack + l];
       y[k] = form == 3 ? one(z, x, op) : one(x, z, op);
     }
   }

@@ -37,8 +37,9 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i, l = i % (pack > 8 ? 8 : pack);
-      _Float16 x = form == 3 ? a[q * pack + l] : a[k];
-      _Float16 z = form == 0 || form == 3 ? b[k] : form == 1 ? b[0] : b[q * pack + l];
+      _Float16 x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
+      _Float16 z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
+          : form == 4 ? b[i / pack] : b[q * pack + l];
       y[k] = one(x, z, op);
     }
   }
