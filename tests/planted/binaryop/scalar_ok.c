@@ -1,5 +1,5 @@
-// Planted (binaryop): a plain scalar loop with the same semantics (fmaxf/fminf are maxNum/minNum like
-// vfmax/vfmin); must be ok.
+// Planted (binaryop): a plain scalar loop with the same semantics (libm powf and atan2f;
+// fmaxf/fminf are maxNum/minNum like vfmax/vfmin); must be ok.
 #include <math.h>
 
 static float one(float x, float z, long op)
@@ -13,6 +13,16 @@ static float one(float x, float z, long op)
   case 5: return fminf(x, z);
   case 7: return z - x;
   case 8: return z / x;
+  case 6: return powf(x, z);
+  case 9: return powf(z, x);
+  case 10: return atan2f(x, z);
+  case 11: return atan2f(z, x);
+  case 12: return fmodf(x, z);
+  case 13: return fmodf(z, x);
+  case 15: return floorf(x / z);
+  case 16: return floorf(z / x);
+  case 17: return remainderf(x, z);
+  case 18: return remainderf(z, x);
   default: return 0.f;
   }
 }
@@ -26,8 +36,9 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
   for (long q = 0; q < c; ++q) {
     for (long i = 0; i < size; ++i) {
       long k = q * size + i, l = i % pack;
-      float x = form == 3 ? a[q * pack + l] : a[k];
-      float z = form == 0 || form == 3 ? b[k] : form == 1 ? b[0] : b[q * pack + l];
+      float x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
+      float z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
+          : form == 4 ? b[i / pack] : b[q * pack + l];
       y[k] = one(x, z, op);
     }
   }
