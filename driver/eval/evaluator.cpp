@@ -193,18 +193,27 @@ perf::SolInputs Evaluator::sol_inputs() const
   };
   perf::SolInputs sol;
   sol.flops = static_cast<double>(m_spec.flops_expr.eval(lookup).value());
-  double bytes = 0;
+  double bytes = 0, read = 0, written = 0;
   for (const auto& a : m_spec.args) {
     if (!a.pointer || a.role == kernel::Role::scratch) {
       continue; // scratch traffic is the kernel's choice, not necessary work
     }
     double size = static_cast<double>(kernel::arg_length(a, shape)) * kernel::elem_bytes(a.elem);
     bytes += a.role == kernel::Role::inout ? 2 * size : size;
+    read += a.role == kernel::Role::out ? 0 : size;
+    // A counted output's length is known only after the run: the bound counts none of it.
+    written += a.role == kernel::Role::in || !a.count.empty() ? 0 : size;
     if (a.elem == kernel::ElemType::f16) {
       sol.element_bits = 16;
     }
   }
-  sol.bytes = m_spec.bytes_expr ? static_cast<double>(m_spec.bytes_expr->eval(lookup).value()) : bytes;
+  if (m_spec.bytes_expr) { // a declared total: its read/write split is not known
+    sol.bytes = static_cast<double>(m_spec.bytes_expr->eval(lookup).value());
+  } else {
+    sol.bytes = bytes;
+    sol.bytes_read = read;
+    sol.bytes_written = written;
+  }
   return sol;
 }
 

@@ -185,6 +185,8 @@ public:
     }
     sol.flops = n * m_op.inputs + 2 * weights;
     sol.bytes = (m_op.fp16 ? 2 : 4) * n * (m_op.inputs + 1) + 4 * weights;
+    sol.bytes_written = (m_op.fp16 ? 2 : 4) * n;
+    sol.bytes_read = sol.bytes - sol.bytes_written;
     auto m = runner().measure({exe, "perf", std::to_string(m_req.seed)}, sol);
     if (!m.ok()) {
       return fail(rep, "perf_failed", m.error());

@@ -66,7 +66,7 @@ CostTable CostTable::parse(const std::string& text, const std::string& origin)
       if (read <= 0 || write <= 0) {
         throw Fatal(located(origin, static_cast<int>(n), "mem " + f[1] + ": bandwidths must be positive"));
       }
-      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), read, write, 2 / (1 / read + 1 / write)});
+      t.m_levels.push_back({f[1], static_cast<uint64_t>(number(f[2], origin, n)), read, write});
     } else if (f[0] == "vcols") {
       t.m_columns.assign(f.begin() + 1, f.end());
     } else if (f[0] == "vec") {

@@ -3,6 +3,7 @@
 // LMUL, mask), scalar class costs, memory bandwidth per level, the memcpy curve.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -22,9 +23,10 @@ struct MemLevel
   std::string name;                               // L1, L2, DRAM
   uint64_t max_bytes = 0;                         // largest working set that lives here; 0: unbounded
   double read_per_cycle = 0, write_per_cycle = 0; // bytes; fitted on the memcpy/memset curves
-  double bytes_per_cycle = 0;                     // copy traffic rate 2 / (1/read + 1/write) (speed of light)
   // Cycles to move `read` and `written` bytes here (reads and writes do not overlap).
   [[nodiscard]] double cycles(double read, double written) const { return read / read_per_cycle + written / write_per_cycle; }
+  // The fewest cycles `bytes` can take here whatever their read/write split (all at the faster rate).
+  [[nodiscard]] double cycles_any_split(double bytes) const { return bytes / std::max(read_per_cycle, write_per_cycle); }
 };
 
 class CostTable

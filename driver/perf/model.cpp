@@ -83,7 +83,14 @@ SolBound speed_of_light(const SolInputs& sol, const CostTable& table)
 {
   SolBound s;
   s.compute = sol.flops / table.peak_flops(sol.element_bits);
-  s.memory = sol.bytes > 0 ? sol.bytes / table.level_for(sol.bytes).bytes_per_cycle : 0;
+  // The model's memory term charges reads and writes at their own rates (writes are faster on
+  // the X60), so the bound does too: a single copy rate put kernels that write more than they
+  // read (fp16 -> fp32 casts) above their honest cycles, and they were called implausible.
+  const MemLevel& level = table.level_for(sol.bytes);
+  if (sol.bytes > 0) {
+    s.memory =
+        sol.bytes_read >= 0 && sol.bytes_written >= 0 ? level.cycles(sol.bytes_read, sol.bytes_written) : level.cycles_any_split(sol.bytes);
+  }
   s.cycles = std::max(s.compute, s.memory);
   if (s.cycles > 0) {
     s.bound = s.memory >= s.compute ? "memory" : "compute";

@@ -96,11 +96,31 @@ TEST_SUITE("perf::model")
     const CostTable& t = x60();
     SolBound mem = speed_of_light({1024, 8192, 32}, t);
     CHECK(mem.bound == "memory");
-    CHECK(mem.cycles == doctest::Approx(8192 / t.level_for(8192).bytes_per_cycle));
+    const MemLevel& l1 = t.level_for(8192);
+    CHECK(mem.cycles == doctest::Approx(8192 / std::max(l1.read_per_cycle, l1.write_per_cycle))); // split unknown
     SolBound comp = speed_of_light({2.0 * 64 * 64 * 64, 3 * 64 * 64 * 4, 32}, t);
     CHECK(comp.bound == "compute");
     CHECK(comp.cycles == doctest::Approx(2.0 * 64 * 64 * 64 / 16));
     CHECK(speed_of_light({}, t).bound.empty());
+  }
+
+  TEST_CASE("speed of light: reads and writes at their own rates, never above an honest run's memory term")
+  {
+    const CostTable& t = x60();
+    const MemLevel& l1 = t.level_for(6144);
+    // fp16 -> fp32 of 1024 values: 2 KiB read, 4 KiB written. Writes are faster than reads on
+    // the X60, so a single copy rate for all 6 KiB put this bound above the model's own memory
+    // term for the least traffic, and an honest cast was "implausible".
+    SolInputs widen{0, 6144, 32, 2048, 4096};
+    SolBound s = speed_of_light(widen, t);
+    CHECK(s.memory == doctest::Approx(l1.cycles(2048, 4096)));
+    CHECK(s.memory <= l1.cycles(2048, 4096) + 1e-9);
+    // Unknown split: every byte at the faster rate, below either split's cost.
+    SolInputs total{0, 6144, 32};
+    SolBound u = speed_of_light(total, t);
+    CHECK(u.memory <= l1.cycles(6144, 0));
+    CHECK(u.memory <= l1.cycles(0, 6144));
+    CHECK(u.memory <= s.memory);
   }
 
   TEST_CASE("a measurement reports cycles, SOL and its fraction, and is deterministic")

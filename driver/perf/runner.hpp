@@ -35,8 +35,12 @@ inline constexpr const char* k_roi_violation = "region of interest violated: ";
 struct SolInputs
 {
   double flops = 0;      // necessary arithmetic operations
-  double bytes = 0;      // necessary bytes read + written
+  double bytes = 0;      // necessary bytes read + written (its size picks the memory level)
   int element_bits = 32; // element width of the arithmetic (16 for fp16 kernels)
+  // The least traffic split into reads and writes, when known (< 0: a declared total whose
+  // split is not known; the bound then moves `bytes` at the level's faster rate): reads and
+  // writes have their own rates, and the bound must stay below any honest run.
+  double bytes_read = -1, bytes_written = -1;
 };
 
 struct Measurement
