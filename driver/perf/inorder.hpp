@@ -40,6 +40,10 @@ struct SimInsn
 constexpr int k_vector_to_scalar = 6;
 constexpr int k_scalar_load_latency = 3;
 constexpr int k_vector_queue = 4;
+// Cycles lost refetching after a mispredicted branch: the C908 (the X60's believed base) is a
+// 9-stage in-order pipeline (T-Head, "XuanTie C908", RISC-V International blog, Nov. 2022) and
+// resolves branches in execute; not measured on the X60 (README says how it was chosen).
+constexpr int k_mispredict_penalty = 5;
 
 // One disassembled instruction ("vle8ff.v\tv8, (a3)", as llvm-mc prints it) with LLVM's figures.
 SimInsn decode_insn(const std::string& line, int latency, double occupancy);

@@ -62,8 +62,6 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   return b;
 }
 
-namespace {
-
 // Σ executions × cycles, with the blocks of each loop scheduled together: QEMU ends a block at
 // every vsetvli and CSR read, so a loop's body is often several blocks, and a dependency
 // (a vector result a branch waits for, vl after a fault-only-first load) crosses them. A loop
@@ -137,7 +135,49 @@ double region_cycles(const std::vector<BlockCount>& blocks, const std::vector<Bl
   return total;
 }
 
-} // namespace
+// Conditional branches a predictor gets wrong, at least: a branch whose outcomes are independent
+// is mispredicted min(taken, not taken) times (the majority direction is the best guess); a loop's
+// back edge costs about one. The outcomes come from the block counts: the fall-through (or the
+// target) block entered only from this branch executed exactly as often as that edge was taken.
+double mispredicted_branches(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs)
+{
+  std::map<uint64_t, size_t> at;                       // offset -> the most executed block there
+  std::map<uint64_t, std::set<uint64_t>> predecessors; // offset -> offsets of blocks that may go there
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    auto it = at.find(blocks[i].offset);
+    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
+      at[blocks[i].offset] = i;
+    }
+    for (int64_t s : costs[i].successors) {
+      predecessors[blocks[i].offset + static_cast<uint64_t>(s)].insert(blocks[i].offset);
+    }
+  }
+  double wrong = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const auto& succ = costs[i].successors;
+    if (succ.size() != 2 || succ[0] == succ[1]) {
+      continue; // not a conditional branch (its target first, then the fall-through)
+    }
+    uint64_t taken_to = blocks[i].offset + static_cast<uint64_t>(succ[0]);
+    uint64_t falls_to = blocks[i].offset + static_cast<uint64_t>(succ[1]);
+    uint64_t n = blocks[i].count;
+    auto only_from_here = [&](uint64_t to) { return at.count(to) != 0 && predecessors[to].size() == 1; };
+    std::optional<uint64_t> not_taken;
+    if (at.count(falls_to) == 0) {
+      not_taken = 0;
+    } else if (at.count(taken_to) == 0) {
+      not_taken = n;
+    } else if (only_from_here(falls_to)) {
+      not_taken = std::min(n, blocks[at[falls_to]].count);
+    } else if (only_from_here(taken_to)) {
+      not_taken = n - std::min(n, blocks[at[taken_to]].count);
+    }
+    if (not_taken) {
+      wrong += static_cast<double>(std::min(*not_taken, n - *not_taken));
+    }
+  }
+  return wrong;
+}
 
 ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, double working_set, BlockScheduler& sched)
 {
@@ -157,7 +197,7 @@ ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, 
   if (b.blocks_unscheduled > 0) {
     b.notes.push_back(std::to_string(b.blocks_unscheduled) + " block(s) not fully described by llvm-mca: cost table used");
   }
-  b.compute = region_cycles(counts.blocks, costs);
+  b.compute = region_cycles(counts.blocks, costs) + k_mispredict_penalty * mispredicted_branches(counts.blocks, costs);
   // From DRAM, a miss outlasts what the in-order vector unit's queue can hide: loads wait
   // behind vector arithmetic instead of overlapping it, so that arithmetic adds to the
   // memory time (a copy loop has none, so the memcpy fit is unchanged).
