@@ -39,7 +39,8 @@ void print_models(const std::vector<perf::ValidationRow>& table, const std::vect
 {
   std::printf("Whole kernels the models were not fitted on, elements (bytes; byteswap: 4-byte words) per cycle (rvv-bench's\n"
               "byteswap32, memreverse, strlen, utf8_count, LUT4, mergelines 2/3; eok's own equivalents, driver/perf/x60_kernels.c):\n"
-              "model \"table\" (per-instruction costs) vs \"sched\" (blocks on LLVM's X60 schedule, llvm-mca-22)\n"
+              "model \"table\" (v1: per-instruction costs) vs \"sched\" (v2: loops on an in-order dual-issue X60 pipeline model\n"
+              "with LLVM's X60 latencies from llvm-mca-22, a decoupled vector unit and its round trip to the scalar pipe)\n"
               "kernel                                 published     table    error     sched    error  level\n");
   double sum[2] = {0, 0}, worst[2] = {0, 0};
   for (size_t i = 0; i < table.size() && i < sched.size(); ++i) {

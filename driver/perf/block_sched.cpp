@@ -10,13 +10,14 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 #include <set>
+#include <tuple>
 
 namespace eok::perf {
 
 namespace {
 
-constexpr int k_iterations = 100;
 // Everything the target's -march (rv64gcv_zfh_zvfh) may emit, plus bit manipulation.
 constexpr const char* k_mattr = "-mattr=+m,+a,+f,+d,+c,+v,+zfh,+zvfh,+zba,+zbb,+zbs";
 
@@ -46,20 +47,60 @@ int instruction_count(const std::vector<unsigned char>& bytes)
   return n;
 }
 
-// The cost table's figure for a disassembled block (fallback when llvm-mca refuses it).
-double table_cycles(const CostTable& table, const std::vector<std::string>& lines, const BlockCount& b)
+// The cost table's throughput for an instruction llvm-mca does not describe.
+double table_occupancy(const CostTable& table, const std::string& line, const BlockCount& b)
 {
-  double cycles = 0;
-  for (const auto& line : lines) {
-    std::string m = line.substr(0, line.find_first_of(" \t"));
-    InsnInfo info = describe_insn(m, b.sew);
-    if (info.unit == Unit::scalar) {
-      cycles += table.scalar_cost(info.scalar_class);
-    } else if (info.unit != Unit::marker) {
-      cycles += table.vector_cost(m, b.sew, b.lmul, line.find("v0.t") != std::string::npos).cycles;
-    }
+  std::string m = line.substr(0, line.find_first_of(" \t"));
+  InsnInfo info = describe_insn(m, b.sew);
+  if (info.unit == Unit::scalar) {
+    return table.scalar_cost(info.scalar_class);
   }
-  return cycles;
+  if (info.unit == Unit::marker) {
+    return 1;
+  }
+  return table.vector_cost(m, b.sew, b.lmul, line.find("v0.t") != std::string::npos).cycles;
+}
+
+// Instruction sizes in order (2: compressed, 4).
+std::vector<int> instruction_sizes(const std::vector<unsigned char>& bytes)
+{
+  std::vector<int> sizes;
+  for (size_t at = 0; at < bytes.size(); at += (bytes[at] & 3) == 3 ? 4 : 2) {
+    sizes.push_back((bytes[at] & 3) == 3 ? 4 : 2);
+  }
+  return sizes;
+}
+
+// The block's instructions for the pipeline model, its successors and its own cycles.
+BlockCost describe_block(const std::vector<unsigned char>& bytes, const std::vector<std::string>& lines,
+                         const std::vector<std::pair<int, double>>& figures, bool scheduled)
+{
+  BlockCost c;
+  c.instructions = static_cast<int>(lines.size());
+  c.scheduled = scheduled;
+  std::vector<const SimInsn*> body;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    c.insns.push_back(decode_insn(lines[i], figures[i].first, figures[i].second));
+  }
+  for (const auto& d : c.insns) {
+    body.push_back(&d);
+  }
+  c.cycles = steady_cycles(body);
+  auto size = static_cast<int64_t>(bytes.size());
+  std::vector<int> sizes = instruction_sizes(bytes);
+  int64_t last = size - (sizes.empty() ? 0 : sizes.back());
+  std::string m = lines.empty() ? "" : lines.back().substr(0, lines.back().find_first_of(" \t"));
+  int64_t target = 0;
+  bool conditional = false;
+  if (!lines.empty() && branch_target(lines.back(), last, target, conditional)) {
+    c.successors.push_back(target);
+    if (conditional) {
+      c.successors.push_back(size);
+    }
+  } else if (m != "ret" && m != "jr" && m != "jalr" && m != "c.jr" && m != "c.jalr") {
+    c.successors.push_back(size);
+  }
+  return c;
 }
 
 std::string hex_of(const std::vector<unsigned char>& bytes)
@@ -131,28 +172,54 @@ bool BlockScheduler::load(const Key& key)
   if (!util::fs::is_regular_file(path, ec)) {
     return false;
   }
-  // "<cycles> <instructions> <scheduled 0|1>"; anything else is ignored (scheduled again).
-  BlockCost c;
+  // "eok-block 2 <scheduled 0|1>", then one "<latency>\t<throughput>\t<instruction>" line per
+  // instruction; anything else is ignored (described again).
+  std::vector<std::string> lines = util::split(util::read_file(path), '\n');
   int scheduled = 0;
-  std::string text = util::read_file(path);
-  if (std::sscanf(text.c_str(), "%lf %d %d", &c.cycles, &c.instructions, &scheduled) != 3) {
+  if (lines.empty() || std::sscanf(lines[0].c_str(), "eok-block 2 %d", &scheduled) != 1) {
     return false;
   }
-  c.scheduled = scheduled != 0;
-  m_cache[key] = c;
+  std::vector<std::string> text;
+  std::vector<std::pair<int, double>> figures;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].empty()) {
+      continue;
+    }
+    // The instruction itself may hold tabs: only the first two separate fields.
+    size_t a = lines[i].find('\t');
+    size_t b = a == std::string::npos ? a : lines[i].find('\t', a + 1);
+    int latency = 0;
+    double occupancy = 0;
+    if (b == std::string::npos || std::sscanf(lines[i].c_str(), "%d", &latency) != 1 ||
+        std::sscanf(lines[i].c_str() + a + 1, "%lf", &occupancy) != 1) {
+      return false;
+    }
+    figures.emplace_back(latency, occupancy);
+    text.push_back(lines[i].substr(b + 1));
+  }
+  const auto& bytes = std::get<0>(key);
+  if (static_cast<int>(text.size()) != instruction_count(bytes)) {
+    return false;
+  }
+  m_cache[key] = describe_block(bytes, text, figures, scheduled != 0);
   return true;
 }
 
-void BlockScheduler::store(const Key& key, const BlockCost& cost) const
+void BlockScheduler::store(const Key& key, const std::vector<std::string>& lines, const std::vector<std::pair<int, double>>& figures,
+                           bool scheduled) const
 {
   if (m_disk.empty()) {
     return;
   }
   try {
     util::fs::create_directories(m_disk);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%.17g %d %d\n", cost.cycles, cost.instructions, cost.scheduled ? 1 : 0);
-    util::write_file_atomic(disk_path(key), buf);
+    std::string text = std::string("eok-block 2 ") + (scheduled ? "1" : "0") + "\n";
+    for (size_t i = 0; i < lines.size(); ++i) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%d\t%.17g\t", figures[i].first, figures[i].second);
+      text += buf + lines[i] + "\n";
+    }
+    util::write_file_atomic(disk_path(key), text);
   } catch (const std::exception&) {
     // A read-only or full disk costs only speed: the figure is recomputed next time.
   }
@@ -161,11 +228,6 @@ void BlockScheduler::store(const Key& key, const BlockCost& cost) const
 std::vector<BlockCost> BlockScheduler::costs(const std::vector<BlockCount>& blocks)
 {
   std::lock_guard<std::mutex> hold(m_lock);
-  // Blocks not seen before: disassemble, then schedule all of them in one llvm-mca run
-  // (two regions each: the block once and twice).
-  std::vector<size_t> fresh;
-  std::vector<std::vector<std::string>> asm_of;
-  std::string input;
   // All unseen blocks disassembled by one llvm-mc run, split by their instruction counts
   // (a block it cannot decode shifts the lines: then each block is disassembled alone).
   std::map<size_t, std::vector<std::string>> disassembled;
@@ -196,26 +258,28 @@ std::vector<BlockCost> BlockScheduler::costs(const std::vector<BlockCount>& bloc
       }
     }
   }
+  // Blocks not seen before: one llvm-mca run describes all of them (one region each).
+  std::vector<size_t> fresh;
+  std::vector<std::vector<std::string>> asm_of;
+  std::string input;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockCount& b = blocks[i];
     Key key{b.bytes, b.sew, b.lmul};
     if (m_cache.count(key) != 0 || load(key)) {
       continue;
     }
-    BlockCost fallback;
-    fallback.instructions = instruction_count(b.bytes);
     std::vector<std::string> lines = disassembled.count(i) != 0 ? disassembled[i] : disassemble_block(m_mc, b.bytes);
-    if (static_cast<int>(lines.size()) != fallback.instructions) {
-      fallback.cycles = fallback.instructions; // undecodable: one cycle per instruction
-      m_cache[key] = fallback;
+    if (static_cast<int>(lines.size()) != instruction_count(b.bytes)) {
+      BlockCost undecodable; // one cycle per instruction, no pipeline model
+      undecodable.instructions = instruction_count(b.bytes);
+      undecodable.cycles = undecodable.instructions;
+      undecodable.successors.push_back(static_cast<int64_t>(b.bytes.size()));
+      m_cache[key] = undecodable;
       continue;
     }
-    fallback.cycles = table_cycles(m_table, lines, b);
-    m_cache[key] = fallback; // replaced below when llvm-mca schedules it
-    std::string body = util::join(lines, "\n") + "\n";
+    m_cache[key] = BlockCost{}; // placeholder until described below (a key may repeat in `blocks`)
     std::string tag = "b" + std::to_string(fresh.size());
-    input += instruments(b) + "# LLVM-MCA-BEGIN " + tag + "x1\n" + body + "# LLVM-MCA-END " + tag + "x1\n";
-    input += instruments(b) + "# LLVM-MCA-BEGIN " + tag + "x2\n" + body + body + "# LLVM-MCA-END " + tag + "x2\n";
+    input += instruments(b) + "# LLVM-MCA-BEGIN " + tag + "\n" + util::join(lines, "\n") + "\n# LLVM-MCA-END " + tag + "\n";
     fresh.push_back(i);
     asm_of.push_back(std::move(lines));
   }
@@ -225,46 +289,61 @@ std::vector<BlockCost> BlockScheduler::costs(const std::vector<BlockCount>& bloc
                  "-mtriple=riscv64",
                  "-mcpu=spacemit-x60",
                  k_mattr,
-                 "-iterations=" + std::to_string(k_iterations),
+                 "-iterations=1",
                  "-skip-unsupported-instructions=any",
-                 "-instruction-info=false",
-                 "-resource-pressure=false"};
+                 "-instruction-info=true",
+                 "-resource-pressure=false",
+                 "-summary-view=false"};
     spec.stdin_data = input;
     spec.timeout = std::chrono::minutes(2);
     util::ProcessResult r = util::run_process(spec);
     if (!r.succeeded()) {
       throw Fatal(m_mca + ": " + r.describe() + ": " + r.err.substr(0, 1000));
     }
-    // Per region, in input order: "Instructions: <n>" then "Total Cycles: <c>".
-    std::vector<std::pair<double, double>> regions;
+    // Per region, in input order, its instruction info table: "#uOps latency rthroughput
+    // [flags] instruction" rows after the header ending in "Instructions:".
+    static const std::regex row(R"(^\s*\d+\s+(\d+)\s+([\d.]+)\s+(?:[*U]\s+)*(\S.*)$)");
+    std::vector<std::vector<std::tuple<int, double, std::string>>> regions;
+    bool in_table = false;
     for (const auto& line : util::split(r.out, '\n')) {
-      if (util::starts_with(line, "Instructions:")) {
-        regions.push_back({std::stod(line.substr(13)), 0});
-      } else if (util::starts_with(line, "Total Cycles:") && !regions.empty()) {
-        regions.back().second = std::stod(line.substr(13));
+      if (util::starts_with(line, "[1]") && line.find("Instructions:") != std::string::npos) {
+        regions.emplace_back();
+        in_table = true;
+        continue;
+      }
+      std::smatch at;
+      if (in_table && std::regex_match(line, at, row)) {
+        regions.back().emplace_back(std::stoi(at[1]), std::stod(at[2]), at[3].str());
+      } else {
+        in_table = false;
       }
     }
-    if (regions.size() != 2 * fresh.size()) {
-      throw Fatal(m_mca + ": expected " + std::to_string(2 * fresh.size()) + " code regions, got " + std::to_string(regions.size()));
+    if (regions.size() != fresh.size()) {
+      throw Fatal(m_mca + ": expected " + std::to_string(fresh.size()) + " code regions, got " + std::to_string(regions.size()));
     }
     for (size_t k = 0; k < fresh.size(); ++k) {
       const BlockCount& b = blocks[fresh[k]];
-      BlockCost& cost = m_cache[Key{b.bytes, b.sew, b.lmul}];
-      auto [n1, c1] = regions[2 * k];
-      auto [n2, c2] = regions[2 * k + 1];
-      // Instructions llvm-mca skipped (no scheduling class) cost one cycle each.
-      double skipped = static_cast<double>(cost.instructions) - n1 / k_iterations;
-      double per_execution = (c2 - c1) / k_iterations + std::max(0.0, skipped);
-      if (n1 > 0 && per_execution > 0) {
-        cost.cycles = per_execution;
-        cost.scheduled = true;
+      const auto& lines = asm_of[k];
+      // llvm-mca lists the instructions it knows, in order; the others (skipped) take the
+      // cost table's throughput and latency 1.
+      std::vector<std::pair<int, double>> figures;
+      size_t j = 0;
+      bool all = true;
+      for (const auto& line : lines) {
+        std::string m = line.substr(0, line.find_first_of(" \t"));
+        const auto& known = regions[k];
+        if (j < known.size() && std::get<2>(known[j]).substr(0, std::get<2>(known[j]).find_first_of(" \t")) == m) {
+          figures.emplace_back(std::get<0>(known[j]), std::get<1>(known[j]));
+          ++j;
+        } else {
+          figures.emplace_back(1, table_occupancy(m_table, line, b));
+          all = false;
+        }
       }
+      Key key{b.bytes, b.sew, b.lmul};
+      m_cache[key] = describe_block(b.bytes, lines, figures, all);
+      store(key, lines, figures, all);
     }
-  }
-  for (size_t k = 0; k < fresh.size(); ++k) {
-    const BlockCount& b = blocks[fresh[k]];
-    Key key{b.bytes, b.sew, b.lmul};
-    store(key, m_cache.at(key));
   }
   std::vector<BlockCost> out;
   out.reserve(blocks.size());

@@ -1,21 +1,22 @@
-// Model "sched": each executed block of the region scheduled on LLVM's SpacemiT X60
-// scheduling model (llvm-mca-22 -mcpu=spacemit-x60), so in-order latency stalls and
-// dual issue show in the cycles, unlike the cost table's independent sums.
+// Model "sched": each executed block of the region described with LLVM's SpacemiT X60
+// scheduling model (llvm-mca-22 -mcpu=spacemit-x60: every instruction's latency and
+// reciprocal throughput), for the in-order pipeline model (perf/inorder) to schedule.
 //
 // A block's instructions come from its bytes (llvm-mc-22 --disassemble); its vector
-// instructions are costed at the SEW/LMUL it was translated for (llvm-mca's RISC-V
-// instrument comments, so no vsetvli is added to the block). Cycles per execution are
-// the steady state of the block repeated back to back: (cycles of 2 copies − cycles
-// of 1 copy) / iterations, so pipeline fill is not charged. A block llvm-mca cannot
-// schedule is costed with the cost table instead (noted). Results are cached by
+// instructions are described at the SEW/LMUL it was translated for (llvm-mca's RISC-V
+// instrument comments, so no vsetvli is added to the block). A block's own cycles are the
+// steady state of the block repeated back to back; model_cycles_sched schedules the blocks
+// of a loop together. An instruction llvm-mca cannot describe gets latency 1 and the cost
+// table's throughput (the block is noted as not scheduled). Descriptions are cached by
 // (bytes, SEW, LMUL) for the scheduler's lifetime and, when a cache directory is given,
 // on disk (one small file per block, written atomically), so later processes (each
-// `eok eval`, each tuning run) schedule only blocks never seen before. llvm-mca is
-// deterministic, so a cached figure is the figure llvm-mca would give again.
+// `eok eval`, each tuning run) run llvm-mca only on blocks never seen before. llvm-mca is
+// deterministic, so a cached description is the one llvm-mca would give again.
 #pragma once
 
 #include "perf/cost_table.hpp"
 #include "perf/counts.hpp"
+#include "perf/inorder.hpp"
 
 #include <map>
 #include <mutex>
@@ -27,9 +28,13 @@ namespace eok::perf {
 
 struct BlockCost
 {
-  double cycles = 0; // per execution of the block
+  double cycles = 0; // per execution of the block, alone
   int instructions = 0;
-  bool scheduled = false; // false: llvm-mca refused it; costed with the cost table
+  bool scheduled = false;     // false: llvm-mc or llvm-mca could not describe all its instructions
+  std::vector<SimInsn> insns; // empty when the bytes did not disassemble (then 1 cycle each)
+  // Where control may go next, relative to the block's start (the fall-through, a direct
+  // branch's target); empty after a return or an indirect jump.
+  std::vector<int64_t> successors;
 };
 
 class BlockScheduler
@@ -48,7 +53,8 @@ private:
   std::string m_mc, m_mca, m_disk;
   [[nodiscard]] std::string disk_path(const Key& key) const;
   bool load(const Key& key);
-  void store(const Key& key, const BlockCost& cost) const;
+  void store(const Key& key, const std::vector<std::string>& lines, const std::vector<std::pair<int, double>>& figures,
+             bool scheduled) const;
   std::mutex m_lock;
   std::map<Key, BlockCost> m_cache;
 };

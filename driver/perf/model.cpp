@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace eok::perf {
@@ -60,22 +62,147 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   return b;
 }
 
+// Σ executions × cycles, with the blocks of each loop scheduled together: QEMU ends a block at
+// every vsetvli and CSR read, so a loop's body is often several blocks, and a dependency
+// (a vector result a branch waits for, vl after a fault-only-first load) crosses them. A loop
+// is found by following each block's more executed successor back to where the walk began;
+// its body runs min(executions) times as one unit, the blocks' other executions alone.
+double region_cycles(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs)
+{
+  std::map<uint64_t, size_t> at; // offset -> the most executed block there
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    auto it = at.find(blocks[i].offset);
+    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
+      at[blocks[i].offset] = i;
+    }
+  }
+  std::vector<size_t> order(blocks.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return blocks[x].count > blocks[y].count; });
+  constexpr int k_longest_loop = 64; // blocks
+  std::vector<bool> done(blocks.size(), false);
+  double total = 0;
+  for (size_t first : order) {
+    if (done[first]) {
+      continue;
+    }
+    std::vector<size_t> walk = {first};
+    bool loop = false;
+    for (int step = 0; step < k_longest_loop; ++step) {
+      size_t cur = walk.back();
+      std::optional<size_t> next;
+      for (int64_t s : costs[cur].successors) {
+        auto it = at.find(blocks[cur].offset + static_cast<uint64_t>(s));
+        if (it != at.end() && (!next || blocks[it->second].count > blocks[*next].count)) {
+          next = it->second;
+        }
+      }
+      if (!next) {
+        break;
+      }
+      if (*next == first) {
+        loop = true;
+        break;
+      }
+      if (done[*next] || std::find(walk.begin(), walk.end(), *next) != walk.end()) {
+        break;
+      }
+      walk.push_back(*next);
+    }
+    if (!loop) {
+      walk = {first};
+    }
+    uint64_t iterations = blocks[first].count;
+    std::vector<const SimInsn*> body;
+    for (size_t i : walk) {
+      iterations = std::min(iterations, blocks[i].count);
+      for (const auto& d : costs[i].insns) {
+        body.push_back(&d);
+      }
+    }
+    bool whole = walk.size() > 1 && std::all_of(walk.begin(), walk.end(), [&](size_t i) { return !costs[i].insns.empty(); });
+    if (whole) {
+      total += static_cast<double>(iterations) * steady_cycles(body);
+    }
+    for (size_t i : walk) {
+      done[i] = true;
+      uint64_t alone = whole ? blocks[i].count - iterations : blocks[i].count;
+      total += static_cast<double>(alone) * costs[i].cycles;
+    }
+  }
+  return total;
+}
+
+// Conditional branches a predictor gets wrong, at least: a branch whose outcomes are independent
+// is mispredicted min(taken, not taken) times (the majority direction is the best guess); a loop's
+// back edge costs about one. The outcomes come from the block counts: the fall-through (or the
+// target) block entered only from this branch executed exactly as often as that edge was taken.
+double mispredicted_branches(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs)
+{
+  std::map<uint64_t, size_t> at;                       // offset -> the most executed block there
+  std::map<uint64_t, std::set<uint64_t>> predecessors; // offset -> offsets of blocks that may go there
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    auto it = at.find(blocks[i].offset);
+    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
+      at[blocks[i].offset] = i;
+    }
+    for (int64_t s : costs[i].successors) {
+      predecessors[blocks[i].offset + static_cast<uint64_t>(s)].insert(blocks[i].offset);
+    }
+  }
+  double wrong = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const auto& succ = costs[i].successors;
+    if (succ.size() != 2 || succ[0] == succ[1]) {
+      continue; // not a conditional branch (its target first, then the fall-through)
+    }
+    uint64_t taken_to = blocks[i].offset + static_cast<uint64_t>(succ[0]);
+    uint64_t falls_to = blocks[i].offset + static_cast<uint64_t>(succ[1]);
+    uint64_t n = blocks[i].count;
+    auto only_from_here = [&](uint64_t to) { return at.count(to) != 0 && predecessors[to].size() == 1; };
+    std::optional<uint64_t> not_taken;
+    if (at.count(falls_to) == 0) {
+      not_taken = 0;
+    } else if (at.count(taken_to) == 0) {
+      not_taken = n;
+    } else if (only_from_here(falls_to)) {
+      not_taken = std::min(n, blocks[at[falls_to]].count);
+    } else if (only_from_here(taken_to)) {
+      not_taken = n - std::min(n, blocks[at[taken_to]].count);
+    }
+    if (not_taken) {
+      wrong += static_cast<double>(std::min(*not_taken, n - *not_taken));
+    }
+  }
+  return wrong;
+}
+
 ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, double working_set, BlockScheduler& sched)
 {
   ModelBreakdown b = model_cycles(counts, table, working_set);
   b.model = "sched";
   std::vector<BlockCost> costs = sched.costs(counts.blocks);
-  double compute = 0;
+  double vector_alu = 0; // cycles the vector arithmetic pipe is busy
   for (size_t i = 0; i < costs.size(); ++i) {
-    compute += static_cast<double>(counts.blocks[i].count) * costs[i].cycles;
     b.blocks_unscheduled += costs[i].scheduled ? 0 : 1;
+    for (const auto& d : costs[i].insns) {
+      if (d.kind == SimKind::vector_alu || d.kind == SimKind::vector_to_scalar) {
+        vector_alu += static_cast<double>(counts.blocks[i].count) * d.occupancy;
+      }
+    }
   }
   b.blocks = costs.size();
   if (b.blocks_unscheduled > 0) {
-    b.notes.push_back(std::to_string(b.blocks_unscheduled) + " block(s) not scheduled by llvm-mca: cost table used");
+    b.notes.push_back(std::to_string(b.blocks_unscheduled) + " block(s) not fully described by llvm-mca: cost table used");
   }
-  b.compute = compute;
-  b.cycles = std::max(b.compute, b.memory);
+  b.compute = region_cycles(counts.blocks, costs) + k_mispredict_penalty * mispredicted_branches(counts.blocks, costs);
+  // From DRAM, a miss outlasts what the in-order vector unit's queue can hide: loads wait
+  // behind vector arithmetic instead of overlapping it, so that arithmetic adds to the
+  // memory time (a copy loop has none, so the memcpy fit is unchanged).
+  double memory = b.level == "DRAM" ? b.memory + vector_alu : b.memory;
+  b.cycles = std::max(b.compute, memory);
   return b;
 }
 

@@ -30,7 +30,13 @@ struct ModelBreakdown
 
 // working_set: bytes the kernel touches (chooses the memory level); 0: bytes moved.
 ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double working_set);
-// Model "sched": compute = Σ block executions × the block's scheduled cycles; memory as above.
+// Model "sched": Σ executions × cycles of the region's blocks, each loop's blocks scheduled
+// together at their steady state (perf/inorder), the others alone.
+double region_cycles(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs);
+// The fewest conditional-branch mispredictions the block counts allow (independent outcomes).
+double mispredicted_branches(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs);
+// Model "sched": compute = region_cycles + mispredictions × k_mispredict_penalty; memory as above
+// (from DRAM, vector arithmetic adds to it).
 ModelBreakdown model_cycles_sched(const Counts& counts, const CostTable& table, double working_set, BlockScheduler& sched);
 
 struct SolBound

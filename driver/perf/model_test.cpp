@@ -24,10 +24,63 @@ Counts counts_of(std::vector<InsnCount> insns)
   return c;
 }
 
+// A block for region_cycles / mispredicted_branches: its instructions with LLVM-like figures
+// typed in, its successors (relative to its start) as block_sched derives them.
+BlockCost block_of(const std::vector<std::string>& lines, std::vector<int64_t> successors)
+{
+  BlockCost c;
+  for (const auto& l : lines) {
+    c.insns.push_back(decode_insn(l, l[0] == 'v' && l.rfind("vset", 0) != 0 ? 4 : 1, l[0] == 'v' ? 2 : 0.5));
+  }
+  std::vector<const SimInsn*> body;
+  for (const auto& d : c.insns) {
+    body.push_back(&d);
+  }
+  c.cycles = steady_cycles(body);
+  c.instructions = static_cast<int>(lines.size());
+  c.scheduled = true;
+  c.successors = std::move(successors);
+  return c;
+}
+
 } // namespace
 
 TEST_SUITE("perf::model")
 {
+  TEST_CASE("sched: a loop split into blocks is scheduled whole; vector results it waits for serialise it")
+  {
+    // strlen's loop as QEMU splits it (it ends a block at vsetvli and CSR reads):
+    // L@0 [vle8ff, csrr vl] → T@8 [mv, vsetvli] → H@16 [vmseq, vfirst, add, bltz → L], exit at 32.
+    std::vector<BlockCount> blocks = {{0, 8, "m1", 100, {}}, {8, 8, "m1", 100, {}}, {16, 8, "m1", 100, {}}};
+    std::vector<BlockCost> costs = {block_of({"vle8ff.v\tv8, (a3)", "csrr\ta3, vl"}, {8}),
+                                    block_of({"mv\ta1, a3", "vsetvli\ta2, zero, e8, m1, ta, ma"}, {8}),
+                                    block_of({"vmseq.vi\tv8, v8, 0", "vfirst.m\ta2, v8", "add\ta3, a3, a1", "bltz\ta2, -16"}, {-16, 16})};
+    double whole = region_cycles(blocks, costs);
+    MESSAGE("strlen-shaped loop, 100 iterations: " << whole << " cycles");
+    // Per iteration, in order: the load (latency 4) and vl's round trip before csrr; mv, vsetvli
+    // and vmseq issue, vmseq starts a cycle later (2) and takes 4, vfirst 4 and its round trip,
+    // then bltz and the next load's hand-off (2): 16 cycles plus two round trips.
+    CHECK(whole == doctest::Approx(100 * (16 + 2 * k_vector_to_scalar)));
+    CHECK(mispredicted_branches(blocks, costs) == 0); // the loop's branch: its exit never ran
+    CHECK(region_cycles(blocks, costs) == whole);     // deterministic
+  }
+
+  TEST_CASE("sched: mispredictions from block counts: an independent branch at min(taken, not taken), a loop's back edge free")
+  {
+    // A loop of 1000: [A: lbu, bne → C] [B: addi] [C: addi, bne → A].
+    BlockCount a{0, 0, "", 1000, {}}, b{8, 0, "", 300, {}}, c{12, 0, "", 1000, {}};
+    BlockCost ca = block_of({"lbu\ta3, 0(a0)", "bne\ta3, a4, 8"}, {12, 8}); // target C, falls into B
+    BlockCost cb = block_of({"addi\ta5, a5, 1"}, {4});                      // falls into C
+    BlockCost cc = block_of({"addi\ta0, a0, 1", "bne\ta0, a1, -12"}, {-12, 8});
+    // B is entered only from A: A fell through 300 times, jumped 700 times: 300 mispredicted;
+    // C's back edge: the exit block (offset 20) never ran, so never mispredicted.
+    CHECK(mispredicted_branches({a, b, c}, {ca, cb, cc}) == doctest::Approx(300));
+    // When neither side is entered only from the branch, the counts cannot tell: not charged.
+    BlockCount d{40, 0, "", 5, {}};
+    BlockCost cd = block_of({"j\t-32"}, {-32}); // D jumps into B: B has two predecessors now
+    CHECK(mispredicted_branches({a, b, c, d}, {ca, cb, cc, cd}) == doctest::Approx(0));
+  }
+
   TEST_CASE("the built-in X60 table holds the rvv-bench figures")
   {
     const CostTable& t = x60();

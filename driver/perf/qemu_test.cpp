@@ -165,7 +165,7 @@ TEST_SUITE("perf::qemu")
     CHECK(find(plain, "fmul.d", 0, false) == nullptr);
   }
 
-  TEST_CASE("model sched: blocks scheduled by llvm-mca, deterministic, scalar loop dearer than the table says")
+  TEST_CASE("model sched: blocks described by llvm-mca, deterministic, the scalar loop at its in-order latency")
   {
     auto t = cross_target();
     if (!t || util::find_program("llvm-mca-22").empty()) {
@@ -184,7 +184,11 @@ TEST_SUITE("perf::qemu")
     Fixture g(table_target);
     Measurement table = g.measure("relu_scalar", 2048);
     MESSAGE("relu_scalar n=2048: sched " << a.cycles << ", table " << table.cycles);
-    CHECK(a.cycles > table.cycles); // in-order latency stalls the table model cannot see (issue 14)
+    // flw → fmax.s → fsw and three address increments per element: dual issue would take 3
+    // cycles, the 3-cycle load-use and fmax.s latencies make it longer; LLVM's own latencies
+    // (load 4, store waiting for its data) made it 13 (issue 14).
+    CHECK(a.cycles > 3 * 2048);
+    CHECK(a.cycles < 8 * 2048);
   }
 
   TEST_CASE("relu at an L1 shape: LMUL 8 < LMUL 1 < scalar; at a DRAM shape the vector forms reach the memory bound")
