@@ -56,8 +56,9 @@ Command ncnn_tune_command()
             }
             const auto& cfg = ctx.settings().get();
             ncnn::TuneRequest req;
-            req.source_dir = args.required("--source");
-            req.build_dir = args.required("--build");
+            // absolute: compiles and links run in the directories of compile_commands.json
+            req.source_dir = util::fs::absolute(args.required("--source")).string();
+            req.build_dir = util::fs::absolute(args.required("--build")).string();
             req.cache_path = util::fs::absolute(args.value("--cache").value_or(cfg.cache_path)).string();
             req.ci = args.has("--ci");
             req.baseline = args.has("--baseline");
