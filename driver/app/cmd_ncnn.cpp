@@ -31,7 +31,8 @@ Command ncnn_tune_command()
 {
   return {"ncnn tune",
           "tune an NCNN build's RISC-V layers in place (ker0 = the tree's src/layer/riscv/<op>_riscv.cpp, checked "
-          "against NCNN's naive layer); winners are used by builds through eok-launch",
+          "against NCNN's naive layer; the EoK search over whole replacements of the file when an LLM is configured); "
+          "winners are used by builds through eok-launch",
           "--source DIR --build DIR (--op NAME... | --suite) [--candidate FILE]... [--ci] [--cache FILE]",
           {{"--source", true, false, "DIR  the NCNN source tree"},
            {"--build", true, false, "DIR  its configured riscv64 build (compile_commands.json, libncnn.a)"},
@@ -55,8 +56,9 @@ Command ncnn_tune_command()
             }
             const auto& cfg = ctx.settings().get();
             ncnn::TuneRequest req;
-            req.source_dir = args.required("--source");
-            req.build_dir = args.required("--build");
+            // absolute: compiles and links run in the directories of compile_commands.json
+            req.source_dir = util::fs::absolute(args.required("--source")).string();
+            req.build_dir = util::fs::absolute(args.required("--build")).string();
             req.cache_path = util::fs::absolute(args.value("--cache").value_or(cfg.cache_path)).string();
             req.ci = args.has("--ci");
             req.baseline = args.has("--baseline");
@@ -86,6 +88,7 @@ Command ncnn_tune_command()
             if (!req.ci) {
               req.target = target::resolve_target(args.values("--cross-file"), "", cfg.cross_file, cfg.perf_model);
               req.flag_search = !args.has("--no-flags");
+              req.settings = &ctx.settings(); // llm.provider decides whether the EoK search runs
             }
             const auto reports = ncnn::tune_ops(req, [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); });
             print_table(reports);

@@ -113,11 +113,15 @@ static int packn()
   return (int)(vlenb / (k_fp16 ? 2 : 4));
 }
 
-static ncnn::Option options(bool naive)
+// packed: the optimised layer runs with NCNN's packing layout (its create_pipeline may lay
+// weights out for packn); the elempack-1 comparisons run it without, as NCNN's tests do.
+static ncnn::Option options(bool naive, bool packed = true)
 {
   ncnn::Option opt;
   opt.num_threads = 1;
-  opt.use_packing_layout = true;
+  // the naive layer unpacked, as NCNN's own tests run it: layers that make helper layers
+  // (ConvolutionDepthWise's Padding) would otherwise get packed blobs back from them
+  opt.use_packing_layout = !naive && packed;
   opt.use_fp16_packed = false;
   opt.use_fp16_storage = k_fp16 && !naive;
   opt.use_fp16_arithmetic = false;
@@ -134,11 +138,14 @@ static void draw_weights()
     g_weights[k].resize(k_weight_size[k]);
     for (float& v : g_weights[k]) {
       v = uniform(k_weight_lo[k], k_weight_hi[k]);
+      if (k_fp16) {
+        v = round_fp16(v); // an fp16 layer stores its weights in fp16: both layers get values it can hold
+      }
     }
   }
 }
 
-static ncnn::Layer* make_layer(bool naive)
+static ncnn::Layer* make_layer(bool naive, bool packed = true)
 {
   ncnn::ParamDict pd;
   for (int i = 0; i < k_nparams; i++) {
@@ -170,7 +177,7 @@ static ncnn::Layer* make_layer(bool naive)
       std::exit(2);
     }
   }
-  if (l->create_pipeline(options(naive)) != 0) {
+  if (l->create_pipeline(options(naive, packed)) != 0) {
     std::printf("eok-harness: %s layer's create_pipeline failed\n", naive ? "naive" : "optimised");
     std::exit(2);
   }
@@ -350,7 +357,7 @@ static bool same_bytes(const ncnn::Mat& a, const std::vector<unsigned char>& b)
 static int compare(const Shape& s, int elempack, const std::vector<std::vector<float>>& in, const char* what)
 {
   ncnn::Layer* naive = make_layer(true);
-  ncnn::Layer* opt = make_layer(false);
+  ncnn::Layer* opt = make_layer(false, elempack > 1);
   if (elempack > 1 && !opt->support_packing) {
     delete naive;
     delete opt;
@@ -365,7 +372,7 @@ static int compare(const Shape& s, int elempack, const std::vector<std::vector<f
     b_before.emplace_back(p, p + b.back().cstep * b.back().c * b.back().elemsize);
   }
   ncnn::Mat ta, tb;
-  if (run_layer(naive, a, ta, options(true)) != 0 || run_layer(opt, b, tb, options(false)) != 0) {
+  if (run_layer(naive, a, ta, options(true)) != 0 || run_layer(opt, b, tb, options(false, elempack > 1)) != 0) {
     std::printf("eok-mismatch %s shape %d %d %d elempack %d: forward failed\n", what, s.w, s.h, s.c, elempack);
     return 1;
   }
@@ -385,8 +392,9 @@ static int compare(const Shape& s, int elempack, const std::vector<std::vector<f
   std::vector<float> want, got;
   int ws[3], gs[3];
   if (!unpack(ta, want, ws) || !unpack(tb, got, gs)) {
-    std::printf("eok-mismatch %s shape %d %d %d elempack %d: an output layout the harness does not know\n", what, s.w,
-                s.h, s.c, elempack);
+    std::printf("eok-mismatch %s shape %d %d %d elempack %d: an output layout the harness does not know (naive: dims %d "
+                "elemsize %d elempack %d; optimised: dims %d elemsize %d elempack %d)\n",
+                what, s.w, s.h, s.c, elempack, ta.dims, (int)ta.elemsize, ta.elempack, tb.dims, (int)tb.elemsize, tb.elempack);
     return 1;
   }
   if (ws[0] != gs[0] || ws[1] != gs[1] || ws[2] != gs[2]) {

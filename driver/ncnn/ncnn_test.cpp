@@ -1,6 +1,7 @@
 #include "ncnn/compile_db.hpp"
 #include "ncnn/harness.hpp"
 #include "ncnn/integrity.hpp"
+#include "ncnn/layer_context.hpp"
 #include "ncnn/op_spec.hpp"
 #include "ncnn/tune.hpp"
 
@@ -198,5 +199,55 @@ TEST_SUITE("ncnn::integrity")
     ObjectFacts marker = c;
     marker.disassembly = "0000000000000000 <f>:\n       0: slti zero, zero, 0x2\n";
     CHECK(check_layer_object(marker, ker0).value_or("").find("marker") != std::string::npos);
+  }
+}
+
+TEST_SUITE("ncnn::layer_context")
+{
+  TEST_CASE("the tree's headers a layer file includes, found as the compiler finds them, within the bound")
+  {
+    ScratchDir d;
+    const auto tree = d.path() / "ncnn";
+    const auto riscv = tree / "src" / "layer" / "riscv";
+    util::fs::create_directories(riscv);
+    util::fs::create_directories(d.path() / "build" / "src");
+    util::fs::create_directories(d.path() / "elsewhere");
+    util::write_file_atomic(
+        (riscv / "clip_riscv.cpp").string(),
+        "#include \"clip_riscv.h\"\n#include <riscv_vector.h>\n  #  include \"riscv_usability.h\"\n#include \"outside.h\"\n");
+    util::write_file_atomic((riscv / "clip_riscv.h").string(), "#include \"clip.h\"\nclass Clip_riscv;\n");
+    util::write_file_atomic((riscv / "riscv_usability.h").string(), "#include \"platform.h\"\n" + std::string(300, 'u') + "\n");
+    util::write_file_atomic((tree / "src" / "layer" / "clip.h").string(), "#include \"layer.h\"\nclass Clip;\n");
+    util::write_file_atomic((tree / "src" / "layer.h").string(), "#include \"clip.h\"\nclass Layer;\n");
+    util::write_file_atomic((d.path() / "build" / "src" / "platform.h").string(), "#define NCNN_RVV 1\n");
+    util::write_file_atomic((d.path() / "elsewhere" / "outside.h").string(), "int outside;\n");
+    CompileEntry e;
+    e.directory = (d.path() / "build").string();
+    e.file = (riscv / "clip_riscv.cpp").string();
+    e.argv = {"clang++",
+              "-I" + (tree / "src" / "layer").string(),
+              "-I",
+              "src",
+              "-I" + (tree / "src").string(),
+              "-I" + (d.path() / "elsewhere").string(),
+              "-c",
+              e.file};
+    ContextLimits limits;
+    limits.per_header = 200;
+    const auto headers = included_headers(e, tree.string(), (d.path() / "build").string(), limits);
+    std::vector<std::string> names;
+    for (const auto& h : headers) {
+      names.push_back(h.name);
+    }
+    // breadth-first, each once; outside.h lies outside both trees
+    CHECK(names == std::vector<std::string>{"src/layer/riscv/clip_riscv.h", "src/layer/riscv/riscv_usability.h", "src/layer/clip.h",
+                                            "src/platform.h", "src/layer.h"});
+    CHECK(headers[1].text.find("more characters not shown") != std::string::npos);
+    CHECK(headers[1].text.size() < 260);
+    const std::string block = context_block(headers);
+    CHECK(block.find("// src/layer.h\n```cpp\n#include \"clip.h\"\nclass Layer;\n```\n") != std::string::npos);
+    limits.total = 30;
+    CHECK(included_headers(e, tree.string(), (d.path() / "build").string(), limits).size() == 1);
+    CHECK(context_block({}).empty());
   }
 }

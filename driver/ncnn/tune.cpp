@@ -5,13 +5,17 @@
 #include "launch/launch_key.hpp"
 #include "ncnn/harness.hpp"
 #include "ncnn/integrity.hpp"
+#include "ncnn/layer_context.hpp"
 #include "perf/runner.hpp"
+#include "tune/eok_search.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
+#include "util/json_write.hpp"
 #include "util/process.hpp"
 #include "util/strings.hpp"
 
 #include <chrono>
+#include <mutex>
 
 namespace eok::ncnn {
 
@@ -111,8 +115,12 @@ public:
     m_ker0_facts = inspect(req.target, ker0_obj, entry.directory);
   }
 
-  CandidateReport evaluate(const std::string& name, const std::string& source, const std::vector<std::string>& flags)
+  // One at a time (the LLM search's threads share the bench); `measured` receives the
+  // measurement of a candidate that passed.
+  CandidateReport evaluate(const std::string& name, const std::string& source, const std::vector<std::string>& flags,
+                           perf::Measurement* measured = nullptr)
   {
+    std::lock_guard<std::mutex> lock(m_mutex);
     CandidateReport rep;
     rep.name = name;
     const util::fs::path dir = m_scratch.path() / ("c" + std::to_string(m_count++));
@@ -193,12 +201,11 @@ public:
     }
     rep.verdict = "ok";
     rep.cycles = m->cycles;
-    m_last = *m;
+    if (measured != nullptr) {
+      *measured = *m;
+    }
     return rep;
   }
-
-  [[nodiscard]] const perf::Measurement& last_measurement() const { return m_last; }
-  [[nodiscard]] const CompileLine& line() const { return m_line; }
 
 private:
   static CandidateReport fail(CandidateReport rep, const std::string& verdict, const std::string& detail)
@@ -227,7 +234,7 @@ private:
   bool m_openmp = false;
   int m_count = 0;
   std::unique_ptr<perf::Runner> m_runner;
-  perf::Measurement m_last;
+  std::mutex m_mutex;
 };
 
 struct Choice
@@ -236,9 +243,74 @@ struct Choice
   std::vector<std::string> flags;
   CandidateReport report;
   perf::Measurement measurement;
+  std::optional<cache::Candidate> step; // an LLM candidate: its search step, as the run recorded it
 };
 
+// A verdict as the search keeps it, in the fields the kernel evaluator's JSON has for the
+// prompts' feedback and profile (tune/search_feedback.hpp), so a resumed run's prompts are
+// the same text.
+search::Evaluation to_evaluation(const CandidateReport& r, const perf::Measurement& m)
+{
+  search::Evaluation e;
+  e.ok = r.verdict == "ok";
+  e.verdict = r.verdict;
+  e.reason = r.detail.substr(0, r.detail.find('\n'));
+  std::string json = "{\"verdict\": " + util::json_quote(r.verdict) + ", \"reason\": " + util::json_quote(e.reason);
+  if (!r.detail.empty()) {
+    json +=
+        std::string(", \"") + (r.verdict == "compile_failed" ? "compiler_output" : "program_output") + "\": " + util::json_quote(r.detail);
+  }
+  if (e.ok) {
+    e.cycles = r.cycles;
+    e.sol_fraction = m.sol_fraction;
+    e.runner = m.runner;
+    e.model_version = m.model_version;
+    json += ", \"measurement\": {\"runner\": " + util::json_quote(m.runner) + ", \"model_version\": " + util::json_quote(m.model_version) +
+            ", \"cycles\": " + util::json_number(m.cycles) + ", \"sol_fraction\": " + util::json_number(m.sol_fraction) +
+            ", \"profile\": " + util::json_quote(m.profile) + "}";
+  }
+  e.verdict_json = json + "}";
+  return e;
+}
+
+// The last -march of the command, as the compiler takes it.
+std::string march_of(const CompileEntry& entry)
+{
+  std::string march;
+  for (const auto& a : entry.argv) {
+    if (util::starts_with(a, "-march=")) {
+      march = a.substr(7);
+    }
+  }
+  return march;
+}
+
+std::string shape_text(const Shape& s)
+{
+  return std::to_string(s.w) + "x" + std::to_string(s.h) + "x" + std::to_string(s.c);
+}
+
 } // namespace
+
+std::string task_description(const OpSpec& op)
+{
+  std::string s = "NCNN's " + op.type + " layer, " + (op.fp16 ? "fp16 storage (the layer's _zfh file)" : "fp32 storage") +
+                  "; parameters (ParamDict id=value):";
+  for (const auto& p : op.params) {
+    s += " " + std::to_string(p.id) + "=" + (p.is_int ? std::to_string(static_cast<long long>(p.value)) : util::fixed(p.value, 6));
+  }
+  if (!op.weights.empty()) {
+    s += "; weight blobs in load_model order, sizes:";
+    for (const auto& w : op.weights) {
+      s += " " + std::to_string(w.size);
+    }
+  }
+  s += "; " + std::to_string(op.inputs) + " input blob(s), " + (op.dims == 2 ? "2-D (w x h)" : "3-D (w x h x c)") + ", checked on";
+  for (const auto& sh : op.shapes) {
+    s += " " + shape_text(sh);
+  }
+  return s + ", measured at " + shape_text(op.perf_shape) + ".";
+}
 
 std::vector<std::vector<std::string>> default_flag_sets(const CompileEntry& entry, int vlen)
 {
@@ -296,14 +368,16 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     OpBench bench(req, op, *entry, find_libncnn(req.build_dir));
     const std::string ker0 = util::read_file(entry->file);
     std::vector<Choice> passed;
+    auto note = [&](const std::string& name, const CandidateReport& r) {
+      progress(op.name + " " + name + ": " + r.verdict + (r.verdict == "ok" ? " " + util::fixed(r.cycles, 0) + " cycles" : "") +
+               (r.detail.empty() ? "" : " (" + r.detail.substr(0, 200) + ")"));
+    };
     auto consider = [&](const std::string& name, const std::string& source, const std::vector<std::string>& flags) {
-      Choice c{name, source, flags, bench.evaluate(name, source, flags), {}};
-      progress(op.name + " " + name + ": " + c.report.verdict +
-               (c.report.verdict == "ok" ? " " + util::fixed(c.report.cycles, 0) + " cycles" : "") +
-               (c.report.detail.empty() ? "" : " (" + c.report.detail.substr(0, 200) + ")"));
+      Choice c{name, source, flags, {}, {}, std::nullopt};
+      c.report = bench.evaluate(name, source, flags, &c.measurement);
+      note(name, c.report);
       rep.candidates.push_back(c.report);
       if (c.report.verdict == "ok") {
-        c.measurement = bench.last_measurement();
         passed.push_back(std::move(c));
       }
     };
@@ -324,7 +398,70 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       reports.push_back(rep);
       continue;
     }
-    for (const auto& flags : req.flag_search ? default_flag_sets(*entry, req.target.vlen) : std::vector<std::vector<std::string>>{}) {
+    const std::vector<std::vector<std::string>> flag_sets =
+        req.flag_search ? default_flag_sets(*entry, req.target.vlen) : std::vector<std::vector<std::string>>{};
+    std::string run_uid;
+    if (req.settings != nullptr && req.settings->get().llm_provider != "none") {
+      // The EoK search of `eok tune`, over whole replacements of the file.
+      cache::Cache c = cache::Cache::open(req.cache_path);
+      const std::optional<cache::Run> unfinished = c.find_unfinished_run(key.hex);
+      const int64_t run = unfinished ? unfinished->id : c.begin_run("ncnn/" + op.name, key.hex, "eok ncnn tune");
+      run_uid = c.find_run(run)->uid;
+      tune::EngineTask t;
+      t.task.name = "ncnn/" + op.name;
+      t.task.description = task_description(op);
+      t.task.file = op.file;
+      t.task.context = context_block(included_headers(*entry, req.source_dir, req.build_dir));
+      t.task.vlen = req.target.vlen;
+      t.task.march = march_of(*entry);
+      t.ker0 = {
+          "ker0", "ker0: the tree's own file", ker0, 1.0, base.report.cycles, base.measurement.sol_fraction, base.measurement.profile};
+      std::mutex seen_mutex;
+      t.evaluate = [&](const std::string& code, const std::string& slot) {
+        perf::Measurement m;
+        CandidateReport r = bench.evaluate(slot, code, {}, &m);
+        std::lock_guard<std::mutex> lock(seen_mutex);
+        note(slot, r);
+        rep.candidates.push_back(r);
+        return to_evaluation(r, m);
+      };
+      t.run_id = run;
+      t.core = req.target.core;
+      tune::LlmSearchResult found = tune::run_engine(*req.settings, c, t, rep.search_note);
+      progress(op.name + " " + rep.search_note);
+      if (!found.unavailable.empty()) {
+        c.end_run(run, cache::RunState::aborted, found.unavailable); // resumed by the next run
+        rep.status = "failed";
+        rep.what = found.unavailable;
+        reports.push_back(rep);
+        continue;
+      }
+      for (const auto& f : found.passed) {
+        Choice ch{f.variant.origin,
+                  f.variant.source,
+                  {},
+                  {f.variant.origin, "ok", "", f.figures.cycles},
+                  {},
+                  c.find_candidate(run, f.variant.origin)};
+        ch.measurement.cycles = f.figures.cycles;
+        ch.measurement.sol_fraction = f.figures.sol_fraction;
+        ch.measurement.model_version = ch.step ? ch.step->model_version : base.measurement.model_version;
+        passed.push_back(std::move(ch));
+      }
+      c.end_run(run, found.incomplete.empty() ? cache::RunState::complete : cache::RunState::aborted, found.incomplete);
+      if (!found.passed.empty()) {
+        // the knob/flag post-pass: the flag sets on the best LLM candidate too
+        const tune::Scored& top = found.passed.front();
+        for (const auto& flags : flag_sets) {
+          const size_t before = passed.size();
+          consider(top.variant.origin + " " + util::join(flags, " "), top.variant.source, flags);
+          if (passed.size() > before) {
+            passed.back().step = c.find_candidate(run, top.variant.origin);
+          }
+        }
+      }
+    }
+    for (const auto& flags : flag_sets) {
       consider("ker0 " + util::join(flags, " "), ker0, flags);
     }
     for (const auto& file : req.candidate_files) {
@@ -350,6 +487,15 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     w.verified = true;
     w.parent = best->name;
     w.llm_model = "none";
+    w.run_uid = run_uid;
+    if (best->step) {
+      // an LLM-born winner: its search step's provenance
+      w.parent = best->step->slot;
+      w.candidate_slot = best->flags.empty() ? best->step->slot : "";
+      w.idea = best->step->idea;
+      w.thought = best->step->thought;
+      w.llm_model = best->step->llm_model;
+    }
     // Recorded even when ker0 stays, so --ci knows this key was tuned.
     cache::Cache c = cache::Cache::open(req.cache_path);
     c.put_winner(w);

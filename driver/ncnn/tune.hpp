@@ -5,11 +5,17 @@
 // linked into the generated harness (harness.hpp) in front of the build's
 // libncnn, checked against NCNN's naive layer with fresh seeds (in the
 // evaluator's sandbox, with time and output limits) and measured by the
-// runner. The fastest passing candidate is stored, verified, under the
-// launcher's key of that compile, and the build's object for the file is
-// removed so the next build compiles (and substitutes) it.
+// runner. With an LLM configured (llm.provider), the EoK search of `eok tune`
+// (tune/eok_search.hpp) runs first: its candidates are whole replacements of
+// the file, its prompts show the file and the project headers it includes
+// (layer_context.hpp), and its steps are journalled as a run in the cache; the
+// flag sets are then tried on its best candidate too. The fastest passing
+// candidate is stored, verified, under the launcher's key of that compile, and
+// the build's object for the file is removed so the next build compiles (and
+// substitutes) it.
 #pragma once
 
+#include "config/config.hpp"
 #include "ncnn/compile_db.hpp"
 #include "ncnn/op_spec.hpp"
 #include "target/target.hpp"
@@ -33,11 +39,13 @@ struct TuneRequest
   target::Target target;                    // exe_wrapper and the model's core
   std::string runner_kind = "model";
   uint64_t seed = 1;
+  // The LLM and search settings; null or llm.provider = none: no LLM search.
+  const config::Settings* settings = nullptr;
 };
 
 struct CandidateReport
 {
-  std::string name;    // "ker0", "ker0 -funroll-loops", "cand1.cpp"
+  std::string name;    // "ker0", "ker0 -funroll-loops", "cand1.cpp", an LLM step "t0/p0/g0/M2"
   std::string verdict; // ok | compile_failed | rejected | link_failed | wrong_output | crashed | timeout | perf_failed
   std::string detail;
   double cycles = 0;
@@ -46,11 +54,12 @@ struct CandidateReport
 struct OpReport
 {
   std::string op;
-  std::string status; // tuned | ker0 stays | cached | miss | skipped | failed
+  std::string status; // tuned | ker0 stays | cached | miss | skipped | failed | measured
   std::string what;
   std::string key;
   double ker0_cycles = 0, best_cycles = 0, speedup = 0, sol_fraction = 0;
   std::vector<CandidateReport> candidates;
+  std::string search_note; // the LLM search's account (evaluated, requests, tokens), when it ran
 };
 
 // Calls `progress` with one line per evaluated candidate.
@@ -59,5 +68,9 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
 // Default code-generation flag sets for ker0: loop unrolling, and fixed-length
 // vectorisation for the target's VLEN on top of the command's own -march.
 std::vector<std::vector<std::string>> default_flag_sets(const CompileEntry& entry, int vlen);
+
+// What the prompts say the task is: the layer type, its file, parameters, weights, inputs,
+// shapes and the storage type.
+std::string task_description(const OpSpec& op);
 
 } // namespace eok::ncnn

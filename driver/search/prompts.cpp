@@ -9,8 +9,26 @@ namespace eok::search {
 
 namespace {
 
+// A replacement of a whole C++ layer file (an NCNN layer): the class and its members are
+// declared in headers the candidate cannot change, so it keeps every definition.
+std::string file_system_text(const TaskView& t)
+{
+  return "You write high-performance C++ for neural-network layers with RISC-V Vector 1.0 intrinsics (<riscv_vector.h>, "
+         "__riscv_ prefixed) for an in-order dual-issue core with VLEN " +
+         std::to_string(t.vlen) + " (target -march=" + t.march + "). Your answer replaces the whole source file `" + t.file +
+         "`: define every function and member it defines, with the same signatures (its class is declared in a header you "
+         "cannot change); new helpers must be static; include only what the file includes, <riscv_vector.h> and C and C++ "
+         "standard headers; no system calls, no I/O, no global mutable state, no inline assembly. The layer's output must match "
+         "the framework's naive layer within tolerance for every shape, for both packed (elempack > 1) and planar layouts, and "
+         "for special values (NaN, infinities) where the naive layer defines them. Answer with a one-sentence description of "
+         "your design in braces {like this}, then the complete C++ file in one ```cpp code block.";
+}
+
 std::string system_text(const TaskView& t)
 {
+  if (!t.file.empty()) {
+    return file_system_text(t);
+  }
   return "You write high-performance C kernels with RISC-V Vector 1.0 intrinsics (<riscv_vector.h>, __riscv_ prefixed) "
          "for an in-order dual-issue core with VLEN " +
          std::to_string(t.vlen) + " (target -march=" + t.march + "). Rules: define exactly the function `" + t.signature +
@@ -42,7 +60,13 @@ std::string idea_line(const ParentView& p)
   return "Idea: " + (p.description.empty() ? std::string("(not described)") : p.description) + "\n";
 }
 
-std::string parent_block(const ParentView& p, size_t index)
+// The code fence of the task's language.
+std::string fence(const TaskView& t)
+{
+  return t.file.empty() ? "```c\n" : "```cpp\n";
+}
+
+std::string parent_block(const TaskView& t, const ParentView& p, size_t index)
 {
   std::string s =
       "Kernel " + std::to_string(index + 1) + " (speedup over the reference: " + util::fixed(p.speedup, 3) + "x)\n" + idea_line(p);
@@ -55,16 +79,20 @@ std::string parent_block(const ParentView& p, size_t index)
       s += "- " + indented(f) + "\n";
     }
   }
-  return s + "```c\n" + p.code + "\n```\n";
+  return s + fence(t) + p.code + "\n```\n";
 }
 
-std::string failed_block(const ParentView& p, const std::string& verdict)
+std::string failed_block(const TaskView& t, const ParentView& p, const std::string& verdict)
 {
-  return "Failed kernel\n" + idea_line(p) + "```c\n" + p.code + "\n```\nWhat the evaluator found:\n" + verdict + "\n";
+  return "Failed kernel\n" + idea_line(p) + fence(t) + p.code + "\n```\nWhat the evaluator found:\n" + verdict + "\n";
 }
 
 std::string task_block(const TaskView& t)
 {
+  if (!t.file.empty()) {
+    return "Task: " + t.name + ": " + t.description + "\nFile to replace: " + t.file + "\n" +
+           (t.context.empty() ? std::string() : "\n" + t.context + "\n");
+  }
   return "Task: " + t.name + ": " + t.description + "\nRequired function: " + t.signature + "\n";
 }
 
@@ -164,7 +192,7 @@ Prompt build_prompt(const PromptInput& in)
     u += "Reference kernel:\n";
   }
   for (size_t i = 0; i < in.parents.size(); ++i) {
-    u += (in.op == Operator::repair ? failed_block(in.parents[i], in.verdict) : parent_block(in.parents[i], i)) + "\n";
+    u += (in.op == Operator::repair ? failed_block(in.task, in.parents[i], in.verdict) : parent_block(in.task, in.parents[i], i)) + "\n";
   }
   if (!in.thoughts.empty()) {
     u += in.op == Operator::init ? "Optimisation thought to apply:\n" : "Optimisation thoughts that may help:\n";

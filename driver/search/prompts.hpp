@@ -33,6 +33,11 @@ struct TaskView
   std::string entry;
   int vlen = 256;
   std::string march;
+  // Non-empty: a candidate is a whole replacement of this C++ source file of the user's
+  // project (an NCNN layer, driver/ncnn), not one C function; `context` then holds the
+  // headers it includes, shown read-only.
+  std::string file;
+  std::string context;
 };
 
 struct ParentView

@@ -148,6 +148,28 @@ TEST_SUITE("search::prompts")
     CHECK(operator_parents(Operator::m2, 5) == 1);
   }
 
+  TEST_CASE("a whole-file task asks for the file in C++ and shows the headers it includes")
+  {
+    PromptInput in;
+    in.op = Operator::m1;
+    in.task.name = "ncnn/clip";
+    in.task.description = "NCNN's Clip layer";
+    in.task.file = "src/layer/riscv/clip_riscv.cpp";
+    in.task.context = "Headers the file includes (read-only; they stay as they are):\n// src/layer.h\n```cpp\nclass Layer;\n```\n";
+    in.task.march = "rv64gcv";
+    in.parents = {{"ker0", "int Clip_riscv::forward_inplace(Mat& m, const Option&) const {}", 1.0}};
+    Prompt p = build_prompt(in);
+    CHECK(p.system.find("replaces the whole source file `src/layer/riscv/clip_riscv.cpp`") != std::string::npos);
+    CHECK(p.system.find("```cpp code block") != std::string::npos);
+    CHECK(p.user.find("Task: ncnn/clip: NCNN's Clip layer\nFile to replace: src/layer/riscv/clip_riscv.cpp\n") == 0);
+    CHECK(p.user.find("// src/layer.h\n```cpp\nclass Layer;") != std::string::npos);
+    CHECK(p.user.find("```cpp\nint Clip_riscv::forward_inplace") != std::string::npos);
+    CHECK(p.user.find("Required function") == std::string::npos);
+    PromptInput c = in;
+    c.task = task();
+    CHECK(build_prompt(c).user.find("```c\n") != std::string::npos); // a C kernel's prompt is unchanged
+  }
+
   TEST_CASE("prompt hash changes with any byte of either message")
   {
     PromptInput in;

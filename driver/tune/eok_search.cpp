@@ -21,17 +21,15 @@ namespace eok::tune {
 
 namespace {
 
-// search::Evaluator over the kernel's eval::Evaluator. The candidate is evaluated as
-// written (no defines): knobs it still reads keep its own defaults, as in the build.
-// LLMs often answer two prompts with the same code; the verdict is a function of the
-// source (inputs are seeded from it), so an identical source reuses the earlier one,
-// including those recorded by an interrupted run of the same key.
+// search::Evaluator over the task's evaluate function. LLMs often answer two prompts with
+// the same code; the verdict is a function of the source (inputs are seeded from it), so
+// an identical source reuses the earlier one, including those recorded by an interrupted
+// run of the same key.
 class EvaluatorAdapter : public search::Evaluator
 {
 public:
-  EvaluatorAdapter(EvaluatorCachePorts& ports, double ker0_cycles, const std::vector<cache::Candidate>& recorded)
-    : m_ports(ports)
-    , m_ker0(ker0_cycles)
+  EvaluatorAdapter(const EngineTask& t, const std::vector<cache::Candidate>& recorded)
+    : m_task(t)
   {
     for (const auto& c : recorded) {
       if (c.generated && c.op != "knobs/flags" && !c.verdict.empty()) {
@@ -43,7 +41,7 @@ public:
       }
     }
   }
-  search::Evaluation evaluate(const std::string& code, const std::string& /*slot*/) override
+  search::Evaluation evaluate(const std::string& code, const std::string& slot) override
   {
     const std::string key = util::sha256_hex(code);
     std::promise<search::Evaluation> mine;
@@ -61,7 +59,9 @@ public:
       return theirs.get(); // parallel searches often ask for the same code at once: wait for that run
     }
     try {
-      search::Evaluation e = run(code);
+      search::Evaluation e = m_task.evaluate(code, slot);
+      e.speedup = e.ok && e.cycles > 0 ? m_task.ker0.cycles / e.cycles : 0;
+      add_search_feedback(e);
       mine.set_value(e);
       return e;
     } catch (...) {
@@ -81,34 +81,33 @@ public:
   }
 
 private:
-  search::Evaluation run(const std::string& code)
-  {
-    eval::Verdict v = m_ports.run_evaluation(eval::Candidate{code, {}, {}});
-    search::Evaluation e;
-    e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
-    e.verdict = eval::verdict_name(v.kind);
-    e.reason = v.reason;
-    e.verdict_json = eval::verdict_json(v);
-    if (v.measurement) {
-      e.runner = v.measurement->runner;
-      e.model_version = v.measurement->model_version;
-    }
-    if (e.ok) {
-      e.cycles = v.measurement->cycles;
-      e.sol_fraction = v.measurement->sol_fraction;
-      e.speedup = e.cycles > 0 ? m_ker0 / e.cycles : 0;
-    }
-    add_search_feedback(e);
-    return e;
-  }
-
-  EvaluatorCachePorts& m_ports;
-  double m_ker0;
+  const EngineTask& m_task;
   std::mutex m_mutex;
   std::map<std::string, std::shared_future<search::Evaluation>> m_seen; // source hash -> verdict
   int m_identical = 0;
   size_t m_calls = 0; // evaluate() calls in this process (identical sources included)
 };
+
+// A kernel candidate through the kernel's evaluator, evaluated as written (no defines):
+// knobs it still reads keep their own defaults, as in the build.
+search::Evaluation evaluate_kernel(EvaluatorCachePorts& ports, const std::string& code)
+{
+  eval::Verdict v = ports.run_evaluation(eval::Candidate{code, {}, {}});
+  search::Evaluation e;
+  e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
+  e.verdict = eval::verdict_name(v.kind);
+  e.reason = v.reason;
+  e.verdict_json = eval::verdict_json(v);
+  if (v.measurement) {
+    e.runner = v.measurement->runner;
+    e.model_version = v.measurement->model_version;
+  }
+  if (e.ok) {
+    e.cycles = v.measurement->cycles;
+    e.sol_fraction = v.measurement->sol_fraction;
+  }
+  return e;
+}
 
 // The run's journal, with each resumed record's prompt texts (profile, failure account)
 // rebuilt from its verdict JSON exactly as a fresh evaluation's are.
@@ -149,18 +148,36 @@ search::TaskView search_task(const kernel::Spec& spec, const target::Target& tar
 
 LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
 {
-  const config::Config& cfg = ctx.settings.get();
-  Figures ker0 = ctx.ports.baseline();
-  std::unique_ptr<llm::Provider> provider = llm::make_provider(ctx.settings);
+  EngineTask t;
+  t.task = search_task(ctx.spec, ctx.target);
+  t.entry = ctx.spec.entry;
+  const Figures ker0 = ctx.ports.baseline();
+  t.ker0.slot = "ker0";
+  t.ker0.description = "ker0: the project's implementation";
+  t.ker0.code = ctx.spec.source_text;
+  t.ker0.speedup = 1.0;
+  t.ker0.cycles = ker0.cycles;
+  t.ker0.profile = ctx.ports.evaluator().baseline().profile;
+  EvaluatorCachePorts& ports = ctx.ports;
+  t.evaluate = [&ports](const std::string& code, const std::string& /*slot*/) { return evaluate_kernel(ports, code); };
+  t.run_id = ctx.ports.run_id();
+  t.core = ctx.target.core;
+  return run_engine(ctx.settings, ctx.cache, t, note);
+}
+
+LlmSearchResult run_engine(const config::Settings& settings, cache::Cache& cache, const EngineTask& t, std::string& note)
+{
+  const config::Config& cfg = settings.get();
+  std::unique_ptr<llm::Provider> provider = llm::make_provider(settings);
   llm::Meter meter = llm::Meter::from_config(cfg);
-  llm::LlmGenerator generator(*provider, &meter, ctx.spec.entry);
-  const std::vector<cache::Candidate> recorded = ctx.cache.candidates(ctx.ports.run_id());
-  EvaluatorAdapter evaluator(ctx.ports, ker0.cycles, recorded);
+  llm::LlmGenerator generator(*provider, &meter, t.entry);
+  const std::vector<cache::Candidate> recorded = cache.candidates(t.run_id);
+  EvaluatorAdapter evaluator(t, recorded);
   // budget.evals counts every step that brought code to evaluate in this run, an
   // interrupted earlier process of it included, so resuming does not reset the budget.
   const size_t evaluated_before = static_cast<size_t>(
       std::count_if(recorded.begin(), recorded.end(), [](const cache::Candidate& c) { return c.generated && c.op != "knobs/flags"; }));
-  cache::RunJournal run_journal(ctx.cache, ctx.ports.run_id());
+  cache::RunJournal run_journal(cache, t.run_id);
   FeedbackJournal journal(run_journal);
   // Idea pool, priors and RAG retrieval; the index lives in the cache file.
   rag::Knowledge knowledge = rag::load_knowledge({cfg.ideas_dir, cfg.rag_dir, cfg.cache_path});
@@ -168,15 +185,8 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
     util::Terminal::instance().warn(knowledge.rag_off_reason);
   }
 
-  const search::TaskView task = search_task(ctx.spec, ctx.target);
-
-  search::Member base;
-  base.slot = "ker0";
-  base.description = "ker0: the project's implementation";
-  base.code = ctx.spec.source_text;
-  base.speedup = 1.0;
-  base.cycles = ker0.cycles;
-  base.profile = ctx.ports.evaluator().baseline().profile;
+  const search::TaskView& task = t.task;
+  const search::Member& base = t.ker0;
 
   search::EngineParams params;
   params.parallel = static_cast<int>(cfg.search_parallel);
@@ -210,18 +220,18 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   };
   SearchBoard board(task.name, params, util::Terminal::instance());
   ports.progress = [&board, &meter](const search::Progress& p) {
-    llm::Totals t = meter.totals();
-    board.update(p, {t.requests, t.tokens()});
+    const llm::Totals so_far = meter.totals();
+    board.update(p, {so_far.requests, so_far.tokens()});
   };
 
   // Priors overridden by what earlier runs learned on this core (a resumed run: the
   // values it started with); the run's own learning is added back afterwards.
-  const std::string run_uid = ctx.cache.find_run(ctx.ports.run_id())->uid;
+  const std::string run_uid = cache.find_run(t.run_id)->uid;
   const std::map<std::string, double> start =
-      cfg.search_learn ? ctx.cache.start_learning(run_uid, ctx.target.core, knowledge.effectiveness) : knowledge.effectiveness;
+      cfg.search_learn ? cache.start_learning(run_uid, t.core, knowledge.effectiveness) : knowledge.effectiveness;
   search::EngineResult result = search::run_search(task, base, knowledge.ideas, start, params, ports);
   if (cfg.search_learn) {
-    ctx.cache.finish_learning(run_uid, ctx.target.core, result.effectiveness, result.updates);
+    cache.finish_learning(run_uid, t.core, result.effectiveness, result.updates);
   }
   llm::Totals totals = meter.totals();
   note = "EoK: " + std::to_string(result.evaluated) + " evaluated (" + std::to_string(evaluator.identical()) +

@@ -56,13 +56,17 @@ static void bn_pack8(const float* x, float* y, long size, const float* a8, const
   const size_t vlmax = PSETVL(lanes);
   vpf32 va = P(vle32_v)(arep, vlmax);
   vpf32 vb = P(vle32_v)(brep, vlmax);
-  // AVL at most VLMAX gives vl = AVL exactly, so every step covers whole pixels.
-  for (long n = size * 8; n > 0;) {
-    size_t vl = PSETVL(n < lanes ? (size_t)n : (size_t)lanes);
+  // Whole steps at the one vl set above (as NCNN's loop, no vsetvli per pixel); a tail of
+  // AVL < VLMAX gives vl = AVL exactly, so it too covers whole pixels.
+  long n = size * 8;
+  for (; n >= lanes; n -= lanes) {
+    P(vse32_v)(y, P(vfmadd_vv)(P(vle32_v)(x, vlmax), vb, va, vlmax), vlmax);
+    x += lanes;
+    y += lanes;
+  }
+  if (n > 0) {
+    const size_t vl = PSETVL((size_t)n);
     P(vse32_v)(y, P(vfmadd_vv)(P(vle32_v)(x, vl), vb, va, vl), vl);
-    x += vl;
-    y += vl;
-    n -= (long)vl;
   }
 }
 
