@@ -57,11 +57,11 @@ class CacheCli(unittest.TestCase):
         self.assertIn("no winner with a key starting ffffffff", r.stderr)
 
     def test_substitute_reads_perf_model_from_the_settings(self):
-        # A winner tuned under perf.model = "sched" (eok.toml) is substituted by a build that reads the same
-        # eok.toml, and not by one under the cross file's default model (its key names another model).
+        # A winner tuned under perf.model = "table" (eok.toml) is substituted by a build that reads the same
+        # eok.toml, and not by one under the cross file's default model, sched (its key names another model).
         toml = os.path.join(self.dir, "eok.toml")
         with open(toml, "w") as f:
-            f.write('[perf]\nmodel = "sched"\n')
+            f.write('[perf]\nmodel = "table"\n')
         self.put("scale", 200, "--verified", "--define", "EOK_UNROLL=4", "--config", toml)
         src = os.path.join(self.k("scale"), "scale.c")
         out, dep = os.path.join(self.dir, "scale.eok.c"), os.path.join(self.dir, "scale.eok.d")
@@ -73,7 +73,7 @@ class CacheCli(unittest.TestCase):
 
         self.assertIn("cached winner", substitute("--config", toml))
         self.assertIn("#define EOK_UNROLL 4", text(out))
-        self.assertIn("cached winner", substitute(env=clean_env(EOK_PERF_MODEL="sched")))
+        self.assertIn("cached winner", substitute(env=clean_env(EOK_PERF_MODEL="table")))
         self.assertIn("original (no winner for key", substitute())
         self.assertNotIn("#define EOK_UNROLL 4", text(out))
 

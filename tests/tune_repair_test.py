@@ -102,7 +102,7 @@ class TuneRepair(unittest.TestCase):
         # Every design prompt shows its parents' profile on the model...
         for q in designs:
             self.assertIn("Profile on the target model: ", q["user"])
-            self.assertIn("cycles (table model)", q["user"])
+            self.assertIn("cycles (sched model)", q["user"])
             self.assertIn("Costliest:", q["user"])
         # ... and a parent whose children failed is shown with their account.
         self.assertTrue(any("Recent children of this kernel that failed" in q["user"] and "wrong at n=" in q["user"]

@@ -59,7 +59,8 @@ struct Fixture
   }
   Measurement measure(const std::string& kernel, size_t n) const
   {
-    SolInputs sol{static_cast<double>(n), 2.0 * 4 * static_cast<double>(n), 32};
+    // relu: n floats read, n written, and the bound knows the split
+    SolInputs sol{static_cast<double>(n), 2.0 * 4 * static_cast<double>(n), 32, 4.0 * static_cast<double>(n), 4.0 * static_cast<double>(n)};
     auto m = runner->measure({kernels, kernel, std::to_string(n)}, sol);
     REQUIRE_MESSAGE(m.ok(), why(m));
     return *m;
@@ -213,8 +214,11 @@ TEST_SUITE("perf::qemu")
     Measurement ds = f.measure("relu_scalar", dram);
     MESSAGE("DRAM relu cycles: m8 " << d8.cycles << ", m1 " << d1.cycles << ", scalar " << ds.cycles << ", SOL " << d8.sol_cycles);
     CHECK(d8.bound == "memory");
-    CHECK(d8.cycles == doctest::Approx(d8.sol_cycles).epsilon(0.001));
-    CHECK(d1.cycles == doctest::Approx(d8.sol_cycles).epsilon(0.001));
+    // At the bound under `table`; `sched` adds the vector arithmetic that does not overlap DRAM
+    // misses (a few percent for relu's one vfmax per vector).
+    CHECK(d8.cycles >= d8.sol_cycles * (1 - 1e-9));
+    CHECK(d8.cycles <= d8.sol_cycles * 1.1);
+    CHECK(d1.cycles == doctest::Approx(d8.cycles).epsilon(0.01));
     CHECK(ds.cycles >= d8.cycles);
   }
 
