@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unittest
 
 EOK = os.environ["EOK_BIN"]
 SRC = os.environ["EOK_SOURCE_ROOT"]
@@ -29,6 +30,25 @@ def eok(*args, cwd=None, env=None, timeout=60, check=False):
     if check and r.returncode != 0:
         raise AssertionError("eok %s failed (%d): %s" % (" ".join(args), r.returncode, r.stderr))
     return r
+
+
+def run(argv, cwd=None, env=None, check=True, timeout=900):
+    """Any command (cmake, ccache, a built test program), output captured as text; env is the
+    whole environment (clean_env() when None). check: a non-zero exit fails the test with both
+    outputs."""
+    r = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=clean_env() if env is None else env,
+                       timeout=timeout)
+    if check and r.returncode != 0:
+        raise AssertionError(f"{argv} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+def nm_tool():
+    """The llvm-nm to read objects with (the newest installed), or skip the test."""
+    for n in ("llvm-nm-22", "llvm-nm-19", "llvm-nm"):
+        if shutil.which(n):
+            return n
+    raise unittest.SkipTest("no llvm-nm")
 
 
 def passed(test):

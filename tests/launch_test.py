@@ -6,9 +6,9 @@ eok-launch, and a corrupt cache building the original with a warning."""
 import json
 import os
 import shutil
-import subprocess
-import tempfile
 import unittest
+
+from eok_cli import clean_env, nm_tool, run, scratch_dir
 
 EOK = os.environ["EOK_BIN"]
 EOK_LAUNCH = os.path.join(os.path.dirname(EOK), "eok-launch")
@@ -17,44 +17,23 @@ FIXTURE = os.path.join(SRC, "tests", "ncnn_fixture")
 MARKER = "eok_fixture_winner_marker"
 
 
-def run(argv, cwd=None, env=None, check=True):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-    full_env.update(env or {})
-    r = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=full_env, timeout=600)
-    if check and r.returncode != 0:
-        raise AssertionError(f"{argv} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
-    return r
-
-
-def nm_tool():
-    for n in ("llvm-nm-22", "llvm-nm-19", "llvm-nm"):
-        if shutil.which(n):
-            return n
-    raise unittest.SkipTest("no llvm-nm")
-
-
 class Launcher(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-launch-")
+        self.dir = scratch_dir(self, "eok-launch-")
         self.src = os.path.join(self.dir, "ncnn")
         shutil.copytree(FIXTURE, self.src)
         self.cache = os.path.join(self.dir, "cache.sqlite")
         self.env = {"CCACHE_DIR": os.path.join(self.dir, "ccache"), "CCACHE_NOHASHDIR": "1"}
 
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if getattr(outcome, "success", True) and not any(e for _, e in getattr(outcome, "errors", []) if e):
-            shutil.rmtree(self.dir, ignore_errors=True)
-
     def configure(self, name, generator, launcher):
         build = os.path.join(self.dir, name)
         run(["cmake", "-S", self.src, "-B", build, "-G", generator,
              "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(self.src, "riscv64-clang.toolchain.cmake"),
-             "-DCMAKE_CXX_COMPILER_LAUNCHER=" + ";".join(launcher)], env=self.env)
+             "-DCMAKE_CXX_COMPILER_LAUNCHER=" + ";".join(launcher)], env=clean_env(**self.env))
         return build
 
     def build(self, build):
-        return run(["cmake", "--build", build, "-j", "2"], env=self.env)
+        return run(["cmake", "--build", build, "-j", "2"], env=clean_env(**self.env))
 
     def relu_command(self, build):
         with open(os.path.join(build, "compile_commands.json")) as f:
@@ -128,7 +107,7 @@ class Launcher(unittest.TestCase):
         run(["cmake", "--build", build, "--target", "clean"])
         self.build(build)
         self.assertTrue(self.relu_object_has_marker(build))
-        ccache_stats = run(["ccache", "--print-stats"], env=self.env).stdout
+        ccache_stats = run(["ccache", "--print-stats"], env=clean_env(**self.env)).stdout
         hits = sum(int(l.split("\t")[1]) for l in ccache_stats.splitlines()
                    if l.startswith(("direct_cache_hit", "preprocessed_cache_hit")))
         self.assertGreater(hits, 0, ccache_stats)

@@ -10,9 +10,9 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import tempfile
 import unittest
+
+from eok_cli import nm_tool, run, scratch_dir
 
 from scripted_llm import OPS, Server
 
@@ -22,21 +22,6 @@ FIXTURE = os.path.join(SRC, "tests", "ncnn_fixture")
 CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 FWD = "int Clip_riscv::forward_inplace(Mat& m, const Option&) const\n{\n"
 HONEST_MARKER = "__attribute__((used)) static const int eok_llm_honest = 1;\n"
-
-
-def run(argv, cwd=None, check=True, env=None):
-    env = env or {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-    r = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=900)
-    if check and r.returncode != 0:
-        raise AssertionError(f"{argv} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
-    return r
-
-
-def nm_tool():
-    for n in ("llvm-nm-22", "llvm-nm-19", "llvm-nm"):
-        if shutil.which(n):
-            return n
-    raise unittest.SkipTest("no llvm-nm")
 
 
 def replies(ker0):
@@ -65,7 +50,7 @@ def reply(kind, code):
 
 class NcnnLlm(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-ncnn-llm-")
+        self.dir = scratch_dir(self, "eok-ncnn-llm-")
         self.server = None
         self.src = os.path.join(self.dir, "ncnn")
         shutil.copytree(FIXTURE, self.src)
@@ -79,9 +64,6 @@ class NcnnLlm(unittest.TestCase):
     def tearDown(self):
         if self.server:
             self.server.stop()
-        outcome = getattr(self, "_outcome", None)
-        if getattr(outcome, "success", True) and not any(e for _, e in getattr(outcome, "errors", []) if e):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def clip_object(self):
         with open(os.path.join(self.build, "compile_commands.json")) as f:

@@ -10,9 +10,9 @@ fp16 data show are rejected and ker0 stays."""
 import json
 import os
 import shutil
-import subprocess
-import tempfile
 import unittest
+
+from eok_cli import nm_tool, run, scratch_dir
 
 EOK = os.environ["EOK_BIN"]
 SRC = os.environ["EOK_SOURCE_ROOT"]
@@ -20,24 +20,9 @@ FIXTURE = os.path.join(SRC, "tests", "ncnn_fixture")
 CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
-def run(argv, cwd=None, check=True):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-    r = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=900)
-    if check and r.returncode != 0:
-        raise AssertionError(f"{argv} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
-    return r
-
-
-def nm_tool():
-    for n in ("llvm-nm-22", "llvm-nm-19", "llvm-nm"):
-        if shutil.which(n):
-            return n
-    raise unittest.SkipTest("no llvm-nm")
-
-
 class NcnnTune(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-ncnn-tune-")
+        self.dir = scratch_dir(self, "eok-ncnn-tune-")
         self.src = os.path.join(self.dir, "ncnn")
         shutil.copytree(FIXTURE, self.src)
         self.cache = os.path.join(self.dir, "cache.sqlite")
@@ -46,11 +31,6 @@ class NcnnTune(unittest.TestCase):
              "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(self.src, "riscv64-clang.toolchain.cmake"),
              "-DCMAKE_CXX_COMPILER_LAUNCHER=" + ";".join([EOK, "launch", "--cache=" + self.cache])])
         run(["cmake", "--build", self.build])
-
-    def tearDown(self):
-        outcome = getattr(self, "_outcome", None)
-        if getattr(outcome, "success", True) and not any(e for _, e in getattr(outcome, "errors", []) if e):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def candidate(self, name, transform, marker, file="clip_riscv.cpp"):
         with open(os.path.join(self.src, "src", "layer", "riscv", file)) as f:
