@@ -72,6 +72,10 @@ class Tune(unittest.TestCase):
             self.assertEqual(k["best_cycles"], best)
         self.assertIn("nanclean", r.stdout)
         self.assertIn("speedup", r.stdout)
+        # The paper's summary line over the kernels run (one here: its speedup is every figure).
+        s = "%.3fx" % k["speedup"]
+        self.assertIn(f"summary: {1 if k['speedup'] > 1 else 0} of 1 improved; speedup mean {s}, max {s}, 75% {s}, "
+                      f"50% {s}, 25% {s}", r.stdout)
 
         # Found again: no evaluation at all.
         r, data = self.tune()

@@ -3,6 +3,7 @@
 // `--strategies` prints the knob/flag strategy table.
 #include "app/commands_list.hpp"
 
+#include "report/report.hpp"
 #include "tune/session.hpp"
 #include "tune/strategy.hpp"
 #include "util/fs.hpp"
@@ -10,6 +11,7 @@
 #include "util/terminal.hpp"
 
 #include <cstdio>
+#include <vector>
 
 namespace eok::app {
 
@@ -91,6 +93,18 @@ int run_tune(Context& ctx, const Args& args)
   }
   tune::SessionResult result = tune::run_session(opts);
   std::printf("%s", tune::format_table(result.reports).c_str());
+  std::vector<double> speedups; // the paper's summary (its Tables 2-4) over the kernels with figures
+  for (const auto& r : result.reports) {
+    if (r.ker0_cycles > 0) {
+      speedups.push_back(r.speedup());
+    }
+  }
+  if (!speedups.empty()) {
+    report::Summary s = report::summarize(speedups);
+    auto x = [](double v) { return util::fixed(v, 3) + "x"; };
+    std::printf("summary: %d of %d improved; speedup mean %s, max %s, 75%% %s, 50%% %s, 25%% %s\n", s.improved, s.tasks, x(s.mean).c_str(),
+                x(s.max).c_str(), x(s.p75).c_str(), x(s.p50).c_str(), x(s.p25).c_str());
+  }
   std::fflush(stdout);
   if (auto path = args.value("--report")) {
     util::write_file_atomic(*path, tune::reports_json(result.reports));
