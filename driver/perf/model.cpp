@@ -62,6 +62,24 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   return b;
 }
 
+namespace {
+
+// Offset -> the most executed block translated there (QEMU may translate one address more
+// than once; its successors are followed through the busiest copy).
+std::map<uint64_t, size_t> most_executed_at(const std::vector<BlockCount>& blocks)
+{
+  std::map<uint64_t, size_t> at;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    auto it = at.find(blocks[i].offset);
+    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
+      at[blocks[i].offset] = i;
+    }
+  }
+  return at;
+}
+
+} // namespace
+
 // Σ executions × cycles, with the blocks of each loop scheduled together: QEMU ends a block at
 // every vsetvli and CSR read, so a loop's body is often several blocks, and a dependency
 // (a vector result a branch waits for, vl after a fault-only-first load) crosses them. A loop
@@ -69,13 +87,7 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
 // its body runs min(executions) times as one unit, the blocks' other executions alone.
 double region_cycles(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs)
 {
-  std::map<uint64_t, size_t> at; // offset -> the most executed block there
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    auto it = at.find(blocks[i].offset);
-    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
-      at[blocks[i].offset] = i;
-    }
-  }
+  const std::map<uint64_t, size_t> at = most_executed_at(blocks);
   std::vector<size_t> order(blocks.size());
   for (size_t i = 0; i < order.size(); ++i) {
     order[i] = i;
@@ -141,13 +153,9 @@ double region_cycles(const std::vector<BlockCount>& blocks, const std::vector<Bl
 // target) block entered only from this branch executed exactly as often as that edge was taken.
 double mispredicted_branches(const std::vector<BlockCount>& blocks, const std::vector<BlockCost>& costs)
 {
-  std::map<uint64_t, size_t> at;                       // offset -> the most executed block there
+  const std::map<uint64_t, size_t> at = most_executed_at(blocks);
   std::map<uint64_t, std::set<uint64_t>> predecessors; // offset -> offsets of blocks that may go there
   for (size_t i = 0; i < blocks.size(); ++i) {
-    auto it = at.find(blocks[i].offset);
-    if (it == at.end() || blocks[it->second].count < blocks[i].count) {
-      at[blocks[i].offset] = i;
-    }
     for (int64_t s : costs[i].successors) {
       predecessors[blocks[i].offset + static_cast<uint64_t>(s)].insert(blocks[i].offset);
     }
@@ -168,9 +176,9 @@ double mispredicted_branches(const std::vector<BlockCount>& blocks, const std::v
     } else if (at.count(taken_to) == 0) {
       not_taken = n;
     } else if (only_from_here(falls_to)) {
-      not_taken = std::min(n, blocks[at[falls_to]].count);
+      not_taken = std::min(n, blocks[at.at(falls_to)].count);
     } else if (only_from_here(taken_to)) {
-      not_taken = n - std::min(n, blocks[at[taken_to]].count);
+      not_taken = n - std::min(n, blocks[at.at(taken_to)].count);
     }
     if (not_taken) {
       wrong += static_cast<double>(std::min(*not_taken, n - *not_taken));
