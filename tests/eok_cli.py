@@ -52,13 +52,19 @@ def nm_tool():
 
 
 def passed(test):
-    """Whether the running unittest.TestCase has no error or failure recorded so far. (Its
-    _outcome.success reads True inside tearDown and cleanups, which run as parts of their own.)"""
+    """Whether the running unittest.TestCase has no error or failure recorded so far, read the
+    same way on every Python 3: failures already fed to the result (3.11+: its subtests' too)
+    and those the outcome still holds (3.8-3.10 feed them after cleanups). _outcome.success
+    alone is not it: 3.11 resets it for each part, so it reads True inside tearDown."""
     outcome = getattr(test, "_outcome", None)
+    if outcome is None:
+        return True
+    if any(exc for _, exc in getattr(outcome, "errors", []) or []):
+        return False
     result = getattr(outcome, "result", None)
     if result is None:
         return True
-    return not any(t is test for t, _ in result.errors + result.failures)
+    return not any(t is test or getattr(t, "test_case", None) is test for t, _ in result.errors + result.failures)
 
 
 def scratch_dir(test, prefix, dir=None):
@@ -76,9 +82,65 @@ def scratch_dir(test, prefix, dir=None):
     return path
 
 
+class SharedScratch(unittest.TestCase):
+    """A TestCase whose tests share one scratch directory made in setUpClass
+    (cls.shared_scratch_dir): removed after the class when every test of it passed, kept (and
+    named on stderr) when setUpClass or any test did not. Each test's run() has fed its result
+    once it returns, so this reads the result itself, not the outcome's internals."""
+    _scratch_runs = 0
+    _scratch_failed = False
+
+    @classmethod
+    def shared_scratch_dir(cls, prefix):
+        path = tempfile.mkdtemp(prefix=prefix)
+        cls._scratch_runs, cls._scratch_failed = 0, False
+
+        def remove_if_passed():
+            if cls._scratch_runs and not cls._scratch_failed:
+                shutil.rmtree(path, ignore_errors=True)
+            else:  # a failed test, or setUpClass failed (then no test ran)
+                print("scratch kept: " + path, file=sys.stderr)
+
+        cls.addClassCleanup(remove_if_passed)
+        return path
+
+    def run(self, result=None):
+        if result is None:  # unittest always passes one; a bare call has nothing to read
+            return super().run(result)
+        before = len(result.errors) + len(result.failures)
+        out = super().run(result)
+        cls = type(self)
+        cls._scratch_runs += 1
+        if len(result.errors) + len(result.failures) > before:
+            cls._scratch_failed = True
+        return out
+
+
 def settings(*sets):
     """--set arguments, one per "key=value"."""
     return [a for s in sets for a in ("--set", s)]
+
+
+def toml_keys(table):
+    """key = value lines of a dict of TOML scalars (strings quoted, booleans lower case)."""
+    def value(v):
+        return str(v).lower() if isinstance(v, bool) else f'"{v}"' if isinstance(v, str) else str(v)
+    return "".join(f"{k} = {value(v)}\n" for k, v in table.items())
+
+
+def llm_search_config(path, work, server, search, cache=None, llm=None, extra=""):
+    """Writes a project eok.toml at path for `eok tune`'s EoK search against a loopback LLM
+    server (its url): the source tree's idea pool and RAG notes, the scripted model, no
+    probed code-generation flags, two evaluation jobs, the [search] settings given (a dict)
+    and extra TOML text. cache: paths.cache (default <work>.sqlite); work: paths.work; llm: more
+    [llm] settings (a dict)."""
+    cache = cache or work + ".sqlite"
+    with open(path, "w") as f:
+        f.write(f'[paths]\ncache = "{cache}"\nwork = "{work}"\nideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
+                f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\nbackoff_ms = 10\n'
+                + toml_keys(llm or {}) + "[search]\n" + toml_keys(search) +
+                "[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n" + extra)
+    return path
 
 
 def llm_server_args(server, *sets):

@@ -3,22 +3,17 @@
 replies): on a terminal (a pty) a live block redrawn in place that leaves nothing
 behind, colour unless NO_COLOR; on a pipe or with TERM=dumb plain lines, one per step,
 no escape sequences, nothing repeated."""
-import json
 import os
 import pty
 import re
-import shutil
 import subprocess
-import sys
-import tempfile
 import threading
 import unittest
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
+from eok_cli import CROSS, EOK, SRC, clean_env, llm_search_config, scratch_dir
+from scripted_llm import Server
+
 RELU = os.path.join(SRC, "kernels", "nn", "relu")
-SERVER = os.path.join(SRC, "tests", "llm_server.py")
 
 
 def relu(lmul):
@@ -69,38 +64,21 @@ def render(data):
 
 class Progress(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-progress-")
-        script = os.path.join(self.dir, "script.json")
-        with open(script, "w") as f:
-            json.dump({"replies": [{"content": WRONG}, {"content": "no code today"},
-                                   {"content": relu(4), "repeat": True}]}, f)
-        self.server = subprocess.Popen([sys.executable, SERVER, "--script", script], stdout=subprocess.PIPE, text=True)
-        line = self.server.stdout.readline()
-        self.assertTrue(line.startswith("PORT "), line)
-        self.url = f"http://127.0.0.1:{int(line.split()[1])}/v1"
+        self.dir = scratch_dir(self, "eok-progress-")
+        self.server = Server(self.dir, {"replies": [{"content": WRONG}, {"content": "no code today"},
+                                                    {"content": relu(4), "repeat": True}]})
+        self.addCleanup(self.server.stop)
         self.runs = 0
-
-    def tearDown(self):
-        self.server.terminate()
-        self.server.wait(timeout=30)
-        self.server.stdout.close()
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def tune(self, tty, **env_extra):
         """Runs a fresh `eok tune` on relu; returns (exit status, stdout, stderr as written)."""
         self.runs += 1
         work = os.path.join(self.dir, f"run{self.runs}")
         os.makedirs(work)
-        config = os.path.join(work, "eok.toml")
-        with open(config, "w") as f:
-            f.write(f'[paths]\ncache = "{work}/cache.sqlite"\nwork = "{work}/work"\n'
-                    f'[llm]\nprovider = "openai"\nmodel = "scripted"\nbase_url = "{self.url}"\n'
-                    '[search]\nrepair = false\nparallel = 2\niterations = 1\ngenerations = 1\npopulation = 2\nthoughts = 1\n'
-                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") and k not in ("NO_COLOR", "TERM")}
+        config = llm_search_config(os.path.join(work, "eok.toml"), os.path.join(work, "work"), self.server,
+                                   dict(repair=False, parallel=2, iterations=1, generations=1, population=2, thoughts=1),
+                                   cache=os.path.join(work, "cache.sqlite"))
+        env = {k: v for k, v in clean_env().items() if k not in ("NO_COLOR", "TERM")}
         env.update({"EOK_API_KEY": "sk-test", "TERM": "xterm"}, **env_extra)
         cmd = [EOK, "tune", "--config", config, "--cross-file", CROSS, RELU]
         if not tty:

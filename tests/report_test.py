@@ -12,11 +12,8 @@ import tempfile
 import unittest
 import zlib
 
+from eok_cli import CROSS, EOK, SharedScratch, clean_env, llm_search_config
 from scripted_llm import KERNELS, Server, script
-
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
 def chromium():
@@ -68,23 +65,19 @@ def png_pixels(path):
     return width, height, rows
 
 
-class Report(unittest.TestCase):
+class Report(SharedScratch):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="eok-report-")
-        cls.env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-        cls.env["XDG_CONFIG_HOME"] = cls.dir
+        cls.dir = cls.shared_scratch_dir("eok-report-")
+        cls.env = clean_env(XDG_CONFIG_HOME=cls.dir)
         cls.eok_cache = os.path.join(cls.dir, "eok.sqlite")
         cls.offline_cache = os.path.join(cls.dir, "offline.sqlite")
         server = Server(cls.dir, script(["relu"], transient=False))
         try:
-            config = os.path.join(cls.dir, "llm.toml")  # not ./eok.toml: the offline runs below must not read it
-            with open(config, "w") as f:
-                f.write(f'[paths]\ncache = "{cls.eok_cache}"\nwork = "{cls.dir}/work"\n'
-                        f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
-                        f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\n'
-                        '[search]\nrepair = false\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 5\n'
-                        '[tune]\nbuiltin_flags = false\n[budget]\nevals = 12\n[eval]\njobs = 2\n')
+            # not ./eok.toml: the offline runs below must not read it
+            config = llm_search_config(os.path.join(cls.dir, "llm.toml"), os.path.join(cls.dir, "work"), server,
+                                       dict(repair=False, parallel=1, iterations=1, population=2, generations=1, keep=2,
+                                            thoughts=2, seed=5), cache=cls.eok_cache, extra="[budget]\nevals = 12\n")
             env = dict(cls.env, EOK_API_KEY="sk-test")
             cls.run_ok([EOK, "tune", "--config", config, "--cross-file", CROSS, os.path.join(KERNELS, "relu")], env)
         finally:
@@ -92,10 +85,6 @@ class Report(unittest.TestCase):
         for cache, kernels in ((cls.eok_cache, ["convdw3x3s1"]), (cls.offline_cache, ["relu", "convdw3x3s1"])):
             cls.run_ok([EOK, "tune", "--cache", cache, "--cross-file", CROSS, "--set", "budget.evals=5",
                         "--set", f"paths.work={cls.dir}/work"] + [os.path.join(KERNELS, k) for k in kernels], cls.env)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.dir, ignore_errors=True)
 
     @classmethod
     def run_ok(cls, cmd, env=None):

@@ -5,21 +5,17 @@ munged, slurmctld and slurmd on loopback): `eok tune` sends every evaluation as 
 cancelled with scancel is resubmitted; a node drained and resumed mid-run delays but changes
 nothing; a SIGKILLed eok resumes, cancels the jobs it left behind, and ends with the same winner."""
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 import unittest
 
+from eok_cli import CROSS, EOK, SRC, SharedScratch, settings
 from slurm_cluster import Cluster
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 KERNEL = os.path.join(SRC, "kernels", "nn", "clip")
-SETTINGS = ["--set", "budget.evals=5", "--set", "eval.jobs=2", "--set", "search.seed=4", "--set", "tune.strategy=random"]
+SETTINGS = settings("budget.evals=5", "eval.jobs=2", "search.seed=4", "tune.strategy=random")
 
 
 def rows(cache):
@@ -33,11 +29,12 @@ def rows(cache):
 
 
 @unittest.skipIf(Cluster.available(), Cluster.available())
-class Slurm(unittest.TestCase):
+class Slurm(SharedScratch):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="eok-slurm-")
+        cls.dir = cls.shared_scratch_dir("eok-slurm-")
         cls.cluster = Cluster(cls.dir).__enter__()
+        cls.addClassCleanup(cls.cluster.__exit__, None, None, None)
         cls.env = {k: v for k, v in cls.cluster.env.items() if not k.startswith("EOK_")}
         cls.env["XDG_CONFIG_HOME"] = cls.dir
         # srun through a logging wrapper, so the test sees every submission.
@@ -48,11 +45,6 @@ class Slurm(unittest.TestCase):
         os.chmod(cls.srun, 0o755)
         cls.local = os.path.join(cls.dir, "local.sqlite")
         cls.tune(cls.local, [])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.cluster.__exit__(None, None, None)
-        shutil.rmtree(cls.dir, ignore_errors=True)
 
     @classmethod
     def command(cls, cache, extra):
@@ -67,8 +59,7 @@ class Slurm(unittest.TestCase):
         return r
 
     def slurm_settings(self, shared):
-        return ["--set", "eval.executor=slurm", "--set", f"slurm.srun={self.srun}", "--set", f"slurm.shared_dir={shared}",
-                "--set", "slurm.time_min=5"]
+        return settings("eval.executor=slurm", f"slurm.srun={self.srun}", f"slurm.shared_dir={shared}", "slurm.time_min=5")
 
     def submissions(self):
         if not os.path.exists(self.srun_log):

@@ -4,17 +4,12 @@ cheats of each class issue 12 found, each built on the same honest fast mish. Th
 winner is the honest one; every cheat gets its verdict and none is stored. Real client,
 evaluator (clang, QEMU, the X60 model) and SQLite cache."""
 import os
-import shutil
 import sqlite3
-import subprocess
-import tempfile
 import unittest
 
+from eok_cli import CROSS, clean_env, eok, llm_search_config, scratch_dir
 from scripted_llm import KERNELS, OPS, Server, mish_fast, read, replace_once, reply
 
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 ENTRY = "void eok_mish_f32(const float* x, float* y, long n)\n{\n"
 
 # Finds the harness's command line above its frame: "perf" when measured, "check" otherwise.
@@ -50,33 +45,21 @@ def cheats():
 
 class TuneCheats(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-tune-cheats-")
-        self.server = None
-
-    def tearDown(self):
-        if self.server:
-            self.server.stop()
-        outcome = getattr(self, "_outcome", None)
-        if outcome is not None and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-tune-cheats-")
 
     def test_the_stored_winner_is_the_fastest_honest_candidate(self):
         honest, offered = cheats()
         replies = [{"match": ["Task: nn/mish:", OPS["init"]], "content": reply("honest", honest), "repeat": True}]
         for op, (_, code) in offered.items():
             replies.append({"match": ["Task: nn/mish:", OPS[op]], "content": reply(op, code), "repeat": True})
-        self.server = Server(self.dir, {"replies": replies})
-        config = os.path.join(self.dir, "eok.toml")
+        server = Server(self.dir, {"replies": replies})
+        self.addCleanup(server.stop)
         cache = os.path.join(self.dir, "cache.sqlite")
-        with open(config, "w") as f:
-            f.write(f'[paths]\ncache = "{cache}"\nwork = "{self.dir}/work"\nideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
-                    f'[llm]\nprovider = "openai"\nbase_url = "{self.server.url}"\nmodel = "scripted-model"\nbackoff_ms = 10\n'
-                    '[search]\nrepair = false\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 1\nseed = 7\n'
-                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-        env["EOK_API_KEY"] = "sk-test-cheats"
-        r = subprocess.run([EOK, "tune", "--config", config, "--cross-file", CROSS, os.path.join(KERNELS, "mish")],
-                           capture_output=True, text=True, env=env, timeout=1200)
+        config = llm_search_config(os.path.join(self.dir, "eok.toml"), os.path.join(self.dir, "work"), server,
+                                   dict(repair=False, parallel=1, iterations=1, population=2, generations=1, keep=2, thoughts=1,
+                                        seed=7), cache=cache)
+        r = eok("tune", "--config", config, "--cross-file", CROSS, os.path.join(KERNELS, "mish"),
+                env=clean_env(EOK_API_KEY="sk-test-cheats"), timeout=1200)
         self.assertEqual(r.returncode, 0, r.stderr)
 
         con = sqlite3.connect(cache)

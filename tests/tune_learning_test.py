@@ -9,18 +9,12 @@ The scripted init replies are slower than ker0 (tests/scripted_llm.py PLAN), so 
 thought scores 0 on each update: value = prior * (1 - 0.3) ** updates (search/effectiveness.hpp)."""
 import glob
 import os
-import shutil
 import sqlite3
-import subprocess
-import tempfile
 import tomllib
 import unittest
 
+from eok_cli import CROSS, SRC, clean_env, eok, llm_search_config, scratch_dir
 from scripted_llm import KERNELS, Server, script
-
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
 def priors():
@@ -34,28 +28,17 @@ def priors():
 
 class TuneLearning(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-tune-learning-")
+        self.dir = scratch_dir(self, "eok-tune-learning-")
         self.server = Server(self.dir, script(["relu"], transient=False))
+        self.addCleanup(self.server.stop)
         self.cache = os.path.join(self.dir, "cache.sqlite")
-        self.config = os.path.join(self.dir, "eok.toml")
-        with open(self.config, "w") as f:
-            f.write(f'[paths]\ncache = "{self.cache}"\nwork = "{self.dir}/work"\n'
-                    f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
-                    f'[llm]\nprovider = "openai"\nbase_url = "{self.server.url}"\nmodel = "scripted-model"\n'
-                    '[search]\nrepair = false\nparallel = 2\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 3\n'
-                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
-
-    def tearDown(self):
-        self.server.stop()
-        outcome = getattr(self, "_outcome", None)
-        if outcome is None or getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.config = llm_search_config(os.path.join(self.dir, "eok.toml"), os.path.join(self.dir, "work"), self.server,
+                                        dict(repair=False, parallel=2, iterations=1, population=2, generations=1, keep=2,
+                                             thoughts=2, seed=3), cache=self.cache)
 
     def tune(self, *args):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-        env["EOK_API_KEY"] = "sk-test"
-        cmd = [EOK, "tune", "--config", self.config, "--cross-file", CROSS, *args, os.path.join(KERNELS, "relu")]
-        r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+        r = eok("tune", "--config", self.config, "--cross-file", CROSS, *args, os.path.join(KERNELS, "relu"),
+                env=clean_env(EOK_API_KEY="sk-test"), timeout=900)
         self.assertEqual(r.returncode, 0, r.stderr)
         return r
 
@@ -85,8 +68,7 @@ class TuneLearning(unittest.TestCase):
         self.assertTrue(sampled)
         self.assertEqual({t: n for t, n in sampled}, {t: n for t, (_, n) in first.items()})
         self.check_rule(first)
-        r = subprocess.run([EOK, "ideas", "list", "--dir", os.path.join(SRC, "ideas"), "--cache", self.cache],
-                           capture_output=True, text=True, timeout=60)
+        r = eok("ideas", "list", "--dir", os.path.join(SRC, "ideas"), "--cache", self.cache)
         self.assertEqual(r.returncode, 0, r.stderr)
         for thought, (value, _) in first.items():
             self.assertRegex(r.stdout, rf"  \d\.\d\d  {thought} .*\n        learned {value:.2f} on spacemit-x60 ")

@@ -10,25 +10,19 @@ arrives first, and a transient 500 and a 429 with Retry-After are thrown in."""
 import json
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 import unittest
 
+import eok_cli
+from eok_cli import CROSS, EOK, llm_search_config, scratch_dir
 from scripted_llm import KERNELS, PLAN, Server, candidates, script
-
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
 def clean_env():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_") or k == "EOK_BIN"}
-    env["EOK_API_KEY"] = "sk-test-tune"
-    return env
+    return eok_cli.clean_env(EOK_API_KEY="sk-test-tune")
 
 
 def kind_of(source, code):
@@ -40,33 +34,22 @@ def kind_of(source, code):
 
 class TuneLlm(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-tune-llm-")
-        self.servers = []
-
-    def tearDown(self):
-        for s in self.servers:
-            s.stop()
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and any(e for _, e in getattr(outcome, "errors", []) if e)
-        if not failed and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-tune-llm-")
+        self.servers = 0
 
     def server(self, kernels, **kw):
-        s = Server(self.dir, script(kernels, **kw), name=f"server{len(self.servers)}")
-        self.servers.append(s)
+        s = Server(self.dir, script(kernels, **kw), name=f"server{self.servers}")
+        self.servers += 1
+        self.addCleanup(s.stop)
         return s
 
     def config(self, name, server, extra=""):
         """A project eok.toml: T=2 iterations of P=2 searches, 2 thoughts, one EoH generation."""
-        path = os.path.join(self.dir, name + ".toml")
-        with open(path, "w") as f:
-            f.write(f'[paths]\ncache = "{self.dir}/{name}.sqlite"\nwork = "{self.dir}/{name}-work"\n'
-                    f'ideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
-                    f'[llm]\nprovider = "openai"\nbase_url = "{server.url}"\nmodel = "scripted-model"\n'
-                    'backoff_ms = 10\nconcurrency = 2\n'
-                    '[search]\nrepair = false\nparallel = 2\niterations = 2\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 2\nseed = 7\n'
-                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n' + extra)
-        return path, os.path.join(self.dir, name + ".sqlite")
+        cache = os.path.join(self.dir, name + ".sqlite")
+        path = llm_search_config(os.path.join(self.dir, name + ".toml"), os.path.join(self.dir, name + "-work"), server,
+                                 dict(repair=False, parallel=2, iterations=2, population=2, generations=1, keep=2, thoughts=2,
+                                      seed=7), cache=cache, llm=dict(concurrency=2), extra=extra)
+        return path, cache
 
     def tune(self, config, kernels, *args, popen=False):
         report = os.path.join(self.dir, "report.json")

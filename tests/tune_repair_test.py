@@ -7,17 +7,11 @@ come from a repair that saw the evaluator's account. With search.repair = false 
 leave ker0 in place. The prompts also carry the parents' profiles on the model and their failed
 children. Real client, evaluator (clang, QEMU, the X60 model) and SQLite cache."""
 import os
-import shutil
 import sqlite3
-import subprocess
-import tempfile
 import unittest
 
+from eok_cli import CROSS, clean_env, eok, llm_search_config, scratch_dir, settings
 from scripted_llm import KERNELS, OPS, Server, mish_fast, read, replace_once, reply
-
-EOK = os.environ["EOK_BIN"]
-SRC = os.environ["EOK_SOURCE_ROOT"]
-CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
 
 def kernels():
@@ -28,15 +22,8 @@ def kernels():
 
 class TuneRepair(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-tune-repair-")
+        self.dir = scratch_dir(self, "eok-tune-repair-")
         self.server = None
-
-    def tearDown(self):
-        if self.server:
-            self.server.stop()
-        outcome = getattr(self, "_outcome", None)
-        if outcome is not None and getattr(outcome, "success", True):
-            shutil.rmtree(self.dir, ignore_errors=True)
 
     def tune(self, name, *sets, replies=None, ci=False):
         fixed, tail_bug = kernels()
@@ -49,21 +36,13 @@ class TuneRepair(unittest.TestCase):
         if self.server:
             self.server.stop()
         self.server = Server(self.dir, {"replies": replies}, name=name)
+        self.addCleanup(self.server.stop)
         cache = os.path.join(self.dir, name.split("-")[0] + ".sqlite")
-        config = os.path.join(self.dir, name + ".toml")
-        with open(config, "w") as f:
-            f.write(f'[paths]\ncache = "{cache}"\nwork = "{self.dir}/work"\nideas = "{SRC}/ideas"\nrag = "{SRC}/rag_corpus"\n'
-                    f'[llm]\nprovider = "openai"\nbase_url = "{self.server.url}"\nmodel = "scripted-model"\nbackoff_ms = 10\n'
-                    '[search]\nparallel = 1\niterations = 1\npopulation = 2\ngenerations = 1\nkeep = 2\nthoughts = 1\nseed = 5\n'
-                    '[tune]\nbuiltin_flags = false\n[eval]\njobs = 2\n')
-        env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
-        env["EOK_API_KEY"] = "sk-test-repair"
-        args = [EOK, "tune", "--config", config, "--cross-file", CROSS]
-        for s in sets:
-            args += ["--set", s]
-        if ci:
-            args.append("--ci")
-        r = subprocess.run(args + [os.path.join(KERNELS, "mish")], capture_output=True, text=True, env=env, timeout=1200)
+        config = llm_search_config(os.path.join(self.dir, name + ".toml"), os.path.join(self.dir, "work"), self.server,
+                                   dict(parallel=1, iterations=1, population=2, generations=1, keep=2, thoughts=1, seed=5),
+                                   cache=cache)
+        r = eok("tune", "--config", config, "--cross-file", CROSS, *settings(*sets), *(["--ci"] if ci else []),
+                os.path.join(KERNELS, "mish"), env=clean_env(EOK_API_KEY="sk-test-repair"), timeout=1200)
         self.assertEqual(r.returncode, 0, r.stderr)
         con = sqlite3.connect(cache)
         con.row_factory = sqlite3.Row
