@@ -11,23 +11,17 @@ costs read from the on-disk cache, as every candidate after the first in practic
 The block cache is a fresh temporary XDG_CACHE_HOME, so the user's is left alone.
 """
 import argparse
-import glob
 import json
 import math
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def source_of(kernel_dir):
-    with open(os.path.join(kernel_dir, "kernel.toml"), encoding="utf-8") as f:
-        m = re.search(r'^source\s*=\s*"([^"]+)"', f.read(), re.M)
-    return os.path.join(kernel_dir, m.group(1)) if m else None
+sys.path.insert(0, os.path.join(ROOT, "kernels"))
+import kernel_layout  # noqa: E402  (the kernel-directory layout)
 
 
 def measure(eok, cross, kernel_dir, source, model, cache):
@@ -49,13 +43,13 @@ def main():
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
     eok = os.path.join(args.build, "driver", "eok")
-    kernels = args.kernels or sorted(os.path.dirname(p) for p in glob.glob(os.path.join(ROOT, "kernels", "*", "*", "kernel.toml")))
+    kernels = args.kernels or kernel_layout.kernel_dirs(ROOT)
     cache = tempfile.mkdtemp(prefix="eok-model-bench-")
     print(f"{'kernel':<28} {'table cycles':>14} {'sched cycles':>14} {'sched/table':>11} {'table s':>8} "
           f"{'sched cold s':>12} {'sched warm s':>12}")
     ratios, times = [], {"table": [], "cold": [], "warm": []}
     for k in kernels:
-        src = source_of(k)
+        src = kernel_layout.source_of(k)
         if src is None:
             continue
         t_cycles, t_s = measure(eok, args.cross_file, k, src, "table", cache)

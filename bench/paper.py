@@ -22,7 +22,6 @@ the median over seeds per method, with the date, eok's model version and the ker
 """
 import argparse
 import datetime
-import glob
 import json
 import os
 import statistics
@@ -32,6 +31,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "kernels"))
+import kernel_layout  # noqa: E402  (the kernel-directory layout)
 METHODS = [
     ("offline", ["llm.provider=none"]),
     ("eoh", ["search.ideas=false", "search.rag=false", "search.repair=false"]),
@@ -103,7 +104,7 @@ def main():
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
     eok = os.path.join(args.build, "driver", "eok")
-    kernels = args.kernels or sorted(os.path.dirname(p) for p in glob.glob(os.path.join(ROOT, "kernels", "*", "*", "kernel.toml")))
+    kernels = args.kernels or kernel_layout.kernel_dirs(ROOT)
     env = dict(os.environ)
     llm = ["llm.provider=replay", "llm.replay_file=" + os.path.abspath(args.replay)] if args.replay else []
     have_llm = bool(args.replay) or llm_configured(eok, env)

@@ -18,17 +18,20 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "kernels"))
+import kernel_layout  # noqa: E402  (the kernel-directory layout)
 
 
 def failing_candidate(kernel):
     name = os.path.basename(kernel.rstrip("/"))
-    table = os.path.join(ROOT, "tests", "planted", name, "verdicts.tsv")
+    planted = kernel_layout.planted_dir(name, ROOT)
+    table = os.path.join(planted, "verdicts.tsv")
     if not os.path.exists(table):
         return None
     for line in open(table):
         cols = line.split()
         if len(cols) >= 3 and not line.startswith("#") and cols[2] == "wrong_output":
-            return os.path.join(ROOT, "tests", "planted", name, cols[1])
+            return os.path.join(planted, cols[1])
     return None
 
 

@@ -9,7 +9,6 @@ table: ker0 and best cycles (X60 model), speedup, SOL fraction, what won, the
 evaluations made and the tuning time per kernel, plus the geometric mean speedup.
 """
 import argparse
-import glob
 import json
 import math
 import os
@@ -19,6 +18,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "kernels"))
+import kernel_layout  # noqa: E402  (the kernel-directory layout)
 
 
 def main():
@@ -29,7 +30,7 @@ def main():
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
     eok = os.path.join(args.build, "driver", "eok")
-    kernels = args.kernels or sorted(os.path.dirname(p) for p in glob.glob(os.path.join(ROOT, "kernels", "*", "*", "kernel.toml")))
+    kernels = args.kernels or kernel_layout.kernel_dirs(ROOT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
     with tempfile.TemporaryDirectory(prefix="eok-bench-") as tmp:
         report = os.path.join(tmp, "report.json")

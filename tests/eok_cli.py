@@ -13,6 +13,9 @@ EOK = os.environ["EOK_BIN"]
 SRC = os.environ["EOK_SOURCE_ROOT"]
 CROSS = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
 
+sys.path.insert(0, os.path.join(SRC, "kernels"))
+import kernel_layout  # noqa: E402  (the kernel-directory layout, kernels/kernel_layout.py)
+
 
 def clean_env(**extra):
     """This process's environment without EOK_* settings (EOK_BIN stays, for child scripts that

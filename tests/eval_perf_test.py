@@ -6,9 +6,10 @@ import os
 import subprocess
 import unittest
 
-from eok_cli import EOK, SRC, clean_env, scratch_dir
+from eok_cli import EOK, SRC, clean_env, kernel_layout, scratch_dir
 
 RELU = os.path.join(SRC, "kernels", "nn", "relu")
+PLANTED = kernel_layout.planted_dir("relu", SRC)
 
 
 def evaluate(workdir, candidate, *extra):
@@ -26,7 +27,7 @@ class EvalPerf(unittest.TestCase):
         self.dir = scratch_dir(self, "eok-evalperf-")
 
     def test_ker0_against_itself_is_speedup_one_and_scalar_is_slower(self):
-        ker0 = evaluate(self.dir, os.path.join(RELU, "relu.c"))
+        ker0 = evaluate(self.dir, kernel_layout.source_of(RELU))
         self.assertEqual(ker0["verdict"], "ok", ker0["reason"])
         m = ker0["measurement"]
         self.assertEqual(m["runner"], "model")
@@ -36,13 +37,13 @@ class EvalPerf(unittest.TestCase):
         self.assertAlmostEqual(ker0["speedup"], 1.0, places=9)
         self.assertGreater(ker0["timing"]["perf_s"], 0)
 
-        scalar = evaluate(self.dir, os.path.join(SRC, "tests", "planted", "relu", "scalar_slow.c"))
+        scalar = evaluate(self.dir, os.path.join(PLANTED, "scalar_slow.c"))
         self.assertEqual(scalar["verdict"], "ok")
         self.assertLess(scalar["speedup"], 1.0)
         self.assertGreater(scalar["measurement"]["cycles"], m["cycles"])
 
     def test_wrong_candidates_are_not_measured(self):
-        j = evaluate(self.dir, os.path.join(SRC, "tests", "planted", "relu", "nan_passthrough.c"))
+        j = evaluate(self.dir, os.path.join(PLANTED, "nan_passthrough.c"))
         self.assertEqual(j["verdict"], "wrong_output")
         self.assertNotIn("measurement", j)
         self.assertNotIn("speedup", j)

@@ -16,9 +16,9 @@ import sys
 import tempfile
 import unittest
 
-from eok_cli import EOK, SRC, clean_env, scratch_dir
+from eok_cli import EOK, SRC, clean_env, kernel_layout, scratch_dir
 
-PLANTED = os.path.join(SRC, "tests", "planted")
+PLANTED = kernel_layout.planted_root(SRC)
 TIMEOUT_S = 10  # eval.timeout_s for these runs: the infinite loop's verdict comes after this
 
 
@@ -86,12 +86,9 @@ class Planted(unittest.TestCase):
     def test_ker0_of_every_kernel_in_the_table_passes(self):
         kernels = sorted({k for _, k, _, _, _ in load_table()})
         for kernel in kernels:
-            source = None
-            for line in open(os.path.join(SRC, "kernels", kernel, "kernel.toml")):
-                if line.startswith("source"):
-                    source = line.split("=", 1)[1].strip().strip('"')
+            source = kernel_layout.source_of(os.path.join(SRC, "kernels", kernel))
             for seed in ("1", "12345"):
-                code, j = evaluate(self.dir, kernel, os.path.join(SRC, "kernels", kernel, source), "--seed", seed)
+                code, j = evaluate(self.dir, kernel, source, "--seed", seed)
                 with self.subTest(kernel=kernel, seed=seed):
                     self.assertEqual(j["verdict"], "ok", j["reason"] + j["program_output"])
                     self.assertEqual(j["seed"], int(seed))

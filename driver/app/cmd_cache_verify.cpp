@@ -7,6 +7,7 @@
 
 #include "cache/cache.hpp"
 #include "cache/key.hpp"
+#include "kernel/layout.hpp"
 #include "tune/verify.hpp"
 #include "util/fs.hpp"
 #include "util/strings.hpp"
@@ -44,7 +45,7 @@ tune::WinnerVerifier make_verifier(Context& ctx, const Args& args, const CacheSe
 {
   std::vector<std::string> dirs = kernel_dirs;
   for (const auto& root : kernel_roots(args)) {
-    for (auto& d : tune::find_kernel_dirs(root)) {
+    for (auto& d : kernel::find_kernel_dirs(root)) {
       dirs.push_back(std::move(d));
     }
   }

@@ -1,12 +1,12 @@
 #include "cache/key.hpp"
 
+#include "kernel/layout.hpp"
 #include "perf/runner.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
-#include "util/toml_doc.hpp"
 
 #include <map>
 #include <mutex>
@@ -98,23 +98,11 @@ std::string runner_version(const std::string& kind, const target::Target& target
   return perf::runner_version(kind, target);
 }
 
-std::string source_path_of(const std::string& kernel_dir)
-{
-  const std::string toml_path = (util::fs::path(kernel_dir) / "kernel.toml").string();
-  const toml::Document doc = toml::parse_file(toml_path);
-  const toml::Node* kernel = doc.root.find("kernel");
-  const toml::Node* source = kernel != nullptr ? kernel->find("source") : nullptr;
-  if (source == nullptr || source->kind != toml::Kind::string) {
-    throw Fatal(located(toml_path, kernel != nullptr ? kernel->line : 0, "[kernel] source (a file name) is missing"));
-  }
-  return (util::fs::path(kernel_dir) / source->str).string();
-}
-
 KeyInputs inputs_for_source(const std::string& source_path, const target::Target& target, const std::string& runner_kind)
 {
   KeyInputs in;
   in.source_text = util::read_file(source_path);
-  in.toml_text = util::read_file(util::fs::path(source_path).parent_path() / "kernel.toml");
+  in.toml_text = util::read_file(kernel::spec_path_beside(source_path));
   in.compiler_version = compiler_version(target.cc);
   in.target = target;
   in.runner_kind = runner_kind;
@@ -124,7 +112,7 @@ KeyInputs inputs_for_source(const std::string& source_path, const target::Target
 
 KeyInputs inputs_for_kernel_dir(const std::string& kernel_dir, const target::Target& target, const std::string& runner_kind)
 {
-  return inputs_for_source(source_path_of(kernel_dir), target, runner_kind);
+  return inputs_for_source(kernel::source_path_of(kernel_dir), target, runner_kind);
 }
 
 } // namespace eok::cache

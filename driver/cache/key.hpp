@@ -55,7 +55,5 @@ std::string runner_version(const std::string& kind, const target::Target& target
 KeyInputs inputs_for_source(const std::string& source_path, const target::Target& target, const std::string& runner_kind);
 // The same from a kernel directory (source named by [kernel] source in kernel.toml).
 KeyInputs inputs_for_kernel_dir(const std::string& kernel_dir, const target::Target& target, const std::string& runner_kind);
-// The ker0 source path named by a kernel directory's kernel.toml.
-std::string source_path_of(const std::string& kernel_dir);
 
 } // namespace eok::cache

@@ -1,6 +1,7 @@
 #include "integrate/substitute.hpp"
 
 #include "cache/key.hpp"
+#include "kernel/layout.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -98,7 +99,7 @@ std::string render_winner(const cache::Winner& w, const target::Target& t)
 std::string copy_original(const std::string& input, const std::string& output, const std::string& depfile)
 {
   util::write_file_if_changed(output, util::read_file(input));
-  const std::string toml = (util::fs::path(input).parent_path() / "kernel.toml").string();
+  const std::string toml = kernel::spec_path_beside(input);
   util::write_file_atomic(depfile,
                           depfile_escape(output) + ": \\\n " + depfile_escape(util::fs::absolute(toml).lexically_normal().string()) + "\n");
   return util::fs::path(input).filename().string() + ": original (native build: eok tunes for a cross target)";
@@ -175,7 +176,7 @@ SubstituteResult substitute(const SubstituteRequest& req)
   res.output_changed = util::write_file_if_changed(req.output, text);
 
   std::vector<std::string> deps = {cache::Cache::stamp_dir_for(req.cache_path) + "/" + key.hex + ".stamp",
-                                   (util::fs::path(req.input).parent_path() / "kernel.toml").string()};
+                                   kernel::spec_path_beside(req.input)};
   if (have_cache) {
     // The stamp follows the winner; the file itself follows the cache's presence and
     // identity: deleting or replacing it re-runs this step (restat keeps the compile

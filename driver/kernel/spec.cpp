@@ -1,5 +1,6 @@
 #include "kernel/spec.hpp"
 
+#include "kernel/layout.hpp"
 #include "kernel/spec_parser.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -22,7 +23,7 @@ Spec load_spec(const std::string& kernel_dir)
 {
   namespace fs = std::filesystem;
   fs::path dir = fs::absolute(kernel_dir).lexically_normal();
-  fs::path toml_path = dir / "kernel.toml";
+  fs::path toml_path = spec_path(dir.string());
   if (!fs::is_regular_file(toml_path)) {
     throw Fatal(toml_path.string() + ": no such file (a kernel directory holds kernel.toml, see kernels/FORMAT.md)");
   }

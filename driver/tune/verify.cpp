@@ -30,21 +30,6 @@ const char* verify_status_name(VerifyOutcome::Status s)
   return "?";
 }
 
-std::vector<std::string> find_kernel_dirs(const std::string& root)
-{
-  std::vector<std::string> out;
-  if (!util::fs::is_directory(root)) {
-    return out;
-  }
-  for (const auto& e : util::fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file() && e.path().filename() == "kernel.toml") {
-      out.push_back(e.path().parent_path().string());
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 WinnerVerifier::WinnerVerifier(const std::vector<std::string>& kernel_dirs, target::Target target, const config::Config& cfg)
   : m_target(std::move(target))
   , m_cfg(cfg)

@@ -53,7 +53,4 @@ private:
   config::Config m_cfg;
 };
 
-// Every directory holding a kernel.toml below `root` (sorted).
-std::vector<std::string> find_kernel_dirs(const std::string& root);
-
 } // namespace eok::tune
