@@ -7,23 +7,18 @@ namespace eok::app {
 std::vector<FlagSpec> cache_flags()
 {
   return {
-      {"--cache", true, false, "FILE  winners cache (default: paths.cache, .eok/cache.sqlite)"},
-      {"--cross-file", true, true, "FILE  Meson cross file of the target (repeatable, in order)"},
-      {"--build-root", true, false, "DIR  Meson build directory: use the cross files it was configured with"},
-      {"--runner", true, false, "KIND  model or wall: the runner whose results the keys name"},
-      {"--config", true, false, "FILE  project eok.toml (default: $EOK_CONFIG, else ./eok.toml)"},
-      {"--set", true, true, "KEY=VALUE  override one setting (repeatable; see `eok config --keys`)"},
+      flag::cache("winners cache"),
+      flag::cross_files(),
+      flag::build_root("use the cross files it was configured with"),
+      flag::runner(": the runner whose results the keys name"),
+      flag::config(),
+      flag::set(),
   };
 }
 
 CacheSetup cache_setup(Context& ctx, const Args& args)
 {
-  if (auto c = args.value("--config")) {
-    ctx.load.project_file = *c;
-  }
-  for (const auto& s : args.values("--set")) {
-    ctx.load.cli_sets.push_back(s);
-  }
+  apply_settings_flags(ctx, args);
   CacheSetup s;
   s.cross_files = args.values("--cross-file");
   s.build_root = args.value("--build-root").value_or("");
@@ -36,10 +31,7 @@ CacheSetup cache_setup(Context& ctx, const Args& args)
   if (auto c = args.value("--cache")) {
     s.cache_path = *c;
   }
-  if (auto r = args.value("--runner")) {
-    if (*r != "model" && *r != "wall") {
-      throw UsageError("--runner: expected model or wall, got '" + *r + "'");
-    }
+  if (auto r = runner_flag(args)) {
     s.runner = *r;
   }
   return s;

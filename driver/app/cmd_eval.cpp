@@ -108,9 +108,9 @@ int run(Context& ctx, const Args& args)
 Command eval_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--kernel", true, false, "DIR  kernel directory (kernel.toml + ker0)"});
+  flags.push_back(flag::kernel(false));
   flags.push_back({"--candidate", true, false, "FILE  candidate C source"});
-  flags.push_back({"--json", false, false, "print the verdict as JSON (with schema_version)"});
+  flags.push_back(flag::json("the verdict"));
   flags.push_back({"--define", true, true, "NAME=VALUE  knob value (repeatable)"});
   flags.push_back({"--flag", true, true, "FLAG  extra compiler flag (repeatable)"});
   flags.push_back({"--no-perf", false, false, "correctness only: no performance run, no measurement"});

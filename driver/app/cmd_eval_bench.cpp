@@ -128,7 +128,7 @@ int run(Context& ctx, const Args& args)
 Command eval_bench_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--kernel", true, true, "DIR  kernel directory (repeatable)"});
+  flags.push_back(flag::kernel(true));
   flags.push_back({"--count", true, false, "N  candidates per kernel (default 8)"});
   flags.push_back({"--jobs", true, false, "J  parallel evaluations (default: eval.jobs; 0 there = cores)"});
   flags.push_back({"--no-perf", false, false, "skip the performance runs"});

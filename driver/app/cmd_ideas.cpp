@@ -28,7 +28,7 @@ std::vector<FlagSpec> ideas_flags()
 std::vector<FlagSpec> learning_flags()
 {
   auto flags = ideas_flags();
-  flags.push_back({"--cache", true, false, "FILE  cache holding learned effectiveness (default: paths.cache)"});
+  flags.push_back(flag::cache("cache holding learned effectiveness"));
   flags.push_back({"--core", true, false, "CORE  only what was learned on this target core (eok_core, e.g. spacemit-x60)"});
   return flags;
 }
@@ -201,7 +201,7 @@ Command ideas_show_command()
 Command ideas_reset_learning_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--cache", true, false, "FILE  cache holding learned effectiveness (default: paths.cache)"});
+  flags.push_back(flag::cache("cache holding learned effectiveness"));
   flags.push_back({"--core", true, false, "CORE  only what was learned on this target core"});
   flags.push_back({"--thought", true, false, "ID  only this thought"});
   return {"ideas reset-learning", "forget learned thought effectiveness (all, one core's, or one thought's): back to the priors",

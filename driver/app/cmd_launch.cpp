@@ -103,7 +103,7 @@ Command launch_command()
           "matching compiles, else the command unchanged",
           "[--cache FILE] COMPILER ARGS...  |  --stats | --zero-stats  |  --explain -- COMPILER ARGS...  |  "
           "--put FILE [--verified] -- COMPILER ARGS...",
-          {{"--cache", true, false, "FILE  winners cache (default: paths.cache; give an absolute path for builds)"},
+          {flag::cache("winners cache; give an absolute path for builds"),
            {"--stats", false, false, "hits, misses and substituted files since the last --zero-stats"},
            {"--zero-stats", false, false, "clear the statistics"},
            {"--explain", false, false, "print the compile's launcher key and what it hashes"},

@@ -164,7 +164,7 @@ Command llm_ask_command()
   flags.push_back({"--system-file", true, false, "FILE  system message for every prompt"});
   flags.push_back({"--entry", true, false, "SYMBOL  the function the code must define (picks among several blocks)"});
   flags.push_back({"--record", true, false, "FILE  append a transcript for the replay provider (live providers)"});
-  flags.push_back({"--json", false, false, "machine-readable output (schema_version 1)"});
+  flags.push_back(flag::json("the replies"));
   return {"llm ask", "send prompts to the configured LLM; print the extracted code and tokens",
           "--prompt-file FILE [--entry SYMBOL] [--json]", flags, ask};
 }

@@ -43,17 +43,12 @@ Command ncnn_tune_command()
            {"--no-flags", false, false, "do not try ker0 under code-generation flags"},
            {"--baseline", false, false, "measure each op's ker0 only: store nothing, leave the build alone"},
            {"--ci", false, false, "evaluate nothing: report cached winners, exit 3 on a miss"},
-           {"--cache", true, false, "FILE  winners cache (default: paths.cache)"},
-           {"--cross-file", true, true, "FILE  Meson cross file for the exe_wrapper and the model (default: target.cross_file)"},
-           {"--config", true, false, "FILE  project eok.toml"},
-           {"--set", true, true, "KEY=VALUE  override one setting"}},
+           flag::cache("winners cache"),
+           flag::cross_files(),
+           flag::config(),
+           flag::set()},
           [](Context& ctx, const Args& args) {
-            if (auto c = args.value("--config")) {
-              ctx.load.project_file = *c;
-            }
-            for (const auto& s : args.values("--set")) {
-              ctx.load.cli_sets.push_back(s);
-            }
+            apply_settings_flags(ctx, args);
             const auto& cfg = ctx.settings().get();
             ncnn::TuneRequest req;
             // absolute: compiles and links run in the directories of compile_commands.json

@@ -155,7 +155,7 @@ Command perf_bench_command()
 Command perf_measure_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--runner", true, false, "KIND  model or wall (default: target.runner)"});
+  flags.push_back(flag::runner(" (default: target.runner)"));
   flags.push_back({"--flops", true, false, "N  necessary arithmetic, for the speed-of-light bound"});
   flags.push_back({"--bytes", true, false, "N  necessary bytes read + written (also the working set)"});
   flags.push_back({"--bits", true, false, "N  element width of the arithmetic (default 32)"});

@@ -101,7 +101,7 @@ int run(Context& ctx, const Args& args)
 Command prompts_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--kernel", true, false, "DIR  kernel directory (kernel.toml + ker0)"});
+  flags.push_back(flag::kernel(false));
   flags.push_back({"--failed", true, false, "FILE  a failing candidate: shown as a failed child and repaired (operator R)"});
   flags.push_back({"--markdown", false, false, "print as Markdown (driver/search/PROMPTS.md)"});
   flags.push_back({"--no-feedback", false, false, "leave out profiles, failure accounts and repair (bench/prompt_bench.py's baseline)"});

@@ -38,7 +38,7 @@ bool all_digits(const std::string& s)
 Command report_command()
 {
   auto flags = config_flags();
-  flags.push_back({"--cache", true, false, "FILE  the cache to report on (default: paths.cache)"});
+  flags.push_back(flag::cache("the cache to report on"));
   flags.push_back({"--run", true, false, "ID  one run (eok cache show lists them); default: the newest run of each kernel"});
   flags.push_back({"--last", false, false, "the newest run of each kernel (the default)"});
   flags.push_back(

@@ -34,13 +34,13 @@ void print_strategies()
 std::vector<FlagSpec> tune_flags()
 {
   return {
-      {"--config", true, false, "FILE  project eok.toml (default: $EOK_CONFIG, else ./eok.toml)"},
-      {"--set", true, true, "KEY=VALUE  override one setting (repeatable; see `eok config --keys`)"},
-      {"--cross-file", true, true, "FILE  Meson cross file(s) of the target, in Meson's order (target.cross_file)"},
+      flag::config(),
+      flag::set(),
+      flag::cross_files(),
       {"--ci", false, false, "CI mode: cached winners only, no LLM calls; exit 3 on misses (tune.ci)"},
-      {"--cache", true, false, "FILE  winners cache (paths.cache)"},
-      {"--build-root", true, false, "DIR  relative paths.work resolves here (the Meson build directory)"},
-      {"--runner", true, false, "KIND  model or wall (target.runner)"},
+      flag::cache("winners cache"),
+      flag::build_root("relative paths.work resolves here"),
+      flag::runner(" (default: target.runner)"),
       {"--native-build", false, false, "set by a native Meson build: there is no target to tune for"},
       {"--report", true, false, "FILE  also write the results as JSON (schema_version 1)"},
       {"--strategies", false, false, "list the knob/flag search strategies with their options and defaults"},
@@ -49,26 +49,15 @@ std::vector<FlagSpec> tune_flags()
 
 int run_tune(Context& ctx, const Args& args)
 {
-  if (auto c = args.value("--config")) {
-    ctx.load.project_file = *c;
-  }
-  for (const auto& s : args.values("--set")) {
-    ctx.load.cli_sets.push_back(s);
-  }
+  apply_config_flags(ctx, args);
   const auto cross = args.values("--cross-file");
-  if (!cross.empty()) {
-    ctx.load.cli_sets.push_back("target.cross_file=" + cross.front());
-  }
   if (args.has("--ci")) {
     ctx.load.cli_sets.emplace_back("tune.ci=true");
   }
   if (auto c = args.value("--cache")) {
     ctx.load.cli_sets.push_back("paths.cache=" + *c);
   }
-  if (auto r = args.value("--runner")) {
-    if (*r != "model" && *r != "wall") {
-      throw UsageError("--runner: expected model or wall, got '" + *r + "'");
-    }
+  if (auto r = runner_flag(args)) {
     ctx.load.cli_sets.push_back("target.runner=" + *r);
   }
   if (args.has("--native-build")) {

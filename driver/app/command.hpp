@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/args.hpp"
+#include "app/shared_flags.hpp"
 #include "config/config.hpp"
 
 #include <functional>
@@ -40,10 +41,5 @@ struct Command
 };
 
 const std::vector<Command>& commands();
-
-// Flags every command that loads configuration accepts.
-std::vector<FlagSpec> config_flags();
-// Apply --config/--set/--cross-file from parsed args to the context.
-void apply_config_flags(Context& ctx, const Args& args);
 
 } // namespace eok::app
