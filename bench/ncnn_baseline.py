@@ -19,9 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "kernels"))
-import kernel_layout  # noqa: E402  (the kernel-directory layout)
+from bench_cli import ROOT, kernel_layout
 
 # eok kernel -> (NCNN op file stem, layer type, ParamDict entries, why/how it matches).
 # Elementwise kernels over n floats map to an NCNN blob of w = n / 16, h = 1, c = 16

@@ -30,9 +30,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "kernels"))
-import kernel_layout  # noqa: E402  (the kernel-directory layout)
+from bench_cli import ROOT, add_build_args, eok_of, kernel_layout
 METHODS = [
     ("offline", ["llm.provider=none"]),
     ("eoh", ["search.ideas=false", "search.rag=false", "search.repair=false"]),
@@ -95,15 +93,14 @@ def run(eok, cross, kernels, settings, env, tmp, tag):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--cross-file", default=os.path.join(ROOT, "cross", "rv64gcv-qemu.ini"))
+    add_build_args(ap)
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--methods", default=",".join(m for m, _ in METHODS), help="comma-separated subset")
     ap.add_argument("--replay", help="answer the LLM methods from this recorded transcript")
     ap.add_argument("--set", action="append", default=[], help="eok setting for every run, e.g. budget.evals=16")
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
-    eok = os.path.join(args.build, "driver", "eok")
+    eok = eok_of(args)
     kernels = args.kernels or kernel_layout.kernel_dirs(ROOT)
     env = dict(os.environ)
     llm = ["llm.provider=replay", "llm.replay_file=" + os.path.abspath(args.replay)] if args.replay else []

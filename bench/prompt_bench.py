@@ -17,9 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "kernels"))
-import kernel_layout  # noqa: E402  (the kernel-directory layout)
+from bench_cli import ROOT, add_build_args, eok_of, kernel_layout
 
 
 def failing_candidate(kernel):
@@ -50,10 +48,10 @@ def prompts(eok, kernel, failed, plain, work):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    add_build_args(ap, cross_file=False)
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
-    eok = os.path.join(args.build, "driver", "eok")
+    eok = eok_of(args)
     kernels = args.kernels or [os.path.join(ROOT, "kernels", "nn", k) for k in ("relu", "mish", "convdw3x3s1")]
     print(f"{'kernel':<14} {'op':<5} {'before':>8} {'after':>8} {'tokens before':>14} {'tokens after':>13} {'growth':>7}")
     with tempfile.TemporaryDirectory(prefix="eok-prompt-bench-") as work:

@@ -22,15 +22,13 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests"))
-from scripted_llm import Server, script  # noqa: E402
+from bench_cli import ROOT, add_build_args, eok_of
+from scripted_llm import Server, script
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"), help="Meson build directory holding driver/eok")
-    ap.add_argument("--cross-file", default=os.path.join(ROOT, "cross", "rv64gcv-qemu.ini"))
+    add_build_args(ap)
     ap.add_argument("--set", action="append", default=[], help="eok setting, e.g. search.iterations=3 (repeatable)")
     ap.add_argument("kernels", nargs="*", default=["relu", "mish", "convdw3x3s1"])
     args = ap.parse_args()
@@ -38,7 +36,7 @@ def main():
     for setting in args.set:
         if setting.startswith("search.parallel="):
             parallel = int(setting.split("=", 1)[1])
-    eok = os.path.join(args.build, "driver", "eok")
+    eok = eok_of(args)
     env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
     env["EOK_API_KEY"] = "sk-bench"
 

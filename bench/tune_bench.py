@@ -17,19 +17,16 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "kernels"))
-import kernel_layout  # noqa: E402  (the kernel-directory layout)
+from bench_cli import ROOT, add_build_args, eok_of, kernel_layout
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"), help="Meson build directory holding driver/eok")
-    ap.add_argument("--cross-file", default=os.path.join(ROOT, "cross", "rv64gcv-qemu.ini"))
+    add_build_args(ap)
     ap.add_argument("--set", action="append", default=[], help="eok setting, e.g. budget.evals=8 (repeatable)")
     ap.add_argument("kernels", nargs="*")
     args = ap.parse_args()
-    eok = os.path.join(args.build, "driver", "eok")
+    eok = eok_of(args)
     kernels = args.kernels or kernel_layout.kernel_dirs(ROOT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("EOK_")}
     with tempfile.TemporaryDirectory(prefix="eok-bench-") as tmp:
