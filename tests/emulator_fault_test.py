@@ -6,12 +6,10 @@ same candidate must be ok."""
 import json
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 import unittest
 
-from eok_cli import EOK, SRC, clean_env
+from eok_cli import EOK, SRC, clean_env, scratch_dir
 
 KERNEL = os.path.join(SRC, "kernels", "nn", "quantize_u8")
 CANDIDATE = os.path.join(SRC, "tests", "emulator", "quantize_u8_rtz.c")
@@ -26,7 +24,7 @@ def qemu_version():
 
 class EmulatorFault(unittest.TestCase):
     def test_emulator_bug_is_not_the_candidates_crash(self):
-        workdir = tempfile.mkdtemp(prefix="eok-emufault-")
+        workdir = scratch_dir(self, "eok-emufault-")
         env = clean_env()
         env["XDG_CONFIG_HOME"] = workdir
         r = subprocess.run([EOK, "eval", "--kernel", KERNEL, "--candidate", CANDIDATE, "--json"],
@@ -44,7 +42,6 @@ class EmulatorFault(unittest.TestCase):
                 self.assertIn("in the performance run", v["reason"])
         else:
             self.assertEqual(v["verdict"], "ok", v["reason"])
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,12 +4,10 @@ check yet creates a file outside its scratch directory, through an `ecall; ret` 
 library it is linked with (tests/sandbox/escape_to_file.c). Confined, the file never appears;
 with eval.sandbox = false (the control) it does, so the test can tell the two apart."""
 import os
-import shutil
 import subprocess
-import tempfile
 import unittest
 
-from eok_cli import CROSS, EOK, SRC, clean_env
+from eok_cli import CROSS, EOK, SRC, clean_env, scratch_dir
 
 
 def _probe():
@@ -21,8 +19,7 @@ def _probe():
 
 class Sandbox(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="eok-sandbox-")
-        self.addCleanup(shutil.rmtree, self.dir, True)
+        self.dir = scratch_dir(self, "eok-sandbox-")
         self.target = os.path.join(self.dir, "outside", "escaped.txt")
         os.makedirs(os.path.dirname(self.target))
         with open(os.path.join(SRC, "tests", "sandbox", "escape_to_file.c")) as f:

@@ -6,11 +6,10 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unittest
 
 import eok_cli
-from eok_cli import SRC, clean_env
+from eok_cli import SRC, clean_env, scratch_dir
 
 # perf validate reads eok's own kernels from the source tree.
 eok = functools.partial(eok_cli.eok, cwd=SRC, timeout=300)
@@ -84,8 +83,7 @@ class PerfValidate(unittest.TestCase):
         # A program that adds 4096 floats with RVV inside the markers: the model sees vector work
         # proportional to the length, and the speed-of-light bound follows --flops/--bytes.
         cross = os.path.join(SRC, "cross", "rv64gcv-qemu.ini")
-        self.dir = tempfile.mkdtemp(prefix="eok-perf-measure-")
-        self.addCleanup(shutil.rmtree, self.dir, True)
+        self.dir = scratch_dir(self, "eok-perf-measure-")
         target = dict(re.findall(r"^(\w+)\s*= (.*)$", eok("target", "--cross-file", cross).stdout, re.M))
         src = os.path.join(self.dir, "roi.c")
         with open(src, "w") as f:

@@ -10,10 +10,8 @@ Usage: planted_test.py DIR (a directory name under tests/planted/).
 import concurrent.futures
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
 from eok_cli import EOK, SRC, clean_env, kernel_layout, scratch_dir
@@ -100,10 +98,7 @@ class EvalOptions(unittest.TestCase):
     def setUp(self):
         if DIR != "relu":
             self.skipTest("runs with the relu set only")
-        self.dir = tempfile.mkdtemp(prefix="eok-planted-")
-
-    def tearDown(self):
-        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = scratch_dir(self, "eok-planted-")
 
     def test_knobs_and_flags_reach_the_compiler(self):
         relu = os.path.join(SRC, "kernels", "nn", "relu", "relu.c")
