@@ -8,15 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import tomllib
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHIPPED = os.path.join(os.path.dirname(HERE), "ideas")
 sys.path.insert(0, HERE)
-from eok_cli import clean_env, eok, llm_server_args, settings  # noqa: E402
-from scripted_llm import Server  # noqa: E402  (the loopback server's handle)
+from eok_cli import SharedScratch, clean_env, eok, llm_server_args, scratch_dir, settings  # noqa: E402
+from scripted_llm import loopback_server  # noqa: E402  (the loopback server, stopped with its test)
 
 KEY = "sk-test-mine"
 FMA = "Replace a vector multiply followed by an add"  # fuse-multiply-add's description starts so
@@ -48,10 +47,10 @@ EMBEDDINGS = [  # distilled texts point away from every (positive, hashed) exist
 ]
 
 
-class Mine(unittest.TestCase):
+class Mine(SharedScratch):
     @classmethod
     def setUpClass(cls):
-        cls.root = tempfile.mkdtemp(prefix="eok-mine-")
+        cls.root = cls.shared_scratch_dir("eok-mine-")
         cls.repo = os.path.join(cls.root, "lib")
         os.makedirs(os.path.join(cls.repo, "src"))
         cls.hashes = {}
@@ -65,10 +64,6 @@ class Mine(unittest.TestCase):
         cls.change("Fix typo", {"src/gemm.c": "/* vfmacc. */\nfloat dot(const float* a, const float* b, int n);\n"})
         cls.change("pool: unroll by 2 (perf)", {"src/pool.S": "nop\nnop\n"})
         cls.change("transpose: vectorize with segment loads", {"src/transpose.c": "void tr(void);\n"})
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.root, ignore_errors=True)
 
     @classmethod
     def git(cls, *args):
@@ -86,17 +81,10 @@ class Mine(unittest.TestCase):
         cls.hashes[subject.split(":")[0]] = cls.git("rev-parse", "HEAD").strip()
 
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="run-", dir=self.root)
-        self.servers = []
-
-    def tearDown(self):
-        for s in self.servers:
-            s.stop()
+        self.dir = scratch_dir(self, "run-", dir=self.root)
 
     def server(self):
-        s = Server(self.dir, {"replies": REPLIES, "embeddings": EMBEDDINGS})
-        self.servers.append(s)
-        return s
+        return loopback_server(self, self.dir, {"replies": REPLIES, "embeddings": EMBEDDINGS})
 
     def eok(self, *args, server=None, sets=()):
         server_args = llm_server_args(server, "llm.max_retries=0") if server else []

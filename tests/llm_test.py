@@ -6,7 +6,7 @@ import os
 import unittest
 
 from eok_cli import clean_env, eok, llm_server_args, settings, scratch_dir
-from scripted_llm import Server
+from scripted_llm import loopback_server
 
 KEY = "sk-test-0123456789"
 
@@ -17,17 +17,9 @@ GOOD = "{Clamp at zero, one pass.}\n```c\n" + KERNEL + "```\n"
 class Llm(unittest.TestCase):
     def setUp(self):
         self.dir = scratch_dir(self, "eok-llm-")
-        self.servers = []
-
-    def tearDown(self):
-        for s in self.servers:
-            if s.proc.poll() is None:
-                s.stop()
 
     def server(self, replies):
-        s = Server(self.dir, {"replies": replies}, name=f"server{len(self.servers)}")
-        self.servers.append(s)
-        return s
+        return loopback_server(self, self.dir, {"replies": replies})
 
     def prompt(self, name, text):
         path = os.path.join(self.dir, name)

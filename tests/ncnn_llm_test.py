@@ -14,7 +14,7 @@ import unittest
 
 from eok_cli import nm_tool, run, scratch_dir
 
-from scripted_llm import OPS, Server
+from scripted_llm import OPS, loopback_server
 
 EOK = os.environ["EOK_BIN"]
 SRC = os.environ["EOK_SOURCE_ROOT"]
@@ -51,7 +51,6 @@ def reply(kind, code):
 class NcnnLlm(unittest.TestCase):
     def setUp(self):
         self.dir = scratch_dir(self, "eok-ncnn-llm-")
-        self.server = None
         self.src = os.path.join(self.dir, "ncnn")
         shutil.copytree(FIXTURE, self.src)
         self.cache = os.path.join(self.dir, "cache.sqlite")
@@ -60,10 +59,6 @@ class NcnnLlm(unittest.TestCase):
              "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(self.src, "riscv64-clang.toolchain.cmake"),
              "-DCMAKE_CXX_COMPILER_LAUNCHER=" + ";".join([EOK, "launch", "--cache=" + self.cache])])
         run(["cmake", "--build", self.build])
-
-    def tearDown(self):
-        if self.server:
-            self.server.stop()
 
     def clip_object(self):
         with open(os.path.join(self.build, "compile_commands.json")) as f:
@@ -75,7 +70,7 @@ class NcnnLlm(unittest.TestCase):
         with open(os.path.join(self.src, "src", "layer", "riscv", "clip_riscv.cpp")) as f:
             ker0 = f.read()
         honest, offered = replies(ker0)
-        self.server = Server(self.dir, {"replies": [
+        self.server = loopback_server(self, self.dir, {"replies": [
             {"match": ["Task: ncnn/clip:", OPS[op]], "content": reply(op, code), "repeat": True}
             for op, (_, code) in offered.items()]})
         config = os.path.join(self.dir, "eok.toml")

@@ -11,7 +11,7 @@ import threading
 import unittest
 
 from eok_cli import CROSS, EOK, SRC, clean_env, llm_search_config, scratch_dir
-from scripted_llm import Server
+from scripted_llm import loopback_server
 
 RELU = os.path.join(SRC, "kernels", "nn", "relu")
 
@@ -65,9 +65,8 @@ def render(data):
 class Progress(unittest.TestCase):
     def setUp(self):
         self.dir = scratch_dir(self, "eok-progress-")
-        self.server = Server(self.dir, {"replies": [{"content": WRONG}, {"content": "no code today"},
-                                                    {"content": relu(4), "repeat": True}]})
-        self.addCleanup(self.server.stop)
+        self.server = loopback_server(self, self.dir, {"replies": [{"content": WRONG}, {"content": "no code today"},
+                                                               {"content": relu(4), "repeat": True}]})
         self.runs = 0
 
     def tune(self, tty, **env_extra):

@@ -13,7 +13,7 @@ import time
 import unittest
 
 from eok_cli import CROSS, EOK, SRC, clean_env, eok, scratch_dir
-from scripted_llm import Server
+from scripted_llm import loopback_server
 
 PLANTED = os.path.join(SRC, "tests", "tune", "nanclean")
 KEY = "sk-live-0123456789abcdef-must-stay-secret"
@@ -25,11 +25,6 @@ class Base(unittest.TestCase):
         self.kernel = os.path.join(self.dir, "nanclean")
         shutil.copytree(PLANTED, self.kernel)
         self.cache = os.path.join(self.dir, "cache.sqlite")
-        self.servers = []
-
-    def tearDown(self):
-        for s in self.servers:
-            s.stop()
 
     def config(self, extra="", name="eok.toml"):
         path = os.path.join(self.dir, name)
@@ -351,9 +346,7 @@ class Secrets(Base):
         self.assertIn("LANG=C.UTF-8", text)
 
     def server(self, replies):
-        s = Server(self.dir, {"replies": replies}, name=f"server{len(self.servers)}")
-        self.servers.append(s)
-        return s
+        return loopback_server(self, self.dir, {"replies": replies})
 
     def test_a_401_that_echoes_the_key_is_printed_redacted(self):
         s = self.server([{"mode": "status", "status": 401, "message": "invalid api key @AUTH@", "times": 9}])

@@ -143,3 +143,15 @@ class Server:
             self.proc.terminate()
             self.proc.wait(timeout=30)
         self.proc.stdout.close()
+
+
+def loopback_server(test, dir, script_data, name=None):
+    """A Server for one unittest test, stopped when the test ends (test.addCleanup, so no
+    tearDown is needed); unnamed servers of a test are server0, server1, ... in dir."""
+    if name is None:
+        count = getattr(test, "_eok_servers", 0)
+        test._eok_servers = count + 1
+        name = f"server{count}"
+    s = Server(dir, script_data, name=name)
+    test.addCleanup(s.stop)
+    return s

@@ -8,7 +8,7 @@ import sqlite3
 import unittest
 
 from eok_cli import CROSS, clean_env, eok, llm_search_config, scratch_dir
-from scripted_llm import KERNELS, OPS, Server, mish_fast, read, replace_once, reply
+from scripted_llm import KERNELS, OPS, mish_fast, read, replace_once, reply, loopback_server
 
 ENTRY = "void eok_mish_f32(const float* x, float* y, long n)\n{\n"
 
@@ -52,8 +52,7 @@ class TuneCheats(unittest.TestCase):
         replies = [{"match": ["Task: nn/mish:", OPS["init"]], "content": reply("honest", honest), "repeat": True}]
         for op, (_, code) in offered.items():
             replies.append({"match": ["Task: nn/mish:", OPS[op]], "content": reply(op, code), "repeat": True})
-        server = Server(self.dir, {"replies": replies})
-        self.addCleanup(server.stop)
+        server = loopback_server(self, self.dir, {"replies": replies})
         cache = os.path.join(self.dir, "cache.sqlite")
         config = llm_search_config(os.path.join(self.dir, "eok.toml"), os.path.join(self.dir, "work"), server,
                                    dict(repair=False, parallel=1, iterations=1, population=2, generations=1, keep=2, thoughts=1,

@@ -14,7 +14,7 @@ import tomllib
 import unittest
 
 from eok_cli import CROSS, SRC, clean_env, eok, llm_search_config, scratch_dir
-from scripted_llm import KERNELS, Server, script
+from scripted_llm import KERNELS, script, loopback_server
 
 
 def priors():
@@ -29,8 +29,7 @@ def priors():
 class TuneLearning(unittest.TestCase):
     def setUp(self):
         self.dir = scratch_dir(self, "eok-tune-learning-")
-        self.server = Server(self.dir, script(["relu"], transient=False))
-        self.addCleanup(self.server.stop)
+        self.server = loopback_server(self, self.dir, script(["relu"], transient=False))
         self.cache = os.path.join(self.dir, "cache.sqlite")
         self.config = llm_search_config(os.path.join(self.dir, "eok.toml"), os.path.join(self.dir, "work"), self.server,
                                         dict(repair=False, parallel=2, iterations=1, population=2, generations=1, keep=2,

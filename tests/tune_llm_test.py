@@ -18,7 +18,7 @@ import unittest
 
 import eok_cli
 from eok_cli import CROSS, EOK, llm_search_config, scratch_dir
-from scripted_llm import KERNELS, PLAN, Server, candidates, script
+from scripted_llm import KERNELS, PLAN, candidates, script, loopback_server
 
 
 def clean_env():
@@ -35,13 +35,9 @@ def kind_of(source, code):
 class TuneLlm(unittest.TestCase):
     def setUp(self):
         self.dir = scratch_dir(self, "eok-tune-llm-")
-        self.servers = 0
 
     def server(self, kernels, **kw):
-        s = Server(self.dir, script(kernels, **kw), name=f"server{self.servers}")
-        self.servers += 1
-        self.addCleanup(s.stop)
-        return s
+        return loopback_server(self, self.dir, script(kernels, **kw))
 
     def config(self, name, server, extra=""):
         """A project eok.toml: T=2 iterations of P=2 searches, 2 thoughts, one EoH generation."""

@@ -11,7 +11,7 @@ import sqlite3
 import unittest
 
 from eok_cli import CROSS, clean_env, eok, llm_search_config, scratch_dir, settings
-from scripted_llm import KERNELS, OPS, Server, mish_fast, read, replace_once, reply
+from scripted_llm import KERNELS, OPS, mish_fast, read, replace_once, reply, loopback_server
 
 
 def kernels():
@@ -35,8 +35,7 @@ class TuneRepair(unittest.TestCase):
         ]
         if self.server:
             self.server.stop()
-        self.server = Server(self.dir, {"replies": replies}, name=name)
-        self.addCleanup(self.server.stop)
+        self.server = loopback_server(self, self.dir, {"replies": replies}, name=name)
         cache = os.path.join(self.dir, name.split("-")[0] + ".sqlite")
         config = llm_search_config(os.path.join(self.dir, name + ".toml"), os.path.join(self.dir, "work"), self.server,
                                    dict(parallel=1, iterations=1, population=2, generations=1, keep=2, thoughts=1, seed=5),
