@@ -1,5 +1,6 @@
 #include "cache/key.hpp"
 
+#include "kernel/spec_test_support.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -103,8 +104,7 @@ TEST_SUITE("cache::key")
   TEST_CASE("key inputs come from the source and the kernel.toml beside it")
   {
     eok::testing::ScratchDir dir;
-    eok::util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\nsource = \"k.c\"\n");
-    eok::util::write_file_atomic(dir.file("k.c"), "int x;\n");
+    eok::testing::write_layout_kernel(dir, "int x;\n");
     eok::target::Target t = sample().target;
     const KeyInputs a = eok::cache::inputs_for_kernel_dir(dir.path().string(), t, "model");
     const KeyInputs b = eok::cache::inputs_for_source(dir.file("k.c"), t, "model");

@@ -1,6 +1,7 @@
 #include "integrate/substitute.hpp"
 
 #include "cache/key.hpp"
+#include "kernel/spec_test_support.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/process.hpp"
@@ -31,9 +32,7 @@ struct Kernel
   integrate::SubstituteRequest req;
   Kernel()
   {
-    util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\nsource = \"k.c\"\n");
-    util::write_file_atomic(dir.file("k.c"), k_source);
-    req.input = dir.file("k.c");
+    req.input = eok::testing::write_layout_kernel(dir, k_source);
     req.output = dir.file("k.eok.c");
     req.depfile = dir.file("k.eok.d");
     req.cache_path = dir.file("cache.sqlite");

@@ -1,5 +1,6 @@
 #include "kernel/layout.hpp"
 
+#include "kernel/spec_test_support.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 #include "util/test_support.hpp"
@@ -10,9 +11,9 @@ TEST_SUITE("kernel::layout")
   {
     eok::testing::ScratchDir dir;
     const std::string kdir = dir.path().string();
-    eok::util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\nsource = \"k.c\"\n");
+    const std::string source = eok::testing::write_layout_kernel(dir, "int x;\n");
     CHECK(eok::kernel::spec_path(kdir) == dir.file("kernel.toml"));
-    CHECK(eok::kernel::source_path_of(kdir) == dir.file("k.c"));
+    CHECK(eok::kernel::source_path_of(kdir) == source);
     CHECK(eok::kernel::spec_path_beside(dir.file("k.c")) == dir.file("kernel.toml"));
     eok::util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\n");
     CHECK_THROWS_WITH_AS(eok::kernel::source_path_of(kdir),

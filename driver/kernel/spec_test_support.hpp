@@ -1,10 +1,12 @@
-// Helpers for the doctest suites that parse kernel.toml text (kernel/, eval/), never
-// linked into eok: the minimal valid spec, a spec with one piece replaced, and the
-// error a text gets.
+// Helpers for the doctest suites that read kernel.toml text or kernel directories (kernel/,
+// eval/, cache/, integrate/), never linked into eok: the minimal valid spec, a spec with one
+// piece replaced, the error a text gets, and a kernel directory with only its layout.
 #pragma once
 
 #include "kernel/spec.hpp"
 #include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -47,6 +49,16 @@ perf = { n = 8 }
 [perf]
 flops = "n"
 )TOML";
+
+// A kernel directory as far as its layout goes (kernel/layout.hpp: a kernel.toml whose source
+// names k.c, and k.c holding `source`), what cache keys and substitution read; the spec rules
+// do not apply (nothing here parses the rest). Returns k.c's path.
+inline std::string write_layout_kernel(const ScratchDir& dir, const std::string& source)
+{
+  util::write_file_atomic(dir.file("kernel.toml"), "[kernel]\nname = \"k\"\nsource = \"k.c\"\n");
+  util::write_file_atomic(dir.file("k.c"), source);
+  return dir.file("k.c");
+}
 
 // `text` with its first `from` replaced by `to`; `from` must be there.
 inline std::string replaced(std::string text, const std::string& from, const std::string& to)
