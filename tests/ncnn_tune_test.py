@@ -6,7 +6,9 @@ launcher's key; the next build substitutes it and the fixture's own test passes;
 --ci reports cached ops and exits 3 for an op with no winner. Layers with weights
 (InnerProduct), with two inputs (BinaryOp) and the fp16 storage task (relu_riscv_zfh.cpp):
 candidates wrong in ways only the weights, the second input, the packed layout or
-fp16 data show are rejected and ker0 stays."""
+fp16 data show are rejected and ker0 stays. Broadcast inputs (input_forms) and Cast's
+element types (input_type, output_type): ker0 passes and is measured, a candidate wrong in
+the way only that form or type shows is rejected."""
 import json
 import os
 import shutil
@@ -134,6 +136,56 @@ class NcnnTune(unittest.TestCase):
                 self.assertIn(f"{op} {os.path.basename(p)}: wrong_output", r.stderr)
             row = next(l for l in r.stdout.splitlines() if l.startswith("ncnn/" + op + " "))
             self.assertIn("ker0 stays", row)
+
+    def op_file(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_broadcast_inputs_and_cast_types(self):
+        common = "shapes = [[7, 3, 5], [5, 5, 16], [9, 1, 8]]\nperf_shape = [8, 8, 16]\nseeds = 1\n"
+        ops = {
+            # b one value per channel (input_forms): the packed path must use each lane's own value
+            "binaryop_channel": ('type = "BinaryOp"\nfile = "src/layer/riscv/binaryop_riscv.cpp"\nparams = [[0, 2]]\n'
+                                 'inputs = 2\ninput_forms = ["same", "channel"]\n' + common,
+                                 "binaryop_riscv.cpp", "lane0.cpp",
+                                 lambda s: s.replace("__riscv_vle32_v_f32m4(y, vl)", "__riscv_vfmv_v_f_f32m4(y[0], vl)")),
+            # fp16 bottom blobs for both layers (input_type): one element off
+            "cast_f16_f32": ('type = "Cast"\nfile = "src/layer/riscv/cast_riscv_zfh.cpp"\nparams = [[0, 2], [1, 1]]\n'
+                             'input_type = "fp16"\nrange = [-70000.0, 70000.0]\n' + common,
+                             "cast_riscv_zfh.cpp", "offbyone.cpp",
+                             lambda s: s.replace("__riscv_vle16_v_f16m4(in + i, vl)", "__riscv_vle16_v_f16m4(in + i + 1, vl)")),
+            # int8 bottom blobs: the sign bit dropped
+            "cast_i8_f32": ('type = "Cast"\nfile = "src/layer/riscv/cast_riscv.cpp"\nparams = [[0, 3], [1, 1]]\n'
+                            'input_type = "int8"\nrange = [-200.0, 200.0]\n' + common,
+                            "cast_riscv.cpp", "unsigned.cpp",
+                            lambda s: s.replace("__riscv_vsext_vf4_i32m4(x, vl)",
+                                                "__riscv_vsext_vf4_i32m4(__riscv_vand_vx_i8m1(x, 0x7f, vl), vl)")),
+            # bf16 bottom blobs: shifted one bit short
+            "cast_bf16_f32": ('type = "Cast"\nfile = "src/layer/riscv/cast_riscv.cpp"\nparams = [[0, 4], [1, 1]]\n'
+                              'input_type = "bf16"\n' + common,
+                              "cast_riscv.cpp", "shift15.cpp",
+                              lambda s: s.replace("__riscv_vzext_vf2_u32m4(x, vl), 16, vl)", "__riscv_vzext_vf2_u32m4(x, vl), 15, vl)")),
+            # a bf16 output (output_type): rounding where NCNN truncates
+            "cast_f32_bf16": ('type = "Cast"\nfile = "src/layer/riscv/cast_riscv.cpp"\nparams = [[0, 1], [1, 4]]\n'
+                              'output_type = "bf16"\n' + common,
+                              "cast_riscv.cpp", "rounding.cpp",
+                              lambda s: s.replace("__riscv_vnsrl_wx_u16m2(x, 16, vl)",
+                                                  "__riscv_vnsrl_wx_u16m2(__riscv_vadd_vx_u32m4(x, 0x8000, vl), 16, vl)")),
+        }
+        for op, (desc, file, name, transform) in ops.items():
+            wrong = self.candidate(op + "_" + name, transform, "eok_" + name[:-4] + "_marker", file)
+            r = self.tune("--op-file", self.op_file(op + ".toml", desc), "--no-flags", "--candidate", wrong)
+            self.assertIn(f"{op} ker0: ok", r.stderr)
+            self.assertIn(f"{op} {op}_{name}: wrong_output", r.stderr)
+            row = next(l for l in r.stdout.splitlines() if l.startswith("ncnn/" + op + " "))
+            self.assertIn("ker0 stays", row)
+            self.assertGreater(float(row.split()[1]), 0, row)  # ker0 measured at the perf shape
+        # without input_type the fixture's Cast gets fp32 blobs, which it refuses: the type reaches the layer
+        r = self.tune("--op-file", self.op_file("cast_plain.toml", 'type = "Cast"\nfile = "src/layer/riscv/cast_riscv.cpp"\n'
+                                                "params = [[0, 3], [1, 1]]\n" + common), "--baseline", check=False)
+        self.assertIn("failed", next(l for l in r.stdout.splitlines() if l.startswith("ncnn/cast_plain ")))
 
 
 if __name__ == "__main__":

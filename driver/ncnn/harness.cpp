@@ -106,6 +106,65 @@ static int64_t fp16_order(float v)
   return (b & 0x8000) ? -(int64_t)(b & 0x7fff) : (int64_t)b;
 }
 
+// storage of a blob: 4-byte fp32, 2-byte fp16 or bf16, 1-byte int8
+enum Storage
+{
+  k_f32,
+  k_f16,
+  k_bf16,
+  k_i8
+};
+static size_t storage_bytes(Storage st)
+{
+  return st == k_f32 ? 4 : st == k_i8 ? 1 : 2;
+}
+// the bottom blobs: an fp16 task's optimised layer takes fp16 and its naive one fp32; a type
+// conversion's both take its input type
+static Storage input_storage(bool naive)
+{
+  if (k_fp16) {
+    return naive ? k_f32 : k_f16;
+  }
+  return (Storage)k_input_type;
+}
+// bf16 as NCNN keeps it: the upper half of the fp32 bits (truncated)
+static uint16_t to_bf16(float f)
+{
+  uint32_t x;
+  std::memcpy(&x, &f, 4);
+  return (uint16_t)(x >> 16);
+}
+static float from_bf16(uint16_t b)
+{
+  const uint32_t x = (uint32_t)b << 16;
+  float f;
+  std::memcpy(&f, &x, 4);
+  return f;
+}
+// an input's shape: the description's own, or a broadcast form of it (input_forms)
+static Shape input_shape(const Shape& s, int k)
+{
+  switch (k_input_forms[k]) {
+  case 1:
+    return {1, 1, s.c}; // channel
+  case 2:
+    return {s.w, s.h, 1}; // pixel
+  case 3:
+    return {1, 1, 1}; // scalar
+  default:
+    return s;
+  }
+}
+
+// a broadcast input packs as NCNN would pack it: when its own packing dimension divides
+static int input_pack(const Shape& s, int elempack)
+{
+  if (k_unpacked_inputs) {
+    return 1;
+  }
+  return (k_dims == 2 ? s.h : s.c) % elempack == 0 ? elempack : 1;
+}
+
 static int packn()
 {
   uint64_t vlenb = 0;
@@ -197,28 +256,37 @@ static void fill(std::vector<float>& v, int n, bool with_specials)
     if (with_specials && k_specials_on && next_u64() % 8 == 0) {
       v[i] = special(next_u64());
     }
-    if (k_fp16) {
+    if (k_fp16 || k_input_type == k_f16) {
       v[i] = round_fp16(v[i]); // both layers see values fp16 can hold
+    } else if (k_input_type == k_bf16) {
+      v[i] = from_bf16(to_bf16(v[i]));
+    } else if (k_input_type == k_i8) {
+      // int8 values: the range rounded and clamped (NaN is no int8 value)
+      const float r = std::isnan(v[i]) ? 0.f : std::nearbyint(v[i]);
+      v[i] = r < -128.f ? -128.f : r > 127.f ? 127.f : r;
     }
   }
 }
 
 static const float k_sentinel = -7.25e33f;
 static const uint16_t k_sentinel16 = 0xfbff; // -65504
+static const unsigned char k_sentinel8 = 0x7b;
 
-// a Mat of the shape at `elempack` (fp16 storage when `half`) holding `v`
+// a Mat of the shape at `elempack` in storage `st` holding `v`
 // (planar order): 3-D with the channels packed and the channel padding set to
 // the sentinel, or for 2-D ops ([w, h, 1]) w x h with the rows packed
-static ncnn::Mat to_mat(const std::vector<float>& v, const Shape& s, int elempack, bool half)
+static ncnn::Mat to_mat(const std::vector<float>& v, const Shape& s, int elempack, Storage st)
 {
-  const size_t bytes = half ? 2 : 4;
+  const size_t bytes = storage_bytes(st);
   ncnn::Mat m = k_dims == 2 ? ncnn::Mat(s.w, s.h / elempack, bytes * elempack, elempack)
                             : ncnn::Mat(s.w, s.h, s.c / elempack, bytes * elempack, elempack);
   for (size_t i = 0; i < m.cstep * m.c * elempack; i++) {
-    if (half) {
-      ((uint16_t*)m.data)[i] = k_sentinel16;
-    } else {
+    if (st == k_f32) {
       ((float*)m.data)[i] = k_sentinel;
+    } else if (st == k_i8) {
+      ((unsigned char*)m.data)[i] = k_sentinel8;
+    } else {
+      ((uint16_t*)m.data)[i] = k_sentinel16;
     }
   }
   // rows of a 2-D Mat pack as channels of w x 1 planes do
@@ -229,11 +297,13 @@ static ncnn::Mat to_mat(const std::vector<float>& v, const Shape& s, int elempac
     for (int i = 0; i < plane; i++) {
       const size_t at = (size_t)i * elempack + q % elempack;
       const float x = v[(size_t)q * plane + i];
-      if (half) {
-        const uint16_t h = to_half(x);
-        std::memcpy(p + at * 2, &h, 2);
-      } else {
+      if (st == k_f32) {
         std::memcpy(p + at * 4, &x, 4);
+      } else if (st == k_i8) {
+        p[at] = (unsigned char)(signed char)x;
+      } else {
+        const uint16_t h = st == k_f16 ? to_half(x) : to_bf16(x);
+        std::memcpy(p + at * 2, &h, 2);
       }
     }
   }
@@ -245,7 +315,7 @@ static float value_at(const unsigned char* p, bool half)
   if (half) {
     uint16_t h;
     std::memcpy(&h, p, 2);
-    return from_half(h);
+    return k_output_bf16 ? from_bf16(h) : from_half(h);
   }
   float f;
   std::memcpy(&f, p, 4);
@@ -299,12 +369,13 @@ static bool padding_intact(const ncnn::Mat& m)
   if (m.dims != 3) {
     return true;
   }
-  const bool half = m.elemsize == (size_t)m.elempack * 2;
+  const size_t vb = m.elemsize / m.elempack;
   for (int q = 0; q < m.c; q++) {
     for (size_t i = (size_t)m.w * m.h * m.elempack; i < m.cstep * m.elempack; i++) {
       const size_t at = q * m.cstep * m.elempack + i;
-      if (half ? ((const uint16_t*)m.data)[at] != k_sentinel16
-               : std::memcmp((const float*)m.data + at, &k_sentinel, 4) != 0) {
+      if (vb == 2 ? ((const uint16_t*)m.data)[at] != k_sentinel16
+          : vb == 1 ? ((const unsigned char*)m.data)[at] != k_sentinel8
+                    : std::memcmp((const float*)m.data + at, &k_sentinel, 4) != 0) {
         return false;
       }
     }
@@ -365,9 +436,10 @@ static int compare(const Shape& s, int elempack, const std::vector<std::vector<f
   }
   std::vector<ncnn::Mat> a, b;
   std::vector<std::vector<unsigned char>> b_before;
-  for (const auto& v : in) {
-    a.push_back(to_mat(v, s, 1, false));
-    b.push_back(to_mat(v, s, elempack, k_fp16));
+  for (size_t k = 0; k < in.size(); k++) {
+    const Shape ks = input_shape(s, (int)k);
+    a.push_back(to_mat(in[k], ks, 1, input_storage(true)));
+    b.push_back(to_mat(in[k], ks, input_pack(ks, elempack), input_storage(false)));
     const unsigned char* p = (const unsigned char*)b.back().data;
     b_before.emplace_back(p, p + b.back().cstep * b.back().c * b.back().elemsize);
   }
@@ -417,8 +489,9 @@ static int compare(const Shape& s, int elempack, const std::vector<std::vector<f
 static std::vector<std::vector<float>> draw_inputs(const Shape& s, bool with_specials)
 {
   std::vector<std::vector<float>> in(k_inputs);
-  for (auto& v : in) {
-    fill(v, s.w * s.h * s.c, with_specials);
+  for (int k = 0; k < k_inputs; k++) {
+    const Shape ks = input_shape(s, k);
+    fill(in[k], ks.w * ks.h * ks.c, with_specials);
   }
   return in;
 }
@@ -455,8 +528,9 @@ int main(int argc, char** argv)
     const int elempack = (k_dims == 2 ? s.h : s.c) % pn == 0 && opt->support_packing ? pn : 1;
     const std::vector<std::vector<float>> in = draw_inputs(s, false);
     std::vector<ncnn::Mat> b;
-    for (const auto& v : in) {
-      b.push_back(to_mat(v, s, elempack, k_fp16));
+    for (size_t k = 0; k < in.size(); k++) {
+      const Shape ks = input_shape(s, (int)k);
+      b.push_back(to_mat(in[k], ks, input_pack(ks, elempack), input_storage(false)));
     }
     ncnn::Mat tb;
     const ncnn::Option o = options(false);
@@ -468,8 +542,8 @@ int main(int argc, char** argv)
     }
     ncnn::Layer* naive = make_layer(true);
     std::vector<ncnn::Mat> a;
-    for (const auto& v : in) {
-      a.push_back(to_mat(v, s, 1, false));
+    for (size_t k = 0; k < in.size(); k++) {
+      a.push_back(to_mat(in[k], input_shape(s, (int)k), 1, input_storage(true)));
     }
     ncnn::Mat ta;
     run_layer(naive, a, ta, options(true));
@@ -522,6 +596,21 @@ std::string harness_source(const OpSpec& op)
   s += "static const double k_weight_hi[] = {" + whi + "0};\n";
   s += "static const int k_inputs = " + std::to_string(op.inputs) + ";\n";
   s += "static const int k_dims = " + std::to_string(op.dims) + ";\n";
+  std::string forms;
+  for (int k = 0; k < op.inputs; k++) {
+    const std::string f = k < static_cast<int>(op.input_forms.size()) ? op.input_forms[k] : "same";
+    forms += std::string(f == "channel" ? "1" : f == "pixel" ? "2" : f == "scalar" ? "3" : "0") + ", ";
+  }
+  s += "static const int k_input_forms[] = {" + forms + "0};\n";
+  const std::string& it = op.input_type;
+  s += "static const int k_input_type = " +
+       std::string(it == "fp16"   ? "1"
+                   : it == "bf16" ? "2"
+                   : it == "int8" ? "3"
+                                  : "0") +
+       "; // " + it + "\n";
+  s += "static const bool k_unpacked_inputs = " + std::string(op.unpacked_inputs ? "true" : "false") + ";\n";
+  s += "static const bool k_output_bf16 = " + std::string(op.output_type == "bf16" ? "true" : "false") + ";\n";
   s += "static const Shape k_shapes[] = {";
   for (const auto& sh : op.shapes) {
     s += shape_text(sh) + ", ";

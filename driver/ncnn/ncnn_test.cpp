@@ -155,6 +155,29 @@ TEST_SUITE("ncnn::op_spec")
     CHECK(h.find("static const int k_ulps = 3;") != std::string::npos);
   }
 
+  TEST_CASE("broadcast forms, element types and unpacked inputs reach the harness")
+  {
+    ScratchDir dir;
+    util::write_file_atomic(dir.path() / "bin.toml", "type = \"BinaryOp\"\ninputs = 2\ninput_forms = [\"same\", \"channel\"]\n"
+                                                     "shapes = [[2, 2, 8]]\nperf_shape = [4, 4, 8]\n");
+    const OpSpec b = load_op_spec(dir.file("bin.toml"));
+    REQUIRE(b.input_forms.size() == 2);
+    CHECK(b.input_forms[1] == "channel");
+    CHECK(harness_source(b).find("static const int k_input_forms[] = {0, 1, 0};") != std::string::npos);
+    util::write_file_atomic(dir.path() / "cast.toml", "type = \"Cast\"\ninput_type = \"int8\"\noutput_type = \"bf16\"\n"
+                                                      "unpacked_inputs = true\nshapes = [[2, 2, 8]]\nperf_shape = [4, 4, 8]\n");
+    const OpSpec c = load_op_spec(dir.file("cast.toml"));
+    const std::string h = harness_source(c);
+    CHECK(h.find("static const int k_input_type = 3; // int8") != std::string::npos);
+    CHECK(h.find("static const bool k_output_bf16 = true;") != std::string::npos);
+    CHECK(h.find("static const bool k_unpacked_inputs = true;") != std::string::npos);
+    CHECK(task_description(c).find("stored as int8, output stored as bf16") != std::string::npos);
+    // defaults: every input of the shape, fp32
+    const std::string plain = harness_source(load_op_spec(shipped_ops_dir() + "/relu.toml"));
+    CHECK(plain.find("static const int k_input_forms[] = {0, 0};") != std::string::npos);
+    CHECK(plain.find("static const int k_input_type = 0; // fp32") != std::string::npos);
+  }
+
   TEST_CASE("bad descriptions: file:line errors")
   {
     ScratchDir dir;
@@ -167,6 +190,18 @@ TEST_SUITE("ncnn::op_spec")
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("w.toml")), doctest::Contains("w.toml:5: weights are [size, lo, hi]"), Fatal);
     util::write_file_atomic(dir.path() / "u.toml", "type = \"ReLU\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\nulps = 2\n");
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("u.toml")), doctest::Contains("ulps (fp16 steps, 0 to 1024) is for fp16 tasks"), Fatal);
+    util::write_file_atomic(dir.path() / "f.toml", "type = \"BinaryOp\"\ninputs = 2\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n"
+                                                   "input_forms = [\"same\", \"row\"]\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("f.toml")), doctest::Contains("f.toml:5: input_forms are"), Fatal);
+    util::write_file_atomic(dir.path() / "n.toml", "type = \"BinaryOp\"\ninputs = 2\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n"
+                                                   "input_forms = [\"same\"]\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("n.toml")), doctest::Contains("n.toml:5: input_forms has one entry per input"), Fatal);
+    util::write_file_atomic(dir.path() / "t.toml",
+                            "type = \"Cast\"\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\ninput_type = \"fp64\"\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("t.toml")), doctest::Contains("input_type is fp32, fp16, bf16 or int8"), Fatal);
+    util::write_file_atomic(dir.path() / "h.toml", "type = \"Cast\"\nfp16 = true\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n"
+                                                   "input_type = \"int8\"\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("h.toml")), doctest::Contains("an fp16 task's storage is already fp16"), Fatal);
   }
 }
 

@@ -67,6 +67,29 @@ OpSpec load_op_spec(const std::string& path)
   if (s.inputs < 1 || s.inputs > 8) {
     r.fail(doc.root, "inputs is from 1 to 8");
   }
+  if (const toml::Node* forms = r.array("input_forms")) {
+    for (const auto& f : forms->array) {
+      if (f.kind != toml::Kind::string || (f.str != "same" && f.str != "channel" && f.str != "pixel" && f.str != "scalar")) {
+        r.fail(f, "input_forms are \"same\", \"channel\", \"pixel\" or \"scalar\"");
+      }
+      s.input_forms.push_back(f.str);
+    }
+    if (static_cast<int>(s.input_forms.size()) != s.inputs) {
+      r.fail(*forms, "input_forms has one entry per input (inputs = " + std::to_string(s.inputs) + ")");
+    }
+  }
+  s.input_type = r.string("input_type").value_or("fp32");
+  if (s.input_type != "fp32" && s.input_type != "fp16" && s.input_type != "bf16" && s.input_type != "int8") {
+    r.fail(doc.root, "input_type is fp32, fp16, bf16 or int8");
+  }
+  if (s.fp16 && s.input_type != "fp32") {
+    r.fail(doc.root, "input_type is for type conversions: an fp16 task's storage is already fp16");
+  }
+  s.output_type = r.string("output_type").value_or("auto");
+  if (s.output_type != "auto" && s.output_type != "fp16" && s.output_type != "bf16") {
+    r.fail(doc.root, "output_type is auto, fp16 or bf16 (how a 2-byte output is read)");
+  }
+  s.unpacked_inputs = r.boolean("unpacked_inputs").value_or(false);
   const toml::Node* shapes = r.array("shapes");
   if (!shapes || shapes->array.empty()) {
     r.fail(shapes ? *shapes : doc.root, "shapes: at least one [w, h, c] is required");

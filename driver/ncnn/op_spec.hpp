@@ -36,9 +36,15 @@ struct OpSpec
   std::string file;            // path under the NCNN tree
   std::vector<Param> params;   // ParamDict entries
   std::vector<Weight> weights; // load_model's blobs
-  int inputs = 1;              // bottom blobs, all of the shape
-  int dims = 3;                // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
-  std::vector<Shape> shapes;   // correctness shapes
+  int inputs = 1;              // bottom blobs, each of the shape or of its input_forms entry
+  // per input: "same" (the shape), "channel" (1 x 1 x c: one value per channel, broadcast),
+  // "pixel" (w x h x 1: one plane shared by the channels), "scalar" (1 x 1 x 1); empty: all "same"
+  std::vector<std::string> input_forms;
+  std::string input_type = "fp32";  // the bottom blobs' storage for both layers: fp32, fp16, bf16, int8 (Cast's pairs)
+  std::string output_type = "auto"; // a 2-byte output is fp16 (auto, fp16) or bf16
+  bool unpacked_inputs = false;     // inputs stay at elempack 1 (a layer that packs them itself: Packing)
+  int dims = 3;                     // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
+  std::vector<Shape> shapes;        // correctness shapes
   Shape perf_shape;
   double lo = -1, hi = 1;    // input range
   bool specials = true;      // NaN, ±Inf, ±0, denormals, extremes

@@ -305,7 +305,20 @@ std::string task_description(const OpSpec& op)
       s += " " + std::to_string(w.size);
     }
   }
-  s += "; " + std::to_string(op.inputs) + " input blob(s), " + (op.dims == 2 ? "2-D (w x h)" : "3-D (w x h x c)") + ", checked on";
+  s += "; " + std::to_string(op.inputs) + " input blob(s), " + (op.dims == 2 ? "2-D (w x h)" : "3-D (w x h x c)");
+  if (!op.input_forms.empty()) {
+    s += " of the forms";
+    for (const auto& f : op.input_forms) {
+      s += " " + f;
+    }
+  }
+  if (op.input_type != "fp32") {
+    s += ", stored as " + op.input_type;
+  }
+  if (op.output_type == "bf16") {
+    s += ", output stored as bf16";
+  }
+  s += ", checked on";
   for (const auto& sh : op.shapes) {
     s += " " + shape_text(sh);
   }

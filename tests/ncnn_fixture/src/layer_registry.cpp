@@ -1,10 +1,12 @@
 // type name -> creators of the naive layer and of the RISC-V one.
 #include "layer.h"
 #include "layer/binaryop.h"
+#include "layer/cast.h"
 #include "layer/clip.h"
 #include "layer/innerproduct.h"
 #include "layer/relu.h"
 #include "layer/riscv/binaryop_riscv.h"
+#include "layer/riscv/cast_riscv.h"
 #include "layer/riscv/clip_riscv.h"
 #include "layer/riscv/innerproduct_riscv.h"
 #include "layer/riscv/relu_riscv.h"
@@ -32,6 +34,7 @@ const Entry k_registry[] = {
     {"Clip", make<Clip>, make<Clip_riscv>},
     {"InnerProduct", make<InnerProduct>, make<InnerProduct_riscv>},
     {"BinaryOp", make<BinaryOp>, make<BinaryOp_riscv>},
+    {"Cast", make<Cast>, make<Cast_riscv>},
 };
 
 Layer* create(const char* type, bool naive)

@@ -39,7 +39,9 @@ int BinaryOp::forward(const std::vector<Mat>& bottoms, std::vector<Mat>& tops, c
   }
   const Mat& a = bottoms[0];
   const Mat& b = bottoms[1];
-  if (a.w != b.w || a.h != b.h || a.c != b.c || a.elempack != 1 || b.elempack != 1) {
+  // b of a's shape, or 1 x 1 x c: one value per channel (NCNN's per-channel broadcast)
+  const bool per_channel = b.w == 1 && b.h == 1 && a.w * a.h > 1;
+  if ((!per_channel && (a.w != b.w || a.h != b.h)) || a.c != b.c || a.elempack != 1 || b.elempack != 1) {
     return -1;
   }
   tops[0].create(a.w, a.h, a.c, 4u, 1);
@@ -48,7 +50,7 @@ int BinaryOp::forward(const std::vector<Mat>& bottoms, std::vector<Mat>& tops, c
     const float* y = b.channel(q);
     float* out = tops[0].channel(q);
     for (int i = 0; i < a.w * a.h; i++) {
-      out[i] = binary(op_type, x[i], y[i]);
+      out[i] = binary(op_type, x[i], y[per_channel ? 0 : i]);
     }
   }
   return 0;

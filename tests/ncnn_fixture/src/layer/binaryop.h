@@ -3,8 +3,8 @@
 
 namespace ncnn {
 
-// Element-wise a op b over two blobs of one shape (param 0: op_type, 0 add,
-// 1 sub, 2 mul, 3 div, 4 max, 5 min).
+// Element-wise a op b over two blobs of one shape, or b one value per channel (1 x 1 x c)
+// (param 0: op_type, 0 add, 1 sub, 2 mul, 3 div, 4 max, 5 min).
 class BinaryOp : public Layer
 {
 public:

@@ -34,7 +34,8 @@ int BinaryOp_riscv::forward(const std::vector<Mat>& bottoms, std::vector<Mat>& t
   }
   const Mat& a = bottoms[0];
   const Mat& b = bottoms[1];
-  if (a.w != b.w || a.h != b.h || a.c != b.c || a.elempack != b.elempack) {
+  const bool per_channel = b.w == 1 && b.h == 1 && a.w * a.h > 1;
+  if ((!per_channel && (a.w != b.w || a.h != b.h)) || a.c != b.c || a.elempack != b.elempack) {
     return -1;
   }
   tops[0].create(a.w, a.h, a.c, a.elemsize, a.elempack);
@@ -43,6 +44,16 @@ int BinaryOp_riscv::forward(const std::vector<Mat>& bottoms, std::vector<Mat>& t
     const float* x = a.channel(q);
     const float* y = b.channel(q);
     float* out = tops[0].channel(q);
+    if (per_channel) {
+      // the channel's elempack values, one per lane, against every pixel
+      const int ep = a.elempack;
+      for (int i = 0; i < a.w * a.h; i++) {
+        const size_t vl = __riscv_vsetvl_e32m4(ep);
+        const vfloat32m4_t yb = ep == 1 ? __riscv_vfmv_v_f_f32m4(y[0], vl) : __riscv_vle32_v_f32m4(y, vl);
+        __riscv_vse32_v_f32m4(out + i * ep, binary(op_type, __riscv_vle32_v_f32m4(x + i * ep, vl), yb, vl), vl);
+      }
+      continue;
+    }
     for (int i = 0; i < size;) {
       const size_t vl = __riscv_vsetvl_e32m4(size - i);
       __riscv_vse32_v_f32m4(out + i, binary(op_type, __riscv_vle32_v_f32m4(x + i, vl), __riscv_vle32_v_f32m4(y + i, vl), vl), vl);
