@@ -71,8 +71,9 @@ def shaped(type_, params, perf, weights=(), inputs=1, extra="", dims=3):
     return text + extra + f"perf_shape = {json.dumps(perf)}\n"
 
 
-# eok's kernel takes a planar input where NCNN would pack one: NCNN's elempack-1 input path
-PLANAR = "unpacked_inputs = true\n"
+# Where eok's kernel reads a planar input that NCNN packs (its channel count divides packn),
+# NCNN is measured as it runs: its create_pipeline lays the weights out for the packed input,
+# so the planar path cannot be forced (unpacked_inputs gives wrong results there).
 # Layers with weights, several inputs, broadcasts or their own shapes: the NCNN description
 # (ncnn/ops/FORMAT.md) written at the eok kernel's own perf shape, so both sides do the same
 # work; kernel -> (NCNN op file stem, description, correctness shapes, note).
@@ -139,15 +140,16 @@ SHAPED = {
     "packing": ("packing", shaped("Packing", [[0, 8]], [56, 56, 64], extra="unpacked_inputs = true\n"), [[5, 3, 16]],
                 "56x56x64 from elempack 1 to 8"),
     "conv1d": ("convolution1d", shaped("Convolution1D", [[0, 384], [1, 3], [2, 1], [3, 1], [4, 0], [5, 1], [6, 92160]],
-                                       [102, 80, 1], [[92160, -1.0, 1.0], [384, -1.0, 1.0]], dims=2,
-                                       extra=PLANAR), [[20, 80, 1]],
-               "80 to 384 channels, w 102, kernel 3, bias; planar input into elempack 8 (16) output"),
+                                       [102, 80, 1], [[92160, -1.0, 1.0], [384, -1.0, 1.0]], dims=2), [[20, 80, 1]],
+               "80 to 384 channels, w 102, kernel 3, bias; NCNN packs the 80 input channels (its pack-n path), "
+               "eok's kernel is NCNN's planar-input path"),
     "deconv": ("deconvolution", shaped("Deconvolution", conv_params(32, 4, 2, 1, 1, 32768), [16, 16, 64],
-                                       [[32768, -1.0, 1.0], [32, -1.0, 1.0]], extra=PLANAR), [[5, 4, 64]],
-               "64 to 32 channels, 16x16, 4x4 stride 2 pad 1, bias; planar input"),
+                                       [[32768, -1.0, 1.0], [32, -1.0, 1.0]]), [[5, 4, 64]],
+               "64 to 32 channels, 16x16, 4x4 stride 2 pad 1, bias; NCNN packs the input, eok's kernel reads it planar"),
     "deconv_f16": ("deconvolution", shaped("Deconvolution", conv_params(32, 3, 2, 1, 1, 9216, extra=[[18, 1]]),
-                                           [16, 16, 32], [[9216, -1.0, 1.0], [32, -1.0, 1.0]], extra=PLANAR),
-                   [[5, 4, 32]], "32 to 32 channels, 16x16, 3x3 stride 2 pad 1 output pad 1, bias; planar input"),
+                                           [16, 16, 32], [[9216, -1.0, 1.0], [32, -1.0, 1.0]]),
+                   [[5, 4, 32]], "32 to 32 channels, 16x16, 3x3 stride 2 pad 1 output pad 1, bias; NCNN packs the input, "
+                   "eok's kernel reads it planar"),
     "gemm": ("gemm", shaped("Gemm", [[5, 1], [8, 512], [9, 128]], [128, 64, 1], [[65536, -1.0, 1.0]], dims=2),
              [[128, 5, 1]], "A 64x128 (input) times constant B 128x512; NCNN without eok's per-row c"),
     "gru": ("gru", shaped("GRU", [[0, 96], [1, 32832], [2, 0]], [114, 100, 1],
