@@ -14,7 +14,6 @@ are the shipped ncnn/ops description's. Kernels with no row, and layers the buil
 enabled (WITH_LAYER_*), are listed as such, so new kernels show up.
 """
 import argparse
-import glob
 import json
 import os
 import re
@@ -22,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from bench_cli import ROOT, kernel_layout
 
 # eok kernel -> (NCNN op file stem, layer type, ParamDict entries, why/how it matches).
 # Elementwise kernels over n values map to an NCNN blob of w = n / 16, h = 1, c = 16, packed
@@ -171,14 +170,13 @@ NOT_YET = {
 
 
 def perf_n(kernel_dir):
-    text = open(os.path.join(kernel_dir, "kernel.toml")).read()
+    text = open(os.path.join(kernel_dir, kernel_layout.SPEC)).read()
     m = re.search(r"^perf\s*=\s*\{\s*n\s*=\s*(\d+)\s*\}", text, re.M)
     return int(m.group(1)) if m else None
 
 
 def eok_cycles(eok, kernel_dir, cross):
-    src = re.search(r'^source\s*=\s*"([^"]+)"', open(os.path.join(kernel_dir, "kernel.toml")).read(), re.M).group(1)
-    r = subprocess.run([eok, "eval", "--kernel", kernel_dir, "--candidate", os.path.join(kernel_dir, src),
+    r = subprocess.run([eok, "eval", "--kernel", kernel_dir, "--candidate", kernel_layout.source_of(kernel_dir),
                         "--cross-file", cross, "--json"], capture_output=True, text=True, cwd=ROOT)
     try:
         return json.loads(r.stdout)["measurement"]["cycles"]
@@ -260,8 +258,9 @@ def main():
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="eok-ncnn-baseline-") as tmp:
-        for kdir in sorted(glob.glob(os.path.join(ROOT, "kernels", "nn", "*", ""))):
-            name = os.path.basename(os.path.dirname(kdir))
+        for suite, name, kdir in kernel_layout.kernels(ROOT):
+            if suite != "nn":
+                continue
             if args.only and name not in args.only:
                 continue
             fp16 = name.endswith("_f16") and not name.startswith("cast_")  # Cast's pairs name types, not storage
