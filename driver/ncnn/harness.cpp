@@ -183,7 +183,7 @@ static ncnn::Option options(bool naive, bool packed = true)
   opt.use_packing_layout = !naive && packed;
   opt.use_fp16_packed = false;
   opt.use_fp16_storage = k_fp16 && !naive;
-  opt.use_fp16_arithmetic = false;
+  opt.use_fp16_arithmetic = k_fp16_arithmetic && !naive; // the fp16sa paths, when the task is one
   opt.use_bf16_storage = false;
   return opt;
 }
@@ -609,6 +609,7 @@ std::string harness_source(const OpSpec& op)
                    : it == "int8" ? "3"
                                   : "0") +
        "; // " + it + "\n";
+  s += "static const bool k_fp16_arithmetic = " + std::string(op.fp16_arithmetic ? "true" : "false") + ";\n";
   s += "static const bool k_unpacked_inputs = " + std::string(op.unpacked_inputs ? "true" : "false") + ";\n";
   s += "static const bool k_output_bf16 = " + std::string(op.output_type == "bf16" ? "true" : "false") + ";\n";
   s += "static const Shape k_shapes[] = {";

@@ -171,6 +171,10 @@ TEST_SUITE("ncnn::op_spec")
     CHECK(h.find("static const int k_input_type = 3; // int8") != std::string::npos);
     CHECK(h.find("static const bool k_output_bf16 = true;") != std::string::npos);
     CHECK(h.find("static const bool k_unpacked_inputs = true;") != std::string::npos);
+    CHECK(h.find("static const bool k_fp16_arithmetic = false;") != std::string::npos);
+    util::write_file_atomic(dir.path() / "sa_fp16.toml", "type = \"ReLU\"\nfp16 = true\nfp16_arithmetic = true\n"
+                                                         "shapes = [[2, 2, 16]]\nperf_shape = [4, 4, 16]\n");
+    CHECK(harness_source(load_op_spec(dir.file("sa_fp16.toml"))).find("static const bool k_fp16_arithmetic = true;") != std::string::npos);
     CHECK(task_description(c).find("stored as int8, output stored as bf16") != std::string::npos);
     // defaults: every input of the shape, fp32
     const std::string plain = harness_source(load_op_spec(shipped_ops_dir() + "/relu.toml"));
@@ -202,6 +206,9 @@ TEST_SUITE("ncnn::op_spec")
     util::write_file_atomic(dir.path() / "h.toml", "type = \"Cast\"\nfp16 = true\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n"
                                                    "input_type = \"int8\"\n");
     CHECK_THROWS_WITH_AS(load_op_spec(dir.file("h.toml")), doctest::Contains("an fp16 task's storage is already fp16"), Fatal);
+    util::write_file_atomic(dir.path() / "a.toml",
+                            "type = \"ReLU\"\nfp16_arithmetic = true\nshapes = [[1, 2, 3]]\nperf_shape = [1, 1, 1]\n");
+    CHECK_THROWS_WITH_AS(load_op_spec(dir.file("a.toml")), doctest::Contains("fp16_arithmetic is for fp16 tasks"), Fatal);
   }
 }
 

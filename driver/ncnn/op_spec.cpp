@@ -90,6 +90,10 @@ OpSpec load_op_spec(const std::string& path)
     r.fail(doc.root, "output_type is auto, fp16 or bf16 (how a 2-byte output is read)");
   }
   s.unpacked_inputs = r.boolean("unpacked_inputs").value_or(false);
+  s.fp16_arithmetic = r.boolean("fp16_arithmetic").value_or(false);
+  if (s.fp16_arithmetic && !s.fp16) {
+    r.fail(doc.root, "fp16_arithmetic is for fp16 tasks (fp16 = true)");
+  }
   const toml::Node* shapes = r.array("shapes");
   if (!shapes || shapes->array.empty()) {
     r.fail(shapes ? *shapes : doc.root, "shapes: at least one [w, h, c] is required");

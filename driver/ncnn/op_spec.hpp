@@ -46,15 +46,16 @@ struct OpSpec
   int dims = 3;                     // 3: [w, h, c] blobs packed by channel; 2: [w, h, 1] as w x h packed by row
   std::vector<Shape> shapes;        // correctness shapes
   Shape perf_shape;
-  double lo = -1, hi = 1;    // input range
-  bool specials = true;      // NaN, ±Inf, ±0, denormals, extremes
-  bool nan = true;           // NaN among the specials (NCNN's RVV min/max drop it)
-  bool huge = true;          // ±FLT_MAX among the specials (sums may overflow in any order)
-  bool fp16 = false;         // fp16 storage task: the _zfh.cpp file, compared in fp16 steps
-  int ulps = 0;              // fp16: allowed distance in fp16 steps from the naive fp32 result
-  double atol = 0, rtol = 0; // |opt - naive| <= atol + rtol * |naive|
-  int seeds = 3;             // fresh seeds per run
-  std::string path;          // the description's file
+  double lo = -1, hi = 1;       // input range
+  bool specials = true;         // NaN, ±Inf, ±0, denormals, extremes
+  bool nan = true;              // NaN among the specials (NCNN's RVV min/max drop it)
+  bool huge = true;             // ±FLT_MAX among the specials (sums may overflow in any order)
+  bool fp16 = false;            // fp16 storage task: the _zfh.cpp file, compared in fp16 steps
+  bool fp16_arithmetic = false; // fp16 tasks: opt.use_fp16_arithmetic on (NCNN's *_fp16sa paths)
+  int ulps = 0;                 // fp16: allowed distance in fp16 steps from the naive fp32 result
+  double atol = 0, rtol = 0;    // |opt - naive| <= atol + rtol * |naive|
+  int seeds = 3;                // fresh seeds per run
+  std::string path;             // the description's file
 };
 
 // Throws Fatal "file:line: what".

@@ -294,7 +294,9 @@ std::string shape_text(const Shape& s)
 
 std::string task_description(const OpSpec& op)
 {
-  std::string s = "NCNN's " + op.type + " layer, " + (op.fp16 ? "fp16 storage (the layer's _zfh file)" : "fp32 storage") +
+  std::string s = "NCNN's " + op.type + " layer, " +
+                  (op.fp16 ? std::string("fp16 storage (the layer's _zfh file)") + (op.fp16_arithmetic ? " with fp16 arithmetic" : "")
+                           : std::string("fp32 storage")) +
                   "; parameters (ParamDict id=value):";
   for (const auto& p : op.params) {
     s += " " + std::to_string(p.id) + "=" + (p.is_int ? std::to_string(static_cast<long long>(p.value)) : util::fixed(p.value, 6));
