@@ -12,6 +12,8 @@
 //   (rvv_mathfun_fp16s.h), which is many ulps off where a reduction or a subtraction loses
 //   fp16 bits (sin/cos beyond 2pi, exp clamped at 10.74 below fp16's overflow at 11.09,
 //   log1p and expm1 without their small-|x| forms); the task's contract is the accurate one.
+// - SIN runs NCNN's fp16 sequence where it is accurate (strips of inputs all below 16 in
+//   magnitude: within 5 ulps) and the widened sin elsewhere.
 #include <math.h>
 #include <riscv_vector.h>
 
@@ -338,6 +340,82 @@ static inline vf32 op_atanh(vf32 x, size_t vl)
 static inline vf32 op_log1p(vf32 x, size_t vl) { return log1p_ps(x, vl); }
 
 
+// ---- SIN in fp16 arithmetic where NCNN's fp16 sequence is accurate ----
+// At EOK_SL = EOK_LMUL, at most 4: at e16m8 the sequence's temporaries spill (clang 22;
+// X60 sched model, 16384 values: 76110 cycles at m8, 61515 at m4, 69200 at m2).
+#if EOK_LMUL == 8
+#define EOK_SL 4
+#define SB _b4
+#define smask vbool4_t
+#else
+#define EOK_SL EOK_LMUL
+#define SB HB
+#define smask hmask
+#endif
+#define EOK_S(prefix) EOK_CAT(prefix, EOK_SL)
+#define S(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_S(_f16m))
+#define SM(op) EOK_CAT(S(op), SB)
+#define SU(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_S(_u16m))
+#define vs16 EOK_CAT(EOK_S(vfloat16m), _t)
+#define vsu16 EOK_CAT(EOK_S(vuint16m), _t)
+
+// sin of |x| < 16 as NCNN's fp16 layer computes it (rvv_mathfun_fp16s.h's sincos_ps, every
+// step an fp16 multiply or add): octant j = |x| 4/pi converted to the nearest
+// integer and made even, r = |x| - j pi/4 with pi/4 in three fp16 parts, Cephes's sin and cos
+// polynomials with fp16 coefficients, swapped and signed by j. Over every fp16 input below 16
+// it is within 5 fp16 ulps of sin (tests/kernels/unaryop_f16_test.c); from 16.1 on the fp16
+// reduction loses the result (up to 47104 ulps), so loop_sin gives strips with larger, Inf or
+// NaN inputs to the widened fp32 sin. sin(-0) is +0, as the widened one's.
+static inline vs16 sin_h(vs16 x, size_t vl)
+{
+  smask neg = SM(vmflt_vf)(x, (_Float16)0.f, vl);
+  x = S(vfsgnj_vf)(x, (_Float16)1.f, vl);
+  vsu16 j = EOK_CAT(EOK_S(__riscv_vfcvt_xu_f_v_u16m), _rm)(
+      S(vfmul_vf)(x, (_Float16)1.27323954473516f, vl), __RISCV_FRM_RNE, vl);
+  j = SU(vand_vx)(SU(vadd_vx)(j, 1, vl), (uint16_t)~1u, vl);
+  vs16 fj = EOK_S(__riscv_vfcvt_f_xu_v_f16m)(j, vl);
+  smask swap = EOK_CAT(SU(vmsne_vx), SB)(SU(vand_vx)(j, 2, vl), 0, vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-0.78515625f, vl), vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-2.4187564849853515625e-4f, vl), vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-3.77489497744594108e-8f, vl), vl);
+  neg = EOK_CAT(__riscv_vmxor_mm, SB)(
+      neg, EOK_CAT(SU(vmsne_vx), SB)(SU(vand_vx)(j, 4, vl), 0, vl), vl);
+  vs16 z = S(vfmul_vv)(x, x, vl);
+  vs16 c = S(vfmul_vf)(z, (_Float16)2.443315711809948e-5f, vl);
+  c = S(vfmul_vv)(S(vfadd_vf)(c, (_Float16)-1.388731625493765e-3f, vl), z, vl);
+  c = S(vfmul_vv)(S(vfadd_vf)(c, (_Float16)4.166664568298827e-2f, vl), z, vl);
+  c = S(vfmul_vv)(c, z, vl);
+  c = S(vfsub_vv)(c, S(vfmul_vf)(z, (_Float16)0.5f, vl), vl);
+  c = S(vfadd_vf)(c, (_Float16)1.f, vl);
+  vs16 s = S(vfmul_vf)(z, (_Float16)-1.9515295891e-4f, vl);
+  s = S(vfmul_vv)(S(vfadd_vf)(s, (_Float16)8.3321608736e-3f, vl), z, vl);
+  s = S(vfmul_vv)(S(vfadd_vf)(s, (_Float16)-1.6666654611e-1f, vl), z, vl);
+  s = S(vfadd_vv)(S(vfmul_vv)(s, x, vl), x, vl);
+  vs16 v = S(vmerge_vvm)(s, c, swap, vl);
+  return EOK_CAT(S(vfneg_v), _mu)(neg, v, v, vl);
+}
+
+// A strip (EOK_SL) whose inputs are all below 16 in magnitude (so no Inf or NaN) takes
+// sin_h; any other goes through the widened sin in pieces of the widened ops' width.
+static void loop_sin(const _Float16* x, _Float16* y, long n)
+{
+  for (long i = 0; i < n;) {
+    size_t vl = EOK_S(__riscv_vsetvl_e16m)((size_t)(n - i));
+    vs16 v = S(vle16_v)(x + i, vl);
+    smask small = SM(vmflt_vf)(S(vfsgnjx_vv)(v, v, vl), (_Float16)16.f, vl);
+    if (EOK_CAT(__riscv_vcpop_m, SB)(small, vl) == vl) {
+      S(vse16_v)(y + i, sin_h(v, vl), vl);
+    } else {
+      for (long k = i; k < i + (long)vl;) {
+        size_t wl = VSETVL_W((size_t)(i + (long)vl - k));
+        STORE_W(y + k, NARROW(op_sin(WIDEN(LOAD_W(x + k, wl), wl), wl), wl), wl);
+        k += (long)wl;
+      }
+    }
+    i += (long)vl;
+  }
+}
+
 #define HLOOP(NAME)                                                        \
   static void loop_##NAME(const _Float16* x, _Float16* y, long n)          \
   {                                                                        \
@@ -377,7 +455,6 @@ HLOOP(trunc)
 HLOOP(sign)
 WLOOP(exp)
 WLOOP(log)
-WLOOP(sin)
 WLOOP(cos)
 WLOOP(tan)
 WLOOP(tanh)
