@@ -58,12 +58,14 @@ static void bn_pack8(const float* x, float* y, long size, const float* a8, const
   vpf32 vb = P(vle32_v)(brep, vlmax);
   // Whole steps at the one vl set above (as NCNN's loop, no vsetvli per pixel); a tail of
   // AVL < VLMAX gives vl = AVL exactly, so it too covers whole pixels.
-  long n = size * 8;
-  for (; n >= lanes; n -= lanes) {
+  // The loop runs on the input pointer against its end (two pointer bumps and a compare per
+  // step: NCNN's in-place loop has one pointer and a counter).
+  const long whole = size * 8 / lanes * lanes;
+  const float* const xend = x + whole;
+  for (; x != xend; x += lanes, y += lanes) {
     P(vse32_v)(y, P(vfmadd_vv)(P(vle32_v)(x, vlmax), vb, va, vlmax), vlmax);
-    x += lanes;
-    y += lanes;
   }
+  const long n = size * 8 - whole;
   if (n > 0) {
     const size_t vl = PSETVL((size_t)n);
     P(vse32_v)(y, P(vfmadd_vv)(P(vle32_v)(x, vl), vb, va, vl), vl);

@@ -12,6 +12,9 @@
 //   (rvv_mathfun_fp16s.h), which is many ulps off where a reduction or a subtraction loses
 //   fp16 bits (sin/cos beyond 2pi, exp clamped at 10.74 below fp16's overflow at 11.09,
 //   log1p and expm1 without their small-|x| forms); the task's contract is the accurate one.
+// - SIN and COS run NCNN's fp16 sequence where it is accurate (strips of inputs all in
+//   octants up to 16, |x| up to about 12.96: within 5 and 2 ulps) and the widened functions
+//   elsewhere.
 #include <math.h>
 #include <riscv_vector.h>
 
@@ -338,6 +341,97 @@ static inline vf32 op_atanh(vf32 x, size_t vl)
 static inline vf32 op_log1p(vf32 x, size_t vl) { return log1p_ps(x, vl); }
 
 
+// ---- SIN and COS in fp16 arithmetic where NCNN's fp16 sequence is accurate ----
+// At EOK_SL = EOK_LMUL, at most 4: at e16m8 the sequence's temporaries spill (clang 22;
+// X60 sched model, SIN of 16384 values: 76110 cycles at m8, 61515 at m4, 69200 at m2).
+#if EOK_LMUL == 8
+#define EOK_SL 4
+#define SB _b4
+#define smask vbool4_t
+#else
+#define EOK_SL EOK_LMUL
+#define SB HB
+#define smask hmask
+#endif
+#define EOK_S(prefix) EOK_CAT(prefix, EOK_SL)
+#define S(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_S(_f16m))
+#define SM(op) EOK_CAT(S(op), SB)
+#define SU(op) EOK_CAT(EOK_CAT(__riscv_, op), EOK_S(_u16m))
+#define vs16 EOK_CAT(EOK_S(vfloat16m), _t)
+#define vsu16 EOK_CAT(EOK_S(vuint16m), _t)
+
+// sin and cos (want_cos) as NCNN's fp16 layer computes them (rvv_mathfun_fp16s.h's sincos_ps,
+// every step an fp16 multiply or add): octant j = |x| 4/pi converted to the nearest integer
+// and made even, r = |x| - j pi/4 with pi/4 in three fp16 parts, Cephes's sin and cos
+// polynomials with fp16 coefficients, swapped and signed by j. Over every fp16 input below 16
+// sin is within 5 fp16 ulps and cos within 2 (tests/kernels/unaryop_f16_test.c); from 16.1 on
+// the fp16 reduction loses the result (sin up to 47104 ulps off). *small counts the lanes in
+// octants up to 16 (|x| up to about 12.96), where loop_sin and loop_cos keep this result;
+// strips with larger, Inf or NaN inputs go to the widened fp32 functions. sin(-0) is +0, as
+// the widened one's.
+static inline vs16 sincos_h(vs16 x, int want_cos, size_t* small, size_t vl)
+{
+  smask neg_sin = SM(vmflt_vf)(x, (_Float16)0.f, vl);
+  x = S(vfsgnj_vf)(x, (_Float16)1.f, vl);
+  vsu16 j = EOK_CAT(EOK_S(__riscv_vfcvt_xu_f_v_u16m), _rm)(
+      S(vfmul_vf)(x, (_Float16)1.27323954473516f, vl), __RISCV_FRM_RNE, vl);
+  // Octants up to 16 (|x| up to about 12.96; Inf and NaN convert to 65535): the lanes where
+  // this sequence is accurate.
+  *small = EOK_CAT(__riscv_vcpop_m, SB)(EOK_CAT(SU(vmsleu_vx), SB)(j, 16, vl), vl);
+  j = SU(vand_vx)(SU(vadd_vx)(j, 1, vl), (uint16_t)~1u, vl);
+  vs16 fj = EOK_S(__riscv_vfcvt_f_xu_v_f16m)(j, vl);
+  smask swap = EOK_CAT(SU(vmsne_vx), SB)(SU(vand_vx)(j, 2, vl), 0, vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-0.78515625f, vl), vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-2.4187564849853515625e-4f, vl), vl);
+  x = S(vfadd_vv)(x, S(vfmul_vf)(fj, (_Float16)-3.77489497744594108e-8f, vl), vl);
+  vs16 z = S(vfmul_vv)(x, x, vl);
+  vs16 c = S(vfmul_vf)(z, (_Float16)2.443315711809948e-5f, vl);
+  c = S(vfmul_vv)(S(vfadd_vf)(c, (_Float16)-1.388731625493765e-3f, vl), z, vl);
+  c = S(vfmul_vv)(S(vfadd_vf)(c, (_Float16)4.166664568298827e-2f, vl), z, vl);
+  c = S(vfmul_vv)(c, z, vl);
+  c = S(vfsub_vv)(c, S(vfmul_vf)(z, (_Float16)0.5f, vl), vl);
+  c = S(vfadd_vf)(c, (_Float16)1.f, vl);
+  vs16 s = S(vfmul_vf)(z, (_Float16)-1.9515295891e-4f, vl);
+  s = S(vfmul_vv)(S(vfadd_vf)(s, (_Float16)8.3321608736e-3f, vl), z, vl);
+  s = S(vfmul_vv)(S(vfadd_vf)(s, (_Float16)-1.6666654611e-1f, vl), z, vl);
+  s = S(vfadd_vv)(S(vfmul_vv)(s, x, vl), x, vl);
+  if (want_cos) {
+    // cos is negative where bit 2 of j - 2 is clear.
+    smask cos_neg = EOK_CAT(SU(vmseq_vx), SB)(SU(vand_vx)(SU(vsub_vx)(j, 2, vl), 4, vl), 0, vl);
+    vs16 v = S(vmerge_vvm)(c, s, swap, vl);
+    return EOK_CAT(S(vfneg_v), _mu)(cos_neg, v, v, vl);
+  }
+  neg_sin = EOK_CAT(__riscv_vmxor_mm, SB)(
+      neg_sin, EOK_CAT(SU(vmsne_vx), SB)(SU(vand_vx)(j, 4, vl), 0, vl), vl);
+  vs16 v = S(vmerge_vvm)(s, c, swap, vl);
+  return EOK_CAT(S(vfneg_v), _mu)(neg_sin, v, v, vl);
+}
+
+// A strip (EOK_SL) whose inputs all fall in octants up to 16 (so no Inf or NaN) keeps
+// sincos_h's result; any other goes through the widened function in pieces of the widened
+// ops' width.
+#define SINCOS_LOOP(NAME, WANT_COS)                                                   \
+  static void loop_##NAME(const _Float16* x, _Float16* y, long n)                     \
+  {                                                                                   \
+    for (long i = 0; i < n;) {                                                        \
+      size_t vl = EOK_S(__riscv_vsetvl_e16m)((size_t)(n - i));                        \
+      size_t small;                                                                   \
+      vs16 r = sincos_h(S(vle16_v)(x + i, vl), WANT_COS, &small, vl);                 \
+      if (small == vl) {                                                              \
+        S(vse16_v)(y + i, r, vl);                                                     \
+      } else {                                                                        \
+        for (long k = i; k < i + (long)vl;) {                                         \
+          size_t wl = VSETVL_W((size_t)(i + (long)vl - k));                           \
+          STORE_W(y + k, NARROW(op_##NAME(WIDEN(LOAD_W(x + k, wl), wl), wl), wl), wl); \
+          k += (long)wl;                                                              \
+        }                                                                             \
+      }                                                                               \
+      i += (long)vl;                                                                  \
+    }                                                                                 \
+  }
+SINCOS_LOOP(sin, 0)
+SINCOS_LOOP(cos, 1)
+
 #define HLOOP(NAME)                                                        \
   static void loop_##NAME(const _Float16* x, _Float16* y, long n)          \
   {                                                                        \
@@ -377,8 +471,6 @@ HLOOP(trunc)
 HLOOP(sign)
 WLOOP(exp)
 WLOOP(log)
-WLOOP(sin)
-WLOOP(cos)
 WLOOP(tan)
 WLOOP(tanh)
 WLOOP(log10)
