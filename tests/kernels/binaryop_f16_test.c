@@ -14,7 +14,8 @@
 
 void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long hw,
                       long pack, long form, long op, long an, long bn);
-void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long hw,
+/* The fp32 golden's h x w blob; a pixel count here is h = hw rows of one column. */
+void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long h, long w,
                            long pack, long form, long op);
 
 /* Errors of the exact ops and of the approximated ones (pow, atan2) apart. */
@@ -78,7 +79,7 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
   double* want = malloc(sizeof(double) * (size_t)(n + 1));
   eok_binaryop_f16(a.data, b.data, y.data, c, hw, pack, form, op, an, bn);
   eok_binaryop_f16(a.data, b.data, y2.data, c, hw, pack, form, op, an, bn);
-  golden_binaryop_exact(fa, fb, want, c, hw, pack, form, op);
+  golden_binaryop_exact(fa, fb, want, c, hw, 1, pack, form, op);
   char what[128];
   snprintf(what, sizeof what, "c=%ld hw=%ld pack=%ld form=%ld op=%ld%s", c, hw, pack, form, op,
            ga ? " special grid" : specials ? " +specials" : "");
