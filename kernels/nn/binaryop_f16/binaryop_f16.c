@@ -11,7 +11,9 @@
 // (rvv_mathfun_fp16s), whose fp16 log and exp put an error of about |t| 2^-10 on t = y log|x|
 // (|t| up to 11), several fp16 ulps; in fp32 the result is within 1 fp16 ulp. FLOOR_DIVIDE
 // widens too: the naive fp16 layer floors the fp32 quotient (NCNN's zfh vector path divides
-// in fp16, whose rounding can reach the next integer). ATAN2/RATAN2 are libm atan2f per
+// in fp16, whose rounding can reach the next integer). LOGADDEXP widens as POW does: NCNN's
+// fp16 logaddexp_ps (max + log(1 + exp(min - max)) in fp16 log/exp) is several fp16 ulps off;
+// ker0 runs the fp32 task's form, vfmax/vfmin NaN rules included. ATAN2/RATAN2 are libm atan2f per
 // element on the widened values, rounded to fp16, as NCNN's fp16 atan2_ps does lane by lane;
 // FMOD and REMAINDER are per-element libm too (exact, the naive layer's semantics).
 #include <math.h>
@@ -239,13 +241,24 @@ LOOPS(min)
 LOOPS(rsub)
 LOOPS(rdiv)
 
-// The ops evaluated in fp32 on widened values: POW/RPOW, FLOOR_DIVIDE/RFLOOR_DIVIDE (the
+// logaddexp(x, y) as the fp32 task: m = vfmax, n = vfmin (a NaN operand loses), m + log(1 +
+// exp(n - m)), and m itself where n - m is NaN (equal infinities, two NaNs).
+static inline vf32 logaddexp_v(vf32 x, vf32 z, size_t vl)
+{
+  vf32 m = F(vfmax_vv)(x, z, vl);
+  vf32 d = F(vfsub_vv)(F(vfmin_vv)(x, z, vl), m, vl);
+  vf32 r = F(vfadd_vv)(m, log_v(F(vfadd_vf)(exp_v(d, vl), 1.f, vl), vl), vl);
+  return F(vmerge_vvm)(r, m, FM(vmfne_vv)(d, d, vl), vl);
+}
+
+// The ops evaluated in fp32 on widened values: LOGADDEXP, POW/RPOW, FLOOR_DIVIDE/RFLOOR_DIVIDE (the
 // naive fp16 layer's floorf((float)x / (float)y): an fp32 quotient, floored, then rounded).
 static inline vf32 wide_op(vf32 x, vf32 z, long op, size_t vl)
 {
   switch (op) {
   case op_pow: return pow_v(x, z, vl);
   case op_rpow: return pow_v(z, x, vl);
+  case op_logaddexp: return logaddexp_v(x, z, vl);
   case op_fdiv: return floor_v(F(vfdiv_vv)(x, z, vl), vl);
   default: return floor_v(F(vfdiv_vv)(z, x, vl), vl);
   }
@@ -363,7 +376,7 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
     scalar_libm(a, b, y, c, size, pack, form, op);
     return;
   }
-  if (op == op_pow || op == op_rpow || op == op_fdiv || op == op_rfdiv) {
+  if (op == op_pow || op == op_rpow || op == op_logaddexp || op == op_fdiv || op == op_rfdiv) {
     if (form == 0 || form == 1) {
       wide_run(a, b, y, c * size, pack, (int)form, op);
     } else if (form == 2) {

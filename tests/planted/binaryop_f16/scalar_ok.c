@@ -1,7 +1,7 @@
 // Planted (binaryop_f16): a plain scalar loop with the same semantics: the exact ops in double
-// rounded once to fp16 (the same as one fp16 operation), POW, ATAN2, FMOD, REMAINDER through
-// libm on the fp16 values as floats and FLOOR_DIVIDE on their fp32 quotient, rounded to
-// fp16; must be ok.
+// rounded once to fp16 (the same as one fp16 operation), LOGADDEXP in double, POW, ATAN2,
+// FMOD, REMAINDER through libm on the fp16 values as floats and FLOOR_DIVIDE on their fp32
+// quotient, rounded to fp16; must be ok.
 #include <math.h>
 
 static _Float16 one(_Float16 hx, _Float16 hz, long op)
@@ -22,6 +22,10 @@ static _Float16 one(_Float16 hx, _Float16 hz, long op)
   case 11: return (_Float16)atan2f((float)z, (float)x);
   case 12: return (_Float16)fmodf((float)x, (float)z);
   case 13: return (_Float16)fmodf((float)z, (float)x);
+  case 14: { /* fmax/fmin drop a NaN operand as vfmax/vfmin; equal infinities give themselves */
+    double m = fmax(x, z), d = fmin(x, z) - m;
+    return (_Float16)(d != d ? m : m + log1p(exp(d)));
+  }
   case 15: return (_Float16)floorf((float)x / (float)z);
   case 16: return (_Float16)floorf((float)z / (float)x);
   case 17: return (_Float16)remainderf((float)x, (float)z);
