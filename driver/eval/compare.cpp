@@ -173,6 +173,8 @@ Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected
   };
   for (const OutputBlock& b : blocks) {
     const kernel::Arg& a = spec.args[b.arg];
+    const kernel::Shape& shape = b.shape < spec.test_shapes.size() ? spec.test_shapes[b.shape] : spec.perf_shape;
+    const kernel::Tolerance& tol = kernel::tolerance_at(spec, shape, b.param_case);
     size_t esize = static_cast<size_t>(kernel::elem_bytes(a.elem));
     int64_t length = a.count.empty() ? b.length : std::min(count_in(expected, b), count_in(got, b));
     for (int64_t i = 0; i < length; ++i) {
@@ -185,7 +187,7 @@ Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected
       if (kernel::is_float(a.elem)) {
         double want = load(expected.data() + at, a.elem);
         double have = load(got.data() + at, a.elem);
-        if (within_tolerance(spec.tolerance, a.elem, want, have)) {
+        if (within_tolerance(tol, a.elem, want, have)) {
           continue;
         }
         want_text = format_value(want);
@@ -193,7 +195,7 @@ Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected
       } else {
         int64_t want = load_int(expected.data() + at, a.elem);
         int64_t have = load_int(got.data() + at, a.elem);
-        if (int_within(spec.tolerance, want, have)) {
+        if (int_within(tol, want, have)) {
           continue;
         }
         want_text = std::to_string(want);

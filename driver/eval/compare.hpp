@@ -16,7 +16,8 @@ struct Comparison
 };
 
 // `expected`/`got`: the files the harness wrote (layout: output_layout). Sizes must match the
-// layout; the caller checks that. Float rules: NaN per tolerance.nan, ±Inf per tolerance.inf,
+// layout; the caller checks that. Each run uses kernel::tolerance_at (its [[tolerance.when]]
+// case, else the base). Float rules: NaN per tolerance.nan, ±Inf per tolerance.inf,
 // else |got - want| <= abs + rel * |want| or within tolerance.ulp ULPs; integers exactly.
 Comparison compare_outputs(const kernel::Spec& spec, const std::string& expected, const std::string& got, size_t keep = 5);
 

@@ -110,4 +110,17 @@ TEST_SUITE("eval::compare")
     CHECK(all.count == 5);
     CHECK(all.first.size() == 2);
   }
+
+  TEST_CASE("a [[tolerance.when]] case loosens only the runs it selects")
+  {
+    // n = 3 (the second test shape) gets abs 0.5; n = 2 keeps the base (abs 1e-3, rel 1e-2).
+    std::string text = testing::replaced(k_unary_spec, "ulp = 0\n", "ulp = 0\n[[tolerance.when]]\nn = 3\nabs = 0.5\n");
+    kernel::Spec spec = kernel::parse_spec(text, "t.toml");
+    std::string want = floats({1, 2, 3, 4, 5});
+    CHECK(eval::compare_outputs(spec, want, floats({1, 2, 3.4f, 4.4f, 5.4f})).count == 0);
+    eval::Comparison c = eval::compare_outputs(spec, want, floats({1.4f, 2, 3.6f, 4, 5}));
+    CHECK(c.count == 2);
+    CHECK(c.first[0].shape == "n=2");
+    CHECK(c.first[1].shape == "n=3");
+  }
 }

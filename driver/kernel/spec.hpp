@@ -86,6 +86,17 @@ struct Tolerance
   int64_t ulp = 0;
 };
 
+// [[tolerance.when]]: the tolerance where one integer size or param takes one of `values`
+// (e.g. an op type whose results need their own bound); keys it does not set are the base's.
+struct ToleranceCase
+{
+  std::string key; // a size, or an i32/i64 param
+  int param = -1;  // the param's index in args; -1: key is a size
+  std::vector<int64_t> values;
+  Tolerance tolerance;
+  int line = 0;
+};
+
 struct Spec
 {
   std::string name, suite, description, entry, signature;
@@ -99,8 +110,9 @@ struct Spec
   // args); each test shape runs with each. One case when every param has one value.
   std::vector<std::vector<size_t>> param_cases;
   Shape perf_shape;
-  Tolerance tolerance;
-  std::string flops; // expression over sizes, at the perf shape
+  Tolerance tolerance;                        // the base tolerance
+  std::vector<ToleranceCase> tolerance_cases; // checked in order before the base
+  std::string flops;                          // expression over sizes, at the perf shape
   Expr flops_expr;
   std::optional<Expr> bytes_expr; // absent: the sum of pointer argument sizes
 };
@@ -111,6 +123,9 @@ Spec parse_spec(const std::string& toml_text, const std::string& toml_path);
 
 bool knobs_satisfy(const Spec& spec, const std::map<std::string, int64_t>& values); // all constraints
 std::map<std::string, int64_t> default_knobs(const Spec& spec);
+// The tolerance of one run: the first [[tolerance.when]] case the shape or the param case
+// selects, else the base tolerance.
+const Tolerance& tolerance_at(const Spec& spec, const Shape& shape, size_t param_case);
 
 int elem_bytes(ElemType t);
 const char* gen_name(Gen g);

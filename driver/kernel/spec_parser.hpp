@@ -37,6 +37,7 @@ private:
   void check_counts();
   void check_generators(const Shape& shape, int line, const std::string& what);
   void parse_tolerance(TableReader& root);
+  void read_tolerance_keys(const Node& t, const std::string& prefix, Tolerance& tol);
   void parse_shapes(TableReader& root);
   Shape parse_shape(const Node& n, const std::string& what);
   void parse_perf(TableReader& root);

@@ -1,4 +1,4 @@
-// kernel.toml: [tolerance], [shapes], [perf] and [[knobs]].
+// kernel.toml: [shapes], [perf] and [[knobs]].
 #include "kernel/spec_parser.hpp"
 
 #include "util/error.hpp"
@@ -8,37 +8,6 @@
 #include <set>
 
 namespace eok::kernel::detail {
-
-void SpecParser::parse_tolerance(TableReader& root)
-{
-  const Node* t = root.table("tolerance");
-  if (!t) {
-    return; // exact comparison
-  }
-  TableReader r(m_doc, *t, "tolerance");
-  Tolerance& tol = m_spec.tolerance;
-  tol.abs = r.number("abs").value_or(0);
-  tol.rel = r.number("rel").value_or(0);
-  tol.nan = r.string("nan").value_or("match");
-  tol.inf = r.string("inf").value_or("match");
-  tol.ulp = r.integer("ulp").value_or(0);
-  r.reject_unknown();
-  for (const char* key : {"abs", "rel"}) {
-    double v = std::string(key) == "abs" ? tol.abs : tol.rel;
-    if (!(v >= 0) || std::isinf(v)) {
-      fail(t->find(key)->line, std::string("tolerance.") + key + " must be a finite number >= 0");
-    }
-  }
-  for (const char* key : {"nan", "inf"}) {
-    const std::string& v = std::string(key) == "nan" ? tol.nan : tol.inf;
-    if (v != "match" && v != "any") {
-      fail(t->find(key)->line, std::string("tolerance.") + key + ": '" + v + "' is not one of match, any");
-    }
-  }
-  if (tol.ulp < 0) {
-    fail(t->find("ulp")->line, "tolerance.ulp must be >= 0");
-  }
-}
 
 Shape SpecParser::parse_shape(const Node& n, const std::string& what)
 {

@@ -12,14 +12,15 @@
 #include "binaryop_f16_spec.h"
 #include "half_check.h"
 
-void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long hw,
-                      long pack, long form, long op, long an, long bn);
-void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long hw,
+void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long h,
+                      long w, long pack, long form, long op, long an, long bn);
+long golden_binaryop_len(long form, int is_a, long c, long h, long w, long pack);
+void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long h, long w,
                            long pack, long form, long op);
 
-/* Errors of the exact ops and of the approximated ones (pow, atan2) apart. */
+/* Errors of the exact ops, the approximated ones (pow, atan2) and logaddexp apart. */
 typedef struct {
-  HStats exact, approx;
+  HStats exact, approx, lae;
 } Classes;
 
 static int is_approx(long op)
@@ -53,12 +54,12 @@ static float* to_float(const _Float16* h, long n)
 }
 
 /* One shape; with ga/gb the inputs are given (form 0). */
-static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form, long op,
+static void run_case(Classes* k, Rng* rng, long c, long h, long w, long pack, long form, long op,
                      int specials, const _Float16* ga, const _Float16* gb)
 {
-  long n = c * hw * pack;
-  long an = form == 3 ? c * pack : form == 5 ? hw : n;
-  long bn = form == 1 ? 1 : form == 2 ? c * pack : form == 4 ? hw : n;
+  long n = c * h * w * pack;
+  long an = golden_binaryop_len(form, 1, c, h, w, pack);
+  long bn = golden_binaryop_len(form, 0, c, h, w, pack);
   HGuarded a = half_alloc(an), b = half_alloc(bn), y = half_alloc(n), y2 = half_alloc(n);
   if (ga) {
     memcpy(a.data, ga, 2 * (size_t)an);
@@ -76,16 +77,22 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
   float* fa = to_float(a.data, an);
   float* fb = to_float(b.data, bn);
   double* want = malloc(sizeof(double) * (size_t)(n + 1));
-  eok_binaryop_f16(a.data, b.data, y.data, c, hw, pack, form, op, an, bn);
-  eok_binaryop_f16(a.data, b.data, y2.data, c, hw, pack, form, op, an, bn);
-  golden_binaryop_exact(fa, fb, want, c, hw, pack, form, op);
+  eok_binaryop_f16(a.data, b.data, y.data, c, h, w, pack, form, op, an, bn);
+  eok_binaryop_f16(a.data, b.data, y2.data, c, h, w, pack, form, op, an, bn);
+  golden_binaryop_exact(fa, fb, want, c, h, w, pack, form, op);
   char what[128];
-  snprintf(what, sizeof what, "c=%ld hw=%ld pack=%ld form=%ld op=%ld%s", c, hw, pack, form, op,
+  snprintf(what, sizeof what, "c=%ld h=%ld w=%ld pack=%ld form=%ld op=%ld%s", c, h, w, pack, form, op,
            ga ? " special grid" : specials ? " +specials" : "");
-  HStats* st = is_approx(op) ? &k->approx : &k->exact;
+  HStats* st = op == 14 ? &k->lae : is_approx(op) ? &k->approx : &k->exact;
   for (long i = 0; i < n; ++i) {
     /* Rounded to fp16 first, so results beyond fp16's range are Inf or 0 as fp16 gives them. */
-    half_check(st, what, i, (double)(_Float16)want[i], y.data[i]);
+    if (op == 14) { /* its [[tolerance.when]] case */
+      half_check_tol(st, what, i, (double)(_Float16)want[i], y.data[i], SPEC_TOL_OP_14_ABS,
+                     SPEC_TOL_OP_14_REL, SPEC_TOL_OP_14_ULP, SPEC_TOL_OP_14_NAN_MATCH,
+                     SPEC_TOL_OP_14_INF_MATCH);
+    } else {
+      half_check(st, what, i, (double)(_Float16)want[i], y.data[i]);
+    }
   }
   if (memcmp(sa, a.data, 2 * (size_t)an) != 0 || memcmp(sb, b.data, 2 * (size_t)bn) != 0 ||
       !half_guards_ok(&a) || !half_guards_ok(&b)) {
@@ -116,11 +123,13 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
 static long classes_print(const Classes* k, const char* what)
 {
   char line[160];
-  long bad = k->exact.failures + k->approx.failures;
+  long bad = k->exact.failures + k->approx.failures + k->lae.failures;
   snprintf(line, sizeof line, "%s, exact ops", what);
   half_stats_print(&k->exact, line);
   snprintf(line, sizeof line, "%s, pow/atan2", what);
   half_stats_print(&k->approx, line);
+  snprintf(line, sizeof line, "%s, logaddexp", what);
+  half_stats_print(&k->lae, line);
   if (k->exact.not_rounded) {
     printf("FAIL %s: %ld exact-op results not correctly rounded\n", what, k->exact.not_rounded);
     bad++;
@@ -141,8 +150,8 @@ static const float k_grid[] = {0.f,   -0.f,   INFINITY, -INFINITY,   NAN,       
                                2047.f, -2047.f, 2048.f};
 enum { grid_n = sizeof k_grid / sizeof k_grid[0] };
 
-/* NCNN's op types but 14 (LOGADDEXP). */
-static const long k_ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18};
+/* NCNN's op types. */
+static const long k_ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
 enum { num_ops = sizeof k_ops / sizeof k_ops[0] };
 
 int main(int argc, char** argv)
@@ -152,18 +161,16 @@ int main(int argc, char** argv)
   long bad = 0;
   for (int s = 0; s < SPEC_NUM_SHAPES; ++s) {
     const long* sh = spec_shapes[s];
-    long n = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_HW] * sh[SPEC_SIZE_PACK];
+    long c = sh[SPEC_SIZE_C], h = sh[SPEC_SIZE_H], w = sh[SPEC_SIZE_W], pack = sh[SPEC_SIZE_PACK];
     long form = sh[SPEC_SIZE_FORM];
-    long cp = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_PACK], hw = sh[SPEC_SIZE_HW];
-    if (sh[SPEC_SIZE_AN] != (form == 3 ? cp : form == 5 ? hw : n) ||
-        sh[SPEC_SIZE_BN] != (form == 1 ? 1 : form == 2 ? cp : form == 4 ? hw : n)) {
+    if (sh[SPEC_SIZE_AN] != golden_binaryop_len(form, 1, c, h, w, pack) ||
+        sh[SPEC_SIZE_BN] != golden_binaryop_len(form, 0, c, h, w, pack)) {
       printf("FAIL shape %d: an/bn do not match form %ld\n", s, form);
       bad++;
       continue;
     }
     for (int specials = 0; specials < 2; ++specials) {
-      run_case(&shapes, &rng, sh[SPEC_SIZE_C], sh[SPEC_SIZE_HW], sh[SPEC_SIZE_PACK], form,
-               sh[SPEC_SIZE_OP], specials, NULL, NULL);
+      run_case(&shapes, &rng, c, h, w, pack, form, sh[SPEC_SIZE_OP], specials, NULL, NULL);
     }
   }
   bad += classes_print(&shapes, "test shapes");
@@ -175,14 +182,15 @@ int main(int argc, char** argv)
     }
   }
   for (int o = 0; o < num_ops; ++o) {
-    run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, k_ops[o], 0, ga, gb);
+    run_case(&grid, &rng, 1, grid_n, grid_n, 1, 0, k_ops[o], 0, ga, gb);
   }
   bad += classes_print(&grid, "special grid, every op");
-  for (int s = 0; s < num_ops * 6 * 2; ++s) {
-    long op = k_ops[s % num_ops], form = (s / num_ops) % 6;
-    long pack = (s / (6 * num_ops)) % 2 ? 16 : 1;
-    long c = 1 + (long)(rng_next(&rng) % 5), hw = (long)(rng_next(&rng) % 40);
-    run_case(&extra, &rng, c, hw, pack, form, op, s % 3 == 0, NULL, NULL);
+  for (int s = 0; s < num_ops * 15 * 2; ++s) {
+    long op = k_ops[s % num_ops], form = (s / num_ops) % 15;
+    long pack = (s / (15 * num_ops)) % 2 ? 16 : 1;
+    long c = 1 + (long)(rng_next(&rng) % 3), h = (long)(rng_next(&rng) % 6);
+    long w = (long)(rng_next(&rng) % 8);
+    run_case(&extra, &rng, c, h, w, pack, form, op, s % 3 == 0, NULL, NULL);
   }
   bad += classes_print(&extra, "random shapes, every op, form and pack");
   return bad ? 1 : 0;

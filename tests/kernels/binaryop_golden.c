@@ -10,7 +10,10 @@
  * Annex F fixes their special cases (pow(x, +-0) = pow(1, y) = pow(-1, +-Inf) = 1, a finite
  * negative base with a non-integer exponent is NaN, atan2's signed zeros and infinities).
  * FMOD and REMAINDER are exact in any precision; FLOOR_DIVIDE floors the fp32 quotient (the
- * naive layer's floorf(x / y)), so a quotient that rounds up to an integer floors to it. */
+ * naive layer's floorf(x / y)), so a quotient that rounds up to an integer floors to it.
+ * LOGADDEXP is max + log1p(exp(min - max)) in double with RVV's vfmax/vfmin for max and min
+ * (NCNN's logaddexp_ps): a NaN operand loses (logaddexp(x, NaN) = x + ln 2), two equal
+ * infinities give that infinity, two NaNs NaN. */
 static double one(double x, double z, long op)
 {
   switch (op) {
@@ -30,6 +33,10 @@ static double one(double x, double z, long op)
   case 16: return floor((float)(z / x));
   case 17: return remainder(x, z); /* exact, so the same as remainderf */
   case 18: return remainder(z, x);
+  case 14: {
+    double m = one(x, z, 4), n = one(x, z, 5), d = n - m;
+    return isnan(d) ? m : m + log1p(exp(d));
+  }
   case 4:
   case 5:
     if (isnan(x) || isnan(z)) {
@@ -43,28 +50,67 @@ static double one(double x, double z, long op)
   }
 }
 
+/* The index into a (is_a) or b of the value output element k = ((q*h + r)*w + x)*pack + l
+ * uses, by the broadcast form (kernels/nn/binaryop/kernel.toml): odd forms from 3 on are the
+ * even ones with a and b's roles exchanged, 14 pairs a per row with b one row per channel. */
+static long operand(long form, int is_a, long q, long r, long x, long l, long h, long w, long pack)
+{
+  long bcast = form == 14 ? (is_a ? 6 : 8)
+             : form >= 2 && form % 2 == 1 ? (is_a ? form - 1 : 0)
+             : is_a ? 0 : form;
+  switch (bcast) {
+  case 1: return 0;                           /* one scalar */
+  case 2: return q * pack + l;                /* per channel: c x 1 x 1 */
+  case 4: return r * w + x;                   /* per pixel: 1 x h x w, pack 1 */
+  case 6: return (q * h + r) * pack + l;      /* per row: c x h x 1 */
+  case 8: return (q * w + x) * pack + l;      /* one row per channel: c x 1 x w */
+  case 10: return r;                          /* one value per row, all channels: 1 x h x 1 */
+  case 12: return x;                          /* one row for all: 1 x 1 x w */
+  default: return ((q * h + r) * w + x) * pack + l; /* the full blob */
+  }
+}
+
+/* Element counts of a and b for a form. */
+long golden_binaryop_len(long form, int is_a, long c, long h, long w, long pack)
+{
+  long bcast = form == 14 ? (is_a ? 6 : 8)
+             : form >= 2 && form % 2 == 1 ? (is_a ? form - 1 : 0)
+             : is_a ? 0 : form;
+  switch (bcast) {
+  case 1: return 1;
+  case 2: return c * pack;
+  case 4: return h * w;
+  case 6: return c * h * pack;
+  case 8: return c * w * pack;
+  case 10: return h;
+  case 12: return w;
+  default: return c * h * w * pack;
+  }
+}
+
 /* y[k] = a op b with the broadcast of the form, in double (not rounded). */
-void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long hw,
+void golden_binaryop_exact(const float* a, const float* b, double* y, long c, long h, long w,
                            long pack, long form, long op)
 {
-  long size = hw * pack;
   for (long q = 0; q < c; ++q) {
-    for (long i = 0; i < size; ++i) {
-      long k = q * size + i, l = i % pack;
-      double x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
-      double z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
-               : form == 4 ? b[i / pack] : b[q * pack + l];
-      y[k] = one(x, z, op);
+    for (long r = 0; r < h; ++r) {
+      for (long x = 0; x < w; ++x) {
+        for (long l = 0; l < pack; ++l) {
+          long k = ((q * h + r) * w + x) * pack + l;
+          y[k] = one(a[operand(form, 1, q, r, x, l, h, w, pack)],
+                     b[operand(form, 0, q, r, x, l, h, w, pack)], op);
+        }
+      }
     }
   }
 }
 
 /* The fp32 result: each value rounded to fp32. */
-void golden_binaryop(const float* a, const float* b, double* y, long c, long hw, long pack,
-                     long form, long op)
+void golden_binaryop(const float* a, const float* b, double* y, long c, long h, long w,
+                     long pack, long form, long op)
 {
-  golden_binaryop_exact(a, b, y, c, hw, pack, form, op);
-  for (long k = 0; k < c * hw * pack; ++k) {
+  golden_binaryop_exact(a, b, y, c, h, w, pack, form, op);
+  for (long k = 0; k < c * h * w * pack; ++k) {
     y[k] = (float)y[k];
   }
 }

@@ -2,7 +2,8 @@
  * without the special values, every op on every pair of a grid of special values, then
  * random shapes for every op, form and pack. The exact ops (ADD .. MIN, RSUB, RDIV, FMOD,
  * FLOOR_DIVIDE, REMAINDER and their reverses) must be exact, ATAN2/RATAN2 (libm atan2f)
- * within 1 ulp, POW/RPOW within the spec's tolerance. */
+ * within 1 ulp, POW/RPOW within the spec's base tolerance, LOGADDEXP within its
+ * [[tolerance.when]] case (op = 14). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,19 +11,21 @@
 #include "binaryop_spec.h"
 #include "tensor_case.h"
 
-void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw, long pack,
-                      long form, long op, long an, long bn);
-void golden_binaryop(const float* a, const float* b, double* y, long c, long hw, long pack,
-                     long form, long op);
+void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long h, long w,
+                      long pack, long form, long op, long an, long bn);
+void golden_binaryop(const float* a, const float* b, double* y, long c, long h, long w,
+                     long pack, long form, long op);
+long golden_binaryop_len(long form, int is_a, long c, long h, long w, long pack);
 
-/* Error classes: exact ops, atan2 (libm), pow (vector exp/log). */
+/* Error classes: exact ops, atan2 (libm), pow (vector exp/log), logaddexp. */
 typedef struct {
-  Stats exact, atan2, pow;
+  Stats exact, atan2, pow, lae;
 } Classes;
 
 static Stats* class_of(Classes* k, long op)
 {
-  return op == 6 || op == 9 ? &k->pow : op == 10 || op == 11 ? &k->atan2 : &k->exact;
+  return op == 6 || op == 9 ? &k->pow : op == 10 || op == 11 ? &k->atan2
+       : op == 14 ? &k->lae : &k->exact;
 }
 
 static void classes_init(Classes* k)
@@ -30,6 +33,8 @@ static void classes_init(Classes* k)
   stats_init(&k->exact, 0.0, 0.0, 0, 1, 1);
   stats_init(&k->atan2, 0.0, 0.0, 1, 1, 1);
   stats_init(&k->pow, SPEC_TOL_ABS, SPEC_TOL_REL, SPEC_TOL_ULP, SPEC_NAN_MATCH, SPEC_INF_MATCH);
+  stats_init(&k->lae, SPEC_TOL_OP_14_ABS, SPEC_TOL_OP_14_REL, SPEC_TOL_OP_14_ULP,
+             SPEC_TOL_OP_14_NAN_MATCH, SPEC_TOL_OP_14_INF_MATCH);
 }
 
 static long classes_print(const Classes* k, const char* what)
@@ -41,7 +46,9 @@ static long classes_print(const Classes* k, const char* what)
   stats_print(&k->atan2, line);
   snprintf(line, sizeof line, "%s, pow/rpow", what);
   stats_print(&k->pow, line);
-  return k->exact.failures + k->atan2.failures + k->pow.failures;
+  snprintf(line, sizeof line, "%s, logaddexp", what);
+  stats_print(&k->lae, line);
+  return k->exact.failures + k->atan2.failures + k->pow.failures + k->lae.failures;
 }
 
 /* The spec's generator: uniform on the step grid of [lo, hi] (integers and zeros occur, so
@@ -59,12 +66,12 @@ static void fill(Rng* rng, float* x, long n, double lo, double hi, double step,
 }
 
 /* Runs one shape; with `grid` the inputs are given (a and b of n values, form 0). */
-static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form, long op,
+static void run_case(Classes* k, Rng* rng, long c, long h, long w, long pack, long form, long op,
                      int specials, const float* ga, const float* gb)
 {
-  long n = c * hw * pack;
-  long an = form == 3 ? c * pack : form == 5 ? hw : n;
-  long bn = form == 1 ? 1 : form == 2 ? c * pack : form == 4 ? hw : n;
+  long n = c * h * w * pack;
+  long an = golden_binaryop_len(form, 1, c, h, w, pack);
+  long bn = golden_binaryop_len(form, 0, c, h, w, pack);
   long lens[2] = {an, bn};
   Case t;
   case_begin(&t, 2, lens, n);
@@ -82,11 +89,11 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
   case_save(&t);
   const float* a = t.in[0].data;
   const float* b = t.in[1].data;
-  eok_binaryop_f32(a, b, t.out.data, c, hw, pack, form, op, an, bn);
-  eok_binaryop_f32(a, b, t.out2.data, c, hw, pack, form, op, an, bn);
-  golden_binaryop(a, b, t.want, c, hw, pack, form, op);
+  eok_binaryop_f32(a, b, t.out.data, c, h, w, pack, form, op, an, bn);
+  eok_binaryop_f32(a, b, t.out2.data, c, h, w, pack, form, op, an, bn);
+  golden_binaryop(a, b, t.want, c, h, w, pack, form, op);
   char what[128];
-  snprintf(what, sizeof what, "c=%ld hw=%ld pack=%ld form=%ld op=%ld%s", c, hw, pack, form, op,
+  snprintf(what, sizeof what, "c=%ld h=%ld w=%ld pack=%ld form=%ld op=%ld%s", c, h, w, pack, form, op,
            ga ? " special grid" : specials ? " +specials" : "");
   case_end(&t, class_of(k, op), what);
 }
@@ -96,7 +103,8 @@ static void run_case(Classes* k, Rng* rng, long c, long hw, long pack, long form
 static const float k_grid[] = {0.f, -0.f, INFINITY, -INFINITY, NAN, 1.f, -1.f, 2.f, -2.f,
                                3.f, -3.f, 0.5f, -0.5f, 2.5f, -2.5f, 1.0000001f, 0.99999994f,
                                0x1p-140f, -0x1p-140f, 0x1p-126f, 3.4028235e38f, -3.4028235e38f,
-                               88.f, -104.f, 1e-30f, 16777215.f, -16777215.f, 16777216.f};
+                               88.f, -104.f, 1e-30f, 16777215.f, -16777215.f, 16777216.f,
+                               100.f, -0.6875f};
 enum { grid_n = sizeof k_grid / sizeof k_grid[0] };
 
 int main(int argc, char** argv)
@@ -109,22 +117,20 @@ int main(int argc, char** argv)
   long bad = 0;
   for (int s = 0; s < SPEC_NUM_SHAPES; ++s) {
     const long* sh = spec_shapes[s];
-    long n = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_HW] * sh[SPEC_SIZE_PACK];
+    long c = sh[SPEC_SIZE_C], h = sh[SPEC_SIZE_H], w = sh[SPEC_SIZE_W], pack = sh[SPEC_SIZE_PACK];
     long form = sh[SPEC_SIZE_FORM];
-    long cp = sh[SPEC_SIZE_C] * sh[SPEC_SIZE_PACK], hw = sh[SPEC_SIZE_HW];
-    if (sh[SPEC_SIZE_AN] != (form == 3 ? cp : form == 5 ? hw : n) ||
-        sh[SPEC_SIZE_BN] != (form == 1 ? 1 : form == 2 ? cp : form == 4 ? hw : n)) {
+    if (sh[SPEC_SIZE_AN] != golden_binaryop_len(form, 1, c, h, w, pack) ||
+        sh[SPEC_SIZE_BN] != golden_binaryop_len(form, 0, c, h, w, pack)) {
       printf("FAIL shape %d: an/bn do not match form %ld\n", s, form);
       bad++;
       continue;
     }
     for (int specials = 0; specials < 2; ++specials) {
-      run_case(&shapes, &rng, sh[SPEC_SIZE_C], sh[SPEC_SIZE_HW], sh[SPEC_SIZE_PACK], form,
-               sh[SPEC_SIZE_OP], specials, NULL, NULL);
+      run_case(&shapes, &rng, c, h, w, pack, form, sh[SPEC_SIZE_OP], specials, NULL, NULL);
     }
   }
   bad += classes_print(&shapes, "test shapes");
-  static const long ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18};
+  static const long ops[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
   enum { num_ops = sizeof ops / sizeof ops[0] };
   float ga[grid_n * grid_n], gb[grid_n * grid_n];
   for (int i = 0; i < grid_n; ++i) {
@@ -134,13 +140,14 @@ int main(int argc, char** argv)
     }
   }
   for (int o = 0; o < num_ops; ++o) {
-    run_case(&grid, &rng, 1, grid_n * grid_n, 1, 0, ops[o], 0, ga, gb);
+    run_case(&grid, &rng, 1, grid_n, grid_n, 1, 0, ops[o], 0, ga, gb);
   }
   bad += classes_print(&grid, "special grid, every op");
-  for (int s = 0; s < 6 * num_ops * 2; ++s) {
-    long op = ops[s % num_ops], form = (s / num_ops) % 6, pack = (s / (6 * num_ops)) % 2 ? 8 : 1;
-    long c = 1 + (long)(rng_next(&rng) % 6), hw = (long)(rng_next(&rng) % 70);
-    run_case(&extra, &rng, c, hw, pack, form, op, s % 3 == 0, NULL, NULL);
+  for (int s = 0; s < 15 * num_ops * 2; ++s) {
+    long op = ops[s % num_ops], form = (s / num_ops) % 15, pack = (s / (15 * num_ops)) % 2 ? 8 : 1;
+    long c = 1 + (long)(rng_next(&rng) % 4), h = (long)(rng_next(&rng) % 7);
+    long w = (long)(rng_next(&rng) % 12);
+    run_case(&extra, &rng, c, h, w, pack, form, op, s % 3 == 0, NULL, NULL);
   }
   bad += classes_print(&extra, "random shapes, every op, form and pack");
   return bad ? 1 : 0;

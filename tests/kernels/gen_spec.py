@@ -75,6 +75,19 @@ def header(spec, toml_path):
     out.append(f"#define SPEC_TOL_ULP {int(tol.get('ulp', 0))}")
     out.append(f"#define SPEC_NAN_MATCH {1 if tol.get('nan', 'match') == 'match' else 0}")
     out.append(f"#define SPEC_INF_MATCH {1 if tol.get('inf', 'match') == 'match' else 0}")
+    # [[tolerance.when]] cases: SPEC_TOL_<KEY>_<VALUE>_ABS etc. for each value a case selects
+    # (a negative value's sign is an M: SPEC_TOL_K_M1_ABS), the base's keys where it sets none.
+    for case in tol.get("when", []):
+        key = next(k for k in case if k not in ("abs", "rel", "ulp", "nan", "inf"))
+        values = case[key] if isinstance(case[key], list) else [case[key]]
+        for v in values:
+            name = f"SPEC_TOL_{key.upper()}_{'M' if v < 0 else ''}{abs(int(v))}"
+            merged = dict(tol, **case)
+            out.append(f"#define {name}_ABS {float(merged.get('abs', 0))!r}")
+            out.append(f"#define {name}_REL {float(merged.get('rel', 0))!r}")
+            out.append(f"#define {name}_ULP {int(merged.get('ulp', 0))}")
+            out.append(f"#define {name}_NAN_MATCH {1 if merged.get('nan', 'match') == 'match' else 0}")
+            out.append(f"#define {name}_INF_MATCH {1 if merged.get('inf', 'match') == 'match' else 0}")
     return "\n".join(out) + "\n" + arg_table(spec)
 
 

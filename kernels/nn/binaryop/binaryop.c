@@ -1,21 +1,24 @@
-// eok ker0: NCNN BinaryOp (op types 0..13, 15..18: ADD, SUB, MUL, DIV, MAX, MIN, POW, RSUB,
-// RDIV, RPOW, ATAN2, RATAN2, FMOD, RFMOD, FLOOR_DIVIDE, RFLOOR_DIVIDE, REMAINDER, RREMAINDER)
-// over fp32 blobs with the same shape, a scalar b, a per-channel b or a per-channel a, RVV 1.0
-// intrinsics, written the way NCNN's BinaryOp_riscv does it: the op is chosen once (one loop
-// per op, as NCNN's templates), each channel is strip-mined over its hw*pack contiguous
-// values, a scalar operand uses the .vf form (a splat where the op has none), a per-channel
-// operand of elempack 8 is one vector of its 8 lanes repeated across the register group. A
-// per-channel a swaps the operands and runs the reverse op (SUB <-> RSUB, POW <-> RPOW, ...),
-// as NCNN's forward does.
+// eok ker0: NCNN BinaryOp (op types 0..18: ADD, SUB, MUL, DIV, MAX, MIN, POW, RSUB, RDIV,
+// RPOW, ATAN2, RATAN2, FMOD, RFMOD, LOGADDEXP, FLOOR_DIVIDE, RFLOOR_DIVIDE, REMAINDER,
+// RREMAINDER) over fp32 blobs of c channel groups x h rows x w columns x pack lanes, with
+// NCNN's broadcasts (kernel.toml lists the forms), RVV 1.0 intrinsics, written the way NCNN's
+// BinaryOp_riscv does it: the op is chosen once (one loop per op, as NCNN's templates), a
+// channel (or, for the broadcasts inside a channel, a row) is strip-mined over its
+// contiguous values, a scalar operand uses the .vf form (a splat where the op has none), a
+// broadcast operand of elempack 8 is one vector of its 8 lanes repeated across the register
+// group. A smaller a swaps the operands and runs the reverse op (SUB <-> RSUB, POW <-> RPOW,
+// ...), as NCNN's forward does.
 //
 // POW is NCNN's vector exp(y * log|x|) (rvv_mathfun's pow_ps), with this file's own log and
 // exp, plus what NCNN's vector form lacks and its naive layer (powf) has: negative bases
 // (sign from an odd integer exponent, NaN for a non-integer one), subnormal bases, results
 // that overflow to Inf or underflow through the subnormals, and C's exact cases (pow(x, +-0),
-// pow(1, y) and pow(-1, +-Inf) are 1, pow(x, 1) is x). FLOOR_DIVIDE is vfdiv and a floor, as
-// NCNN's floor_divide_ps. ATAN2 is per-element libm atan2f, as NCNN's RVV layer does (its
-// atan2_ps stores the vectors and calls atan2f lane by lane), without the round trip; FMOD
-// and REMAINDER are per-element libm too, for the naive layer's exact fmodf/remainderf.
+// pow(1, y) and pow(-1, +-Inf) are 1, pow(x, 1) is x). LOGADDEXP is NCNN's logaddexp_ps,
+// max + log(1 + exp(min - max)) with vfmax/vfmin, the same log and exp. FLOOR_DIVIDE is vfdiv
+// and a floor, as NCNN's floor_divide_ps. ATAN2 is per-element libm atan2f, as NCNN's RVV
+// layer does (its atan2_ps stores the vectors and calls atan2f lane by lane), without the
+// round trip; FMOD and REMAINDER are per-element libm too, for the naive layer's exact
+// fmodf/remainderf.
 #include <math.h>
 #include <riscv_vector.h>
 
@@ -155,6 +158,18 @@ static inline vf32 pow_v(vf32 x, vf32 y, size_t vl)
   return F(vmerge_vvm)(r, x, FM(vmfeq_vf)(y, 1.f, vl), vl);
 }
 
+// logaddexp(x, y) as NCNN's logaddexp_ps: m = vfmax(x, y), n = vfmin(x, y) (a NaN operand
+// loses to a number, as in MAX), m + log(1 + exp(n - m)); log's argument is in [1, 2], and
+// the sum cannot overflow. Where n - m is NaN (two equal infinities, or two NaNs) the result
+// is m: +-Inf for +-Inf, NaN for NaN (NCNN gets the same through exp_ps clamping the NaN).
+static inline vf32 logaddexp_v(vf32 x, vf32 z, size_t vl)
+{
+  vf32 m = F(vfmax_vv)(x, z, vl);
+  vf32 d = F(vfsub_vv)(F(vfmin_vv)(x, z, vl), m, vl);
+  vf32 r = F(vfadd_vv)(m, log_v(F(vfadd_vf)(exp_v(d, vl), 1.f, vl), vl), vl);
+  return F(vmerge_vvm)(r, m, FM(vmfne_vv)(d, d, vl), vl);
+}
+
 // Per op: the vector-vector and vector-scalar forms (x op y).
 #define VV_add(x, y, vl) F(vfadd_vv)(x, y, vl)
 #define VF_add(x, s, vl) F(vfadd_vf)(x, s, vl)
@@ -176,6 +191,8 @@ static inline vf32 pow_v(vf32 x, vf32 y, size_t vl)
 #define VF_pow(x, s, vl) pow_v(x, F(vfmv_v_f)(s, vl), vl)
 #define VV_rpow(x, y, vl) pow_v(y, x, vl)
 #define VF_rpow(x, s, vl) pow_v(F(vfmv_v_f)(s, vl), x, vl)
+#define VV_lae(x, y, vl) logaddexp_v(x, y, vl)
+#define VF_lae(x, s, vl) logaddexp_v(x, F(vfmv_v_f)(s, vl), vl)
 #define VV_fdiv(x, y, vl) floor_v(F(vfdiv_vv)(x, y, vl), vl)
 #define VF_fdiv(x, s, vl) floor_v(F(vfdiv_vf)(x, s, vl), vl)
 #define VV_rfdiv(x, y, vl) floor_v(F(vfdiv_vv)(y, x, vl), vl)
@@ -236,6 +253,7 @@ LOOPS(rsub)
 LOOPS(rdiv)
 LOOPS(pow)
 LOOPS(rpow)
+LOOPS(lae)
 LOOPS(fdiv)
 LOOPS(rfdiv)
 
@@ -253,6 +271,7 @@ LOOPS(rfdiv)
   case op_rdiv: KIND##_rdiv(__VA_ARGS__); break; \
   case op_pow: KIND##_pow(__VA_ARGS__); break;   \
   case op_rpow: KIND##_rpow(__VA_ARGS__); break; \
+  case op_logaddexp: KIND##_lae(__VA_ARGS__); break; \
   case op_fdiv: KIND##_fdiv(__VA_ARGS__); break; \
   case op_rfdiv: KIND##_rfdiv(__VA_ARGS__); break; \
   default: break;                            \
@@ -279,9 +298,31 @@ static int reverse_op(long op)
   }
 }
 
-// The libm ops per element, a and b indexed as the form says (forms 0..2 after the
-// per-channel-a swap; 4: b per pixel): ATAN2 (NCNN's RVV layer calls atan2f lane by lane), FMOD and
-// REMAINDER (exact in libm; NCNN's vector a - q * b from a rounded quotient is not).
+// The broadcast forms (kernel.toml): which element of a and of b output element k =
+// ((q*h + r)*w + x)*pack + l pairs. ch: a per-channel operand, px: per pixel (1 x h x w),
+// row: per row (c x h x 1), col: one row per channel (c x 1 x w), r: one value per row shared
+// by the channels (1 x h x 1), x: one row shared by all (1 x 1 x w).
+static long operand_index(long form, int is_a, long q, long r, long x, long l, long h, long w,
+                          long pack)
+{
+  long k = ((q * h + r) * w + x) * pack + l;
+  int reversed = form > 1 && (form & 1); // a is the broadcast operand, b the full one
+  long sel = is_a ? (form == 14 ? 7 : reversed ? form : 0) : (form == 14 ? 8 : reversed ? 0 : form);
+  switch (sel) {
+  case 1: return 0;
+  case 2: case 3: return q * pack + l;
+  case 4: case 5: return r * w + x;
+  case 6: case 7: return (q * h + r) * pack + l;
+  case 8: case 9: return (q * w + x) * pack + l;
+  case 10: case 11: return r;
+  case 12: case 13: return x;
+  default: return k;
+  }
+}
+
+// The libm ops per element, with the form's indexing (no swap needed): ATAN2 (NCNN's RVV layer
+// calls atan2f lane by lane), FMOD and REMAINDER (exact in libm; NCNN's vector a - q * b from a
+// rounded quotient is not).
 static float libm_op(float x, float z, long op)
 {
   switch (op) {
@@ -294,36 +335,40 @@ static float libm_op(float x, float z, long op)
   }
 }
 
-static void scalar_libm(const float* a, const float* b, float* y, long c, long size, long pack,
-                        long form, long op)
+static void scalar_libm(const float* a, const float* b, float* y, long c, long h, long w,
+                        long pack, long form, long op)
 {
+  long k = 0;
   for (long q = 0; q < c; ++q) {
-    for (long i = 0; i < size; ++i) {
-      long k = q * size + i;
-      float z = form == 0 ? b[k] : form == 1 ? b[0] : form == 4 ? b[i / pack] : b[q * pack + i % pack];
-      y[k] = libm_op(a[k], z, op);
+    for (long r = 0; r < h; ++r) {
+      for (long x = 0; x < w; ++x) {
+        for (long l = 0; l < pack; ++l, ++k) {
+          y[k] = libm_op(a[operand_index(form, 1, q, r, x, l, h, w, pack)],
+                         b[operand_index(form, 0, q, r, x, l, h, w, pack)], op);
+        }
+      }
     }
   }
 }
 
-void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw, long pack,
-                      long form, long op, long an, long bn)
+void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long h, long w,
+                      long pack, long form, long op, long an, long bn)
 {
   (void)an;
   (void)bn;
-  if (form == 3 || form == 5) { // a the smaller operand: b op' a with the reverse op, as NCNN
+  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
+      op == op_remainder || op == op_rremainder) {
+    scalar_libm(a, b, y, c, h, w, pack, form, op);
+    return;
+  }
+  if (form & 1 && form > 1) { // a the smaller operand: b op' a with the reverse op, as NCNN
     const float* t = a;
     a = b;
     b = t;
     op = reverse_op(op);
-    form = form == 3 ? 2 : 4;
+    form -= 1;
   }
-  long size = hw * pack;
-  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
-      op == op_remainder || op == op_rremainder) {
-    scalar_libm(a, b, y, c, size, pack, form, op);
-    return;
-  }
+  long hw = h * w, size = hw * pack, row = w * pack;
   if (form == 0) {
     DISPATCH(vv, a, b, y, c * size)
   } else if (form == 1) {
@@ -336,13 +381,44 @@ void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw,
         DISPATCH(vp, a + q * size, b + q * pack, y + q * size, size, pack)
       }
     }
-  } else { // form 4: b per pixel, shared by the channels
+  } else if (form == 4) { // b per pixel, shared by the channels
     for (long q = 0; q < c; ++q) {
       if (pack == 1) {
         DISPATCH(vv, a + q * size, b, y + q * size, size)
       } else { // one pixel's pack lanes against its one b value, as NCNN's broadcast_pb
         for (long i = 0; i < hw; ++i) {
           DISPATCH(vf, a + q * size + i * pack, b[i], y + q * size + i * pack, pack)
+        }
+      }
+    }
+  } else { // the broadcasts inside a channel go row by row, as NCNN's row loop
+    int rop = reverse_op(op);
+    for (long q = 0; q < c; ++q) {
+      for (long r = 0; r < h; ++r) {
+        long at = (q * h + r) * row, qr = q * h + r;
+        if (form == 6 && pack == 1) { // b per row: one value, NCNN's broadcast_b
+          DISPATCH(vf, a + at, b[qr], y + at, row)
+        } else if (form == 6) { // its pack lanes repeated
+          DISPATCH(vp, a + at, b + qr * pack, y + at, row, pack)
+        } else if (form == 8) { // one row per channel: NCNN's no_broadcast on the row
+          DISPATCH(vv, a + at, b + q * row, y + at, row)
+        } else if (form == 10) { // a pack-1 value per row for all lanes: broadcast_pb_b
+          DISPATCH(vf, a + at, b[r], y + at, row)
+        } else if (form == 12 && pack == 1) { // one row shared by all
+          DISPATCH(vv, a + at, b, y + at, row)
+        } else if (form == 12) { // pack-1 row against packed pixels: broadcast_pb
+          for (long x = 0; x < w; ++x) {
+            DISPATCH(vf, a + at + x * pack, b[x], y + at + x * pack, pack)
+          }
+        } else { // 14: a per row against b one row per channel, as b op' a (broadcast_a)
+          long op0 = op;
+          op = rop;
+          if (pack == 1) {
+            DISPATCH(vf, b + q * row, a[qr], y + at, row)
+          } else {
+            DISPATCH(vp, b + q * row, a + qr * pack, y + at, row, pack)
+          }
+          op = op0;
         }
       }
     }

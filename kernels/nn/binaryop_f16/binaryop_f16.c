@@ -4,14 +4,17 @@
 // chosen once, each channel strip-mined over its hw*pack values, a scalar operand in the .vf
 // form, a per-channel operand of elempack 16 (packn for fp16 at VLEN 256) one vector of its
 // 16 lanes repeated across the register group, a per-channel a handled by swapping the
-// operands and running the reverse op.
+// operands and running the reverse op. The broadcasts inside a channel (forms 6..14, the fp32
+// task's) go row by row as NCNN's row loop does.
 //
 // POW/RPOW widen to fp32 (vfwcvt), run the fp32 task's exp(y log|x|) with powf's special
 // cases, and narrow (vfncvt, round to nearest): NCNN's zfh layer evaluates pow_ps in fp16
 // (rvv_mathfun_fp16s), whose fp16 log and exp put an error of about |t| 2^-10 on t = y log|x|
 // (|t| up to 11), several fp16 ulps; in fp32 the result is within 1 fp16 ulp. FLOOR_DIVIDE
 // widens too: the naive fp16 layer floors the fp32 quotient (NCNN's zfh vector path divides
-// in fp16, whose rounding can reach the next integer). ATAN2/RATAN2 are libm atan2f per
+// in fp16, whose rounding can reach the next integer). LOGADDEXP widens as POW does: NCNN's
+// fp16 logaddexp_ps (max + log(1 + exp(min - max)) in fp16 log/exp) is several fp16 ulps off;
+// ker0 runs the fp32 task's form, vfmax/vfmin NaN rules included. ATAN2/RATAN2 are libm atan2f per
 // element on the widened values, rounded to fp16, as NCNN's fp16 atan2_ps does lane by lane;
 // FMOD and REMAINDER are per-element libm too (exact, the naive layer's semantics).
 #include <math.h>
@@ -239,13 +242,24 @@ LOOPS(min)
 LOOPS(rsub)
 LOOPS(rdiv)
 
-// The ops evaluated in fp32 on widened values: POW/RPOW, FLOOR_DIVIDE/RFLOOR_DIVIDE (the
+// logaddexp(x, y) as the fp32 task: m = vfmax, n = vfmin (a NaN operand loses), m + log(1 +
+// exp(n - m)), and m itself where n - m is NaN (equal infinities, two NaNs).
+static inline vf32 logaddexp_v(vf32 x, vf32 z, size_t vl)
+{
+  vf32 m = F(vfmax_vv)(x, z, vl);
+  vf32 d = F(vfsub_vv)(F(vfmin_vv)(x, z, vl), m, vl);
+  vf32 r = F(vfadd_vv)(m, log_v(F(vfadd_vf)(exp_v(d, vl), 1.f, vl), vl), vl);
+  return F(vmerge_vvm)(r, m, FM(vmfne_vv)(d, d, vl), vl);
+}
+
+// The ops evaluated in fp32 on widened values: LOGADDEXP, POW/RPOW, FLOOR_DIVIDE/RFLOOR_DIVIDE (the
 // naive fp16 layer's floorf((float)x / (float)y): an fp32 quotient, floored, then rounded).
 static inline vf32 wide_op(vf32 x, vf32 z, long op, size_t vl)
 {
   switch (op) {
   case op_pow: return pow_v(x, z, vl);
   case op_rpow: return pow_v(z, x, vl);
+  case op_logaddexp: return logaddexp_v(x, z, vl);
   case op_fdiv: return floor_v(F(vfdiv_vv)(x, z, vl), vl);
   default: return floor_v(F(vfdiv_vv)(z, x, vl), vl);
   }
@@ -330,56 +344,107 @@ static float libm_op(float x, float z, long op)
   }
 }
 
-static void scalar_libm(const _Float16* a, const _Float16* b, _Float16* y, long c, long size,
-                        long pack, long form, long op)
+// The element of a (is_a) or b that output element ((q*h + r)*w + x)*pack + l pairs with, by
+// the broadcast form (the fp32 task's kernel.toml lists them).
+static long operand_index(long form, int is_a, long q, long r, long x, long l, long h, long w,
+                          long pack)
 {
+  int reversed = form > 1 && (form & 1); // a is the broadcast operand, b the full one
+  long sel = is_a ? (form == 14 ? 7 : reversed ? form : 0) : (form == 14 ? 8 : reversed ? 0 : form);
+  switch (sel) {
+  case 1: return 0;
+  case 2: case 3: return q * pack + l;
+  case 4: case 5: return r * w + x;
+  case 6: case 7: return (q * h + r) * pack + l;
+  case 8: case 9: return (q * w + x) * pack + l;
+  case 10: case 11: return r;
+  case 12: case 13: return x;
+  default: return ((q * h + r) * w + x) * pack + l;
+  }
+}
+
+static void scalar_libm(const _Float16* a, const _Float16* b, _Float16* y, long c, long h,
+                        long w, long pack, long form, long op)
+{
+  long k = 0;
   for (long q = 0; q < c; ++q) {
-    for (long i = 0; i < size; ++i) {
-      long k = q * size + i;
-      _Float16 z = form == 0   ? b[k]
-                 : form == 1 ? b[0]
-                 : form == 4 ? b[i / pack]
-                             : b[q * pack + i % pack];
-      y[k] = (_Float16)libm_op((float)a[k], (float)z, op);
+    for (long r = 0; r < h; ++r) {
+      for (long x = 0; x < w; ++x) {
+        for (long l = 0; l < pack; ++l, ++k) {
+          float va = (float)a[operand_index(form, 1, q, r, x, l, h, w, pack)];
+          float vb = (float)b[operand_index(form, 0, q, r, x, l, h, w, pack)];
+          y[k] = (_Float16)libm_op(va, vb, op);
+        }
+      }
     }
   }
 }
 
-void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long hw,
+// The widened ops by form (after the swap: 0, 1, 2, 4, 6, 8, 10, 12, 14), on wide_run's modes.
+static void wide_forms(const _Float16* a, const _Float16* b, _Float16* y, long c, long h, long w,
+                       long pack, long form, long op)
+{
+  long hw = h * w, size = hw * pack, row = w * pack;
+  if (form == 0 || form == 1) {
+    wide_run(a, b, y, c * size, pack, (int)form, op);
+  } else if (form == 2) {
+    for (long q = 0; q < c; ++q) {
+      wide_run(a + q * size, b + q * pack, y + q * size, size, pack, pack == 1 ? 1 : 2, op);
+    }
+  } else if (form == 4) {
+    for (long q = 0; q < c; ++q) {
+      for (long i = 0; i < (pack == 1 ? 1 : hw); ++i) { // pack 1: the channel against b
+        long at = q * size + i * pack;
+        wide_run(a + at, b + i, y + at, pack == 1 ? size : pack, pack, pack == 1 ? 0 : 1, op);
+      }
+    }
+  } else { // inside a channel, row by row
+    int rop = reverse_op(op);
+    for (long q = 0; q < c; ++q) {
+      for (long r = 0; r < h; ++r) {
+        long at = (q * h + r) * row, qr = q * h + r;
+        if (form == 6) {
+          wide_run(a + at, b + qr * pack, y + at, row, pack, pack == 1 ? 1 : 2, op);
+        } else if (form == 8) {
+          wide_run(a + at, b + q * row, y + at, row, pack, 0, op);
+        } else if (form == 10) {
+          wide_run(a + at, b + r, y + at, row, pack, 1, op);
+        } else if (form == 12 && pack == 1) {
+          wide_run(a + at, b, y + at, row, pack, 0, op);
+        } else if (form == 12) {
+          for (long x = 0; x < w; ++x) {
+            wide_run(a + at + x * pack, b + x, y + at + x * pack, pack, pack, 1, op);
+          }
+        } else { // 14: b's row against a's value (lanes) of this row, as b op' a
+          wide_run(b + q * row, a + qr * pack, y + at, row, pack, pack == 1 ? 1 : 2, rop);
+        }
+      }
+    }
+  }
+}
+
+void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long h, long w,
                       long pack, long form, long op, long an, long bn)
 {
   (void)an;
   (void)bn;
-  if (form == 3 || form == 5) { // a the smaller operand: b op' a with the reverse op, as NCNN
+  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
+      op == op_remainder || op == op_rremainder) {
+    scalar_libm(a, b, y, c, h, w, pack, form, op);
+    return;
+  }
+  if (form & 1 && form > 1) { // a the smaller operand: b op' a with the reverse op, as NCNN
     const _Float16* t = a;
     a = b;
     b = t;
     op = reverse_op(op);
-    form = form == 3 ? 2 : 4;
+    form -= 1;
   }
-  long size = hw * pack;
-  if (op == op_atan2 || op == op_ratan2 || op == op_fmod || op == op_rfmod ||
-      op == op_remainder || op == op_rremainder) {
-    scalar_libm(a, b, y, c, size, pack, form, op);
+  if (op == op_pow || op == op_rpow || op == op_logaddexp || op == op_fdiv || op == op_rfdiv) {
+    wide_forms(a, b, y, c, h, w, pack, form, op);
     return;
   }
-  if (op == op_pow || op == op_rpow || op == op_fdiv || op == op_rfdiv) {
-    if (form == 0 || form == 1) {
-      wide_run(a, b, y, c * size, pack, (int)form, op);
-    } else if (form == 2) {
-      for (long q = 0; q < c; ++q) {
-        wide_run(a + q * size, b + q * pack, y + q * size, size, pack, pack == 1 ? 1 : 2, op);
-      }
-    } else {
-      for (long q = 0; q < c; ++q) {
-        for (long i = 0; i < (pack == 1 ? 1 : hw); ++i) { // pack 1: the channel against b
-          long at = q * size + i * pack;
-          wide_run(a + at, b + i, y + at, pack == 1 ? size : pack, pack, pack == 1 ? 0 : 1, op);
-        }
-      }
-    }
-    return;
-  }
+  long hw = h * w, size = hw * pack, row = w * pack;
   if (form == 0) {
     DISPATCH(vv, a, b, y, c * size)
   } else if (form == 1) {
@@ -392,13 +457,43 @@ void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c,
         DISPATCH(vp, a + q * size, b + q * pack, y + q * size, size, pack)
       }
     }
-  } else { // form 4: b per pixel, shared by the channels
+  } else if (form == 4) { // b per pixel, shared by the channels
     for (long q = 0; q < c; ++q) {
       if (pack == 1) {
         DISPATCH(vv, a + q * size, b, y + q * size, size)
       } else { // one pixel's pack lanes against its one b value, as NCNN's broadcast_pb
         for (long i = 0; i < hw; ++i) {
           DISPATCH(vf, a + q * size + i * pack, b[i], y + q * size + i * pack, pack)
+        }
+      }
+    }
+  } else { // the broadcasts inside a channel go row by row, as NCNN's row loop
+    long op0 = op;
+    for (long q = 0; q < c; ++q) {
+      for (long r = 0; r < h; ++r) {
+        long at = (q * h + r) * row, qr = q * h + r;
+        if (form == 6 && pack == 1) { // b per row: one value, NCNN's broadcast_b
+          DISPATCH(vf, a + at, b[qr], y + at, row)
+        } else if (form == 6) { // its pack lanes repeated
+          DISPATCH(vp, a + at, b + qr * pack, y + at, row, pack)
+        } else if (form == 8) { // one row per channel: NCNN's no_broadcast on the row
+          DISPATCH(vv, a + at, b + q * row, y + at, row)
+        } else if (form == 10) { // a pack-1 value per row for all lanes: broadcast_pb_b
+          DISPATCH(vf, a + at, b[r], y + at, row)
+        } else if (form == 12 && pack == 1) { // one row shared by all
+          DISPATCH(vv, a + at, b, y + at, row)
+        } else if (form == 12) { // pack-1 row against packed pixels: broadcast_pb
+          for (long x = 0; x < w; ++x) {
+            DISPATCH(vf, a + at + x * pack, b[x], y + at + x * pack, pack)
+          }
+        } else { // 14: a per row against b one row per channel, as b op' a (broadcast_a)
+          op = reverse_op(op0);
+          if (pack == 1) {
+            DISPATCH(vf, b + q * row, a[qr], y + at, row)
+          } else {
+            DISPATCH(vp, b + q * row, a + qr * pack, y + at, row, pack)
+          }
+          op = op0;
         }
       }
     }

@@ -23,23 +23,45 @@ static float one(float x, float z, long op)
   case 16: return floorf(z / x);
   case 17: return remainderf(x, z);
   case 18: return remainderf(z, x);
+  case 14: { // vfmax/vfmin drop a NaN operand; equal infinities (d NaN) give themselves
+    float m = fmaxf(x, z), d = fminf(x, z) - m;
+    return d != d ? m : m + log1pf(expf(d));
+  }
   default: return 0.f;
   }
 }
 
-void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long hw, long pack,
-                      long form, long op, long an, long bn)
+// The element of a (is_a) or b that output element ((q*h + r)*w + x)*pack + l pairs with, by
+// the broadcast form (kernels/nn/binaryop/kernel.toml).
+static long at(long form, int is_a, long q, long r, long x, long l, long h, long w, long pack)
+{
+  long f = form == 14 ? (is_a ? 6 : 8) : form > 1 && form % 2 ? (is_a ? form - 1 : 0) : is_a ? 0 : form;
+  switch (f) {
+  case 1: return 0;
+  case 2: return q * pack + l;
+  case 4: return r * w + x;
+  case 6: return (q * h + r) * pack + l;
+  case 8: return (q * w + x) * pack + l;
+  case 10: return r;
+  case 12: return x;
+  default: return ((q * h + r) * w + x) * pack + l;
+  }
+}
+
+void eok_binaryop_f32(const float* a, const float* b, float* y, long c, long h, long w,
+                      long pack, long form, long op, long an, long bn)
 {
   (void)an;
   (void)bn;
-  long size = hw * pack;
   for (long q = 0; q < c; ++q) {
-    for (long i = 0; i < size; ++i) {
-      long k = q * size + i, l = i % pack;
-      float x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
-      float z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
-          : form == 4 ? b[i / pack] : b[q * pack + l];
-      y[k] = one(x, z, op);
+    for (long r = 0; r < h; ++r) {
+      for (long x = 0; x < w; ++x) {
+        for (long l = 0; l < pack; ++l) {
+          float va = a[at(form, 1, q, r, x, l, h, w, pack)];
+          float vb = b[at(form, 0, q, r, x, l, h, w, pack)];
+          y[((q * h + r) * w + x) * pack + l] = one(va, vb, op);
+        }
+      }
     }
   }
 }

@@ -20,6 +20,10 @@ static _Float16 one(_Float16 hx, _Float16 hz, long op)
   case 11: return (_Float16)atan2f((float)z, (float)x);
   case 12: return (_Float16)fmodf((float)x, (float)z);
   case 13: return (_Float16)fmodf((float)z, (float)x);
+  case 14: { /* fmax/fmin drop a NaN operand as vfmax/vfmin; equal infinities give themselves */
+    double m = fmax(x, z), d = fmin(x, z) - m;
+    return (_Float16)(d != d ? m : m + log1p(exp(d)));
+  }
   case 15: return (_Float16)floorf((float)x / (float)z);
   case 16: return (_Float16)floorf((float)z / (float)x);
   case 17: return (_Float16)remainderf((float)x, (float)z);
@@ -28,19 +32,37 @@ static _Float16 one(_Float16 hx, _Float16 hz, long op)
   }
 }
 
-void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long hw,
+// The element of a (is_a) or b that output element ((q*h + r)*w + x)*pack + l pairs with, by
+// the broadcast form (kernels/nn/binaryop/kernel.toml).
+static long at(long form, int is_a, long q, long r, long x, long l, long h, long w, long pack)
+{
+  long f = form == 14 ? (is_a ? 6 : 8) : form > 1 && form % 2 ? (is_a ? form - 1 : 0) : is_a ? 0 : form;
+  switch (f) {
+  case 1: return 0;
+  case 2: return q * pack + (pack > 8 ? l % 8 : l);
+  case 4: return r * w + x;
+  case 6: return (q * h + r) * pack + l;
+  case 8: return (q * w + x) * pack + l;
+  case 10: return r;
+  case 12: return x;
+  default: return ((q * h + r) * w + x) * pack + l;
+  }
+}
+
+void eok_binaryop_f16(const _Float16* a, const _Float16* b, _Float16* y, long c, long h, long w,
                       long pack, long form, long op, long an, long bn)
 {
   (void)an;
   (void)bn;
-  long size = hw * pack;
   for (long q = 0; q < c; ++q) {
-    for (long i = 0; i < size; ++i) {
-      long k = q * size + i, l = i % (pack > 8 ? 8 : pack);
-      _Float16 x = form == 3 ? a[q * pack + l] : form == 5 ? a[i / pack] : a[k];
-      _Float16 z = form == 0 || form == 3 || form == 5 ? b[k] : form == 1 ? b[0]
-          : form == 4 ? b[i / pack] : b[q * pack + l];
-      y[k] = one(x, z, op);
+    for (long r = 0; r < h; ++r) {
+      for (long x = 0; x < w; ++x) {
+        for (long l = 0; l < pack; ++l) {
+          _Float16 va = a[at(form, 1, q, r, x, l, h, w, pack)];
+          _Float16 vb = b[at(form, 0, q, r, x, l, h, w, pack)];
+          y[((q * h + r) * w + x) * pack + l] = one(va, vb, op);
+        }
+      }
     }
   }
 }
