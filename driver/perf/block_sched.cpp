@@ -51,14 +51,8 @@ int instruction_count(const std::vector<unsigned char>& bytes)
 double table_occupancy(const CostTable& table, const std::string& line, const BlockCount& b)
 {
   std::string m = line.substr(0, line.find_first_of(" \t"));
-  InsnInfo info = describe_insn(m, b.sew);
-  if (info.unit == Unit::scalar) {
-    return table.scalar_cost(info.scalar_class);
-  }
-  if (info.unit == Unit::marker) {
-    return 1;
-  }
-  return table.vector_cost(m, b.sew, b.lmul, line.find("v0.t") != std::string::npos).cycles;
+  CostTable::InsnCost cost = table.insn_cost(m, b.sew, b.lmul, line.find("v0.t") != std::string::npos);
+  return cost.unit == Unit::marker ? 1 : cost.cycles;
 }
 
 // Instruction sizes in order (2: compressed, 4).

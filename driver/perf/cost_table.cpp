@@ -147,6 +147,22 @@ VectorCost CostTable::vector_cost(const std::string& mnemonic, int sew, const st
   return {std::max(1.0, lmul_factor(vlmul)), "unmeasured" + note};
 }
 
+CostTable::InsnCost CostTable::insn_cost(const std::string& mnemonic, int sew, const std::string& lmul, bool masked) const
+{
+  InsnInfo info = describe_insn(mnemonic, sew);
+  switch (info.unit) {
+  case Unit::marker:
+    return {Unit::marker, 0, "measured"};
+  case Unit::scalar:
+    return {Unit::scalar, scalar_cost(info.scalar_class), "measured"};
+  case Unit::vector_alu:
+  case Unit::vector_mem:
+    break;
+  }
+  VectorCost vc = vector_cost(mnemonic, sew, lmul, masked);
+  return {info.unit, vc.cycles, vc.origin};
+}
+
 double CostTable::scalar_cost(const std::string& cls) const
 {
   auto it = m_scalar.find(cls);

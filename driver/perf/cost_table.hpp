@@ -3,6 +3,8 @@
 // LMUL, mask), scalar class costs, memory bandwidth per level, the memcpy curve.
 #pragma once
 
+#include "perf/counts.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -49,6 +51,19 @@ public:
   [[nodiscard]] double peak_flops(int element_bits) const;
   [[nodiscard]] double param(const std::string& name) const;
   [[nodiscard]] const std::vector<std::pair<double, double>>& memcpy_curve() const { return m_curve; }
+
+  // One execution of an instruction as the table costs it: its unit and cycles (markers 0),
+  // with the vector figure's origin. The one lookup that model "table", the profile's split
+  // and model "sched"'s fallback for instructions llvm-mca does not describe all share.
+  // The X60's cost of a vector instruction depends on SEW and LMUL, not on vl: rvv-bench's
+  // vl = 1 tables match its vl = VLMAX ones (README, "Targets"), so no vl is asked for.
+  struct InsnCost
+  {
+    Unit unit = Unit::scalar;
+    double cycles = 0;
+    std::string origin; // vector: VectorCost::origin; scalar and markers: "measured"
+  };
+  [[nodiscard]] InsnCost insn_cost(const std::string& mnemonic, int sew, const std::string& lmul, bool masked) const;
 
 private:
   [[nodiscard]] const double* cell(const std::string& mnemonic, bool masked, const std::string& column) const;

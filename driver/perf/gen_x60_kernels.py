@@ -19,7 +19,8 @@ import sys
 
 # family (page) -> implementations eok reproduces
 KEEP = {
-    'byteswap': ['scalar', 'rvv_vrgather_m1', 'rvv_vrgather_m2', 'rvv_vrgather_m4', 'rvv_vrgather_m8'],
+    'byteswap': ['scalar', 'rvv_vrgather_m1', 'rvv_vrgather_m2', 'rvv_vrgather_m4', 'rvv_vrgather_m8',
+                 'rvv_m1_vrgathers_m2', 'rvv_m1_vrgathers_m4', 'rvv_m1_vrgathers_m8'],
     'memreverse': ['scalar', 'rvv_vlse_m1', 'rvv_vlse_m2', 'rvv_vlse_m4', 'rvv_vlse_m8'],
     'strlen': ['scalar', 'rvv_m1', 'rvv_m2', 'rvv_m4', 'rvv_m8'],
     'utf8_count': ['scalar', 'rvv_m1', 'rvv_m2', 'rvv_m4', 'rvv_m8'],

@@ -111,6 +111,9 @@ SimInsn decode_insn(const std::string& line, int latency, double occupancy)
   if (vmem && m.find("ff.") != std::string::npos) {
     d.dst.emplace_back("vl");
   }
+  if (util::starts_with(m, "vset")) {
+    d.vtype = m == "vsetvl" || ops.size() < 4 ? "?" : ops[2] + "," + ops[3];
+  }
   d.addr = addr;
   auto drop_zero = [](std::vector<std::string>& v) {
     v.erase(std::remove_if(v.begin(), v.end(), [](const std::string& r) { return r == "zero" || r == "x0"; }), v.end());
@@ -146,6 +149,8 @@ double steady_cycles(const std::vector<const SimInsn*>& body)
   double t = 0;
   int slots = 0, mem = 0, branch = 0, vec = 0;
   double vector_last = 0, alu_free = 0, mem_free = 0, scalar_long_free = 0;
+  double vector_done = 0; // when every vector instruction started so far has finished
+  std::string live_vtype; // set by the last vset* seen ("" before the first)
   std::vector<double> vector_starts;
   std::vector<double> ends;
   for (int run = 0; run < k_runs; ++run) {
@@ -169,6 +174,12 @@ double steady_cycles(const std::vector<const SimInsn*>& body)
       }
       // Scalar work that is not pipelined (LLVM's reciprocal throughput above 1: divide,
       // square root) holds its unit busy.
+      if (!d->vtype.empty()) {
+        if (!live_vtype.empty() && (d->vtype != live_vtype || d->vtype == "?")) {
+          need = std::max(need, vector_done);
+        }
+        live_vtype = d->vtype;
+      }
       bool long_scalar = !is_vector && d->occupancy > 1;
       if (long_scalar) {
         need = std::max(need, scalar_long_free);
@@ -202,6 +213,7 @@ double steady_cycles(const std::vector<const SimInsn*>& body)
         pipe = start + d->occupancy;
         vector_starts.push_back(start);
         double done = start + d->latency;
+        vector_done = std::max(vector_done, std::max(done, start + d->occupancy));
         for (const auto& r : d->dst) {
           bool scalar = r[0] != 'v' || r == "vl";
           ready[r] = done + (scalar ? k_vector_to_scalar : 0);

@@ -12,6 +12,9 @@
 //   fault-only-first load, read by csrr) reaches the scalar pipe k_vector_to_scalar cycles
 //   after the vector unit produced it; the scalar pipe stalls on its consumer in order, so a
 //   branch on a vector result serialises the loop through the vector unit.
+// - A vsetvli that changes SEW or LMUL waits until every earlier vector instruction has
+//   finished (the vector unit does not hold two vtypes in flight), so a loop that switches
+//   element width (words loaded at e32, bytes permuted at e8) runs its vector work serially.
 // - Vector instructions start in program order; a load/store pipe and an arithmetic pipe
 //   each stay busy for the instruction's reciprocal throughput; the scalar pipe stalls when
 //   k_vector_queue vector instructions wait to start.
@@ -33,6 +36,7 @@ struct SimInsn
   int latency = 1;                         // cycles until the result is usable (LLVM's figure; loads: see above)
   double occupancy = 1;                    // vector: cycles its pipe stays busy (LLVM's reciprocal throughput)
   std::vector<std::string> dst, src, addr; // registers written, read, read for an address
+  std::string vtype;                       // vset{i}vl{i}: the SEW/LMUL it sets ("e8,m1"; "?": vsetvl's register)
 };
 
 // Vector→scalar round trip beyond the producing instruction's latency, in cycles: fitted on

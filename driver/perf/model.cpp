@@ -29,25 +29,20 @@ ModelBreakdown model_cycles(const Counts& counts, const CostTable& table, double
   ModelBreakdown b;
   std::set<std::string> notes;
   for (const auto& c : counts.insns) {
-    InsnInfo info = describe_insn(c.mnemonic, c.sew);
-    auto n = static_cast<double>(c.count);
-    switch (info.unit) {
-    case Unit::marker:
+    CostTable::InsnCost cost = table.insn_cost(c.mnemonic, c.sew, c.lmul, c.masked);
+    if (cost.unit == Unit::marker) {
       continue;
-    case Unit::scalar:
-      b.scalar += n * table.scalar_cost(info.scalar_class);
-      break;
-    case Unit::vector_alu:
-    case Unit::vector_mem: {
-      VectorCost vc = table.vector_cost(c.mnemonic, c.sew, c.lmul, c.masked);
-      (info.unit == Unit::vector_alu ? b.vector_alu : b.vector_mem) += n * vc.cycles;
-      if (vc.origin != "measured") {
+    }
+    double cycles = static_cast<double>(c.count) * cost.cycles;
+    if (cost.unit == Unit::scalar) {
+      b.scalar += cycles;
+    } else {
+      (cost.unit == Unit::vector_alu ? b.vector_alu : b.vector_mem) += cycles;
+      if (cost.origin != "measured") {
         notes.insert(c.mnemonic + (c.sew > 0 ? " e" + std::to_string(c.sew) + c.lmul : "") + (c.masked ? " masked" : "") + ": " +
-                     vc.origin);
+                     cost.origin);
       }
       b.vector_instructions += c.count;
-      break;
-    }
     }
     b.instructions += c.count;
   }

@@ -44,12 +44,11 @@ std::string profile_summary(const Counts& counts, const CostTable& table, const 
   double total = 0;
   uint64_t spills = 0;
   for (const auto& c : counts.insns) {
-    InsnInfo info = describe_insn(c.mnemonic, c.sew);
-    if (info.unit == Unit::marker) {
+    CostTable::InsnCost cost = table.insn_cost(c.mnemonic, c.sew, c.lmul, c.masked);
+    if (cost.unit == Unit::marker) {
       continue;
     }
-    double one =
-        info.unit == Unit::scalar ? table.scalar_cost(info.scalar_class) : table.vector_cost(c.mnemonic, c.sew, c.lmul, c.masked).cycles;
+    double one = cost.cycles;
     std::string vt = c.sew > 0 ? " e" + std::to_string(c.sew) + c.lmul : "";
     costs.push_back({c.mnemonic + vt + (c.masked ? " masked" : ""), one * static_cast<double>(c.count)});
     total += costs.back().cycles;

@@ -77,6 +77,14 @@ const InsnCount* find(const Counts& c, const std::string& mnemonic, int sew, boo
   return nullptr;
 }
 
+// A number field of a measurement's detail JSON ("compute_cycles", ...).
+double detail_number(const std::string& json, const std::string& key)
+{
+  size_t at = json.find("\"" + key + "\": ");
+  REQUIRE_MESSAGE(at != std::string::npos, key);
+  return std::stod(json.substr(at + key.size() + 4));
+}
+
 } // namespace
 
 TEST_SUITE("perf::qemu")
@@ -327,6 +335,43 @@ TEST_SUITE("perf::qemu")
       Measurement b = f.measure(kernel, 3000);
       CHECK(a.cycles == b.cycles); // exact, not approximate
       CHECK(a.detail_json == b.detail_json);
+    }
+  }
+
+  // The X60 costs a vector instruction by SEW and LMUL, not by vl (rvv-bench's vl = 1 tables
+  // equal its vl = VLMAX ones; README "Targets"): relu_m8's tail iteration, vl 5 of 64, costs
+  // the compute of a full one, while its bytes (the memory term) are the 5 elements it moves,
+  // which the plugin counts per element through QEMU's vector load/store helpers.
+  TEST_CASE("a partial-vl tail is seen at its real vl: its elements in the traffic, its compute at its LMUL")
+  {
+    auto t = cross_target();
+    if (!t) {
+      return;
+    }
+    for (const char* model : {"table", "sched"}) {
+      if (std::string(model) == "sched" && util::find_program("llvm-mca-22").empty()) {
+        continue;
+      }
+      CAPTURE(model);
+      target::Target mt = *t;
+      mt.model = model;
+      Fixture f(mt);
+      const size_t vlmax = 64; // e32 m8 at VLEN 256
+      for (size_t full : {vlmax, 32 * vlmax}) {
+        size_t partial = full - vlmax + 5; // the same iterations, the last at vl 5
+        CAPTURE(partial);
+        Counts c = f.counts({"relu_m8", std::to_string(partial)});
+        const InsnCount* vle = find(c, "vle32.v", 32, false);
+        REQUIRE(vle != nullptr);
+        CHECK(vle->count == full / vlmax);
+        CHECK(vle->accesses == partial); // accesses per execution: vl, the tail's included
+        CHECK(traffic_of(c).total() == 2 * 4 * partial);
+        Measurement p = f.measure("relu_m8", partial);
+        Measurement q = f.measure("relu_m8", full);
+        CHECK(detail_number(p.detail_json, "compute_cycles") == detail_number(q.detail_json, "compute_cycles"));
+        CHECK(detail_number(p.detail_json, "bytes_read") == 4.0 * static_cast<double>(partial));
+        CHECK(detail_number(p.detail_json, "memory_cycles") < detail_number(q.detail_json, "memory_cycles"));
+      }
     }
   }
 }

@@ -153,17 +153,20 @@ std::pair<int, int> kernel_program(const std::string& family, const std::string&
       if (impl == rvv[at] + std::to_string(l)) {
         return {static_cast<int>(at), i};
       }
+      if (family == "byteswap" && l > 1 && impl == "rvv_m1_vrgathers_m" + std::to_string(l)) {
+        return {0, 3 + i}; // 5..7: LMUL 2..8 words, m1 gathers
+      }
     }
   }
   throw Fatal("perf validate: x60_kernels.csv names " + family + " implementation '" + impl + "' that eok has no equivalent of");
 }
 
 // The bytes a kernel touches for n (its working set, which picks the memory level): byteswap32
-// reads and writes n 4-byte elements, memreverse copies n bytes, the others work on n bytes
+// swaps n 4-byte elements in place, memreverse copies n bytes, the others work on n bytes
 // (LUT4 and mergelines in place).
 double kernel_bytes(const std::string& family, long n)
 {
-  double m = family == "byteswap" ? 8.0 : family == "memreverse" ? 2.0 : 1.0;
+  double m = family == "byteswap" ? 4.0 : family == "memreverse" ? 2.0 : 1.0;
   return m * static_cast<double>(n);
 }
 

@@ -4,7 +4,8 @@
  * the region markers, then checks its result against a plain loop outside the region (exit 1 on a
  * mismatch, 2 on bad arguments).
  *
- * family 0 byteswap32   n uint32      impl 0 scalar shifts (no Zbb), 1..4 vrgather on bytes with index i^3, LMUL 1..8
+ * family 0 byteswap32   n uint32      in place: impl 0 scalar shifts (no Zbb), 1..4 vrgather on bytes with index i^3, LMUL 1..8,
+ *                                     5..7 words at LMUL 2..8 gathered one m1 register at a time
  * family 1 memreverse   n bytes       impl 0 scalar byte loop, 1..4 stride -1 load + unit-stride store, LMUL 1..8
  * family 2 strlen       n bytes + NUL impl 0 scalar byte loop, 1..4 fault-only-first load, compare with 0, first set bit
  * family 3 utf8_count   n bytes       impl 0 scalar ((b & 0xc0) != 0x80), 1..4 signed compare > -65, mask popcount
@@ -22,29 +23,52 @@
 #define BARRIER() __asm__ volatile("" ::: "memory")
 #define PER_LMUL(M) M(1) M(2) M(4) M(8)
 
-/* ---- byteswap32 ---- */
-__attribute__((noinline)) static void bswap_scalar(uint32_t* d, const uint32_t* s, size_t n)
+/* ---- byteswap32, in place as rvv-bench's: words loaded and stored at e32, the bytes gathered at
+ * e8 (so vtype changes three times an iteration, as in rvv-bench's rvv_gather) ---- */
+__attribute__((noinline)) static void bswap_scalar(uint32_t* p, size_t n)
 {
 #pragma clang loop vectorize(disable) interleave(disable)
   for (size_t i = 0; i < n; ++i) {
-    uint32_t x = s[i];
-    d[i] = (x >> 24) | ((x >> 8) & 0xff00u) | ((x << 8) & 0xff0000u) | (x << 24);
+    uint32_t x = p[i];
+    p[i] = (x >> 24) | ((x >> 8) & 0xff00u) | ((x << 8) & 0xff0000u) | (x << 24);
   }
 }
 #define BSWAP(L)                                                                                                                           \
-  __attribute__((noinline)) static void bswap_m##L(uint32_t* d, const uint32_t* s, size_t n)                                               \
+  __attribute__((noinline)) static void bswap_m##L(uint32_t* p, size_t n)                                                                  \
   {                                                                                                                                        \
-    uint8_t* db = (uint8_t*)d;                                                                                                             \
-    const uint8_t* sb = (const uint8_t*)s;                                                                                                 \
-    size_t vlmax = __riscv_vsetvlmax_e8m##L();                                                                                             \
-    vuint8m##L##_t idx = __riscv_vxor_vx_u8m##L(__riscv_vid_v_u8m##L(vlmax), 3, vlmax);                                                    \
-    for (size_t left = 4 * n, vl; left > 0; left -= vl, sb += vl, db += vl) {                                                              \
-      vl = __riscv_vsetvl_e8m##L(left);                                                                                                    \
-      vuint8m##L##_t v = __riscv_vle8_v_u8m##L(sb, vl);                                                                                    \
-      __riscv_vse8_v_u8m##L(db, __riscv_vrgather_vv_u8m##L(v, idx, vl), vl);                                                               \
+    size_t bytes_max = __riscv_vsetvlmax_e8m##L();                                                                                         \
+    vuint8m##L##_t idx = __riscv_vxor_vx_u8m##L(__riscv_vid_v_u8m##L(bytes_max), 3, bytes_max);                                            \
+    for (size_t vl; n > 0; n -= vl, p += vl) {                                                                                             \
+      vl = __riscv_vsetvl_e32m##L(n);                                                                                                      \
+      vuint8m##L##_t bytes = __riscv_vreinterpret_v_u32m##L##_u8m##L(__riscv_vle32_v_u32m##L(p, vl));                                      \
+      vuint8m##L##_t swapped = __riscv_vrgather_vv_u8m##L(bytes, idx, 4 * vl);                                                             \
+      __riscv_vse32_v_u32m##L(p, __riscv_vreinterpret_v_u8m##L##_u32m##L(swapped), vl);                                                    \
     }                                                                                                                                      \
   }
 PER_LMUL(BSWAP)
+/* rvv-bench's rvv_m1_vrgathers_mL: words loaded and stored at LMUL L, the bytes gathered one
+ * register at a time at e8 m1 (L small gathers instead of one large one). */
+#define GATHER_PART(L, K)                                                                                                                  \
+  swapped = __riscv_vset_v_u8m1_u8m##L(swapped, K, __riscv_vrgather_vv_u8m1(__riscv_vget_v_u8m##L##_u8m1(bytes, K), idx, vl1));
+#define PARTS_2(L) GATHER_PART(L, 0) GATHER_PART(L, 1)
+#define PARTS_4(L) PARTS_2(L) GATHER_PART(L, 2) GATHER_PART(L, 3)
+#define PARTS_8(L) PARTS_4(L) GATHER_PART(L, 4) GATHER_PART(L, 5) GATHER_PART(L, 6) GATHER_PART(L, 7)
+#define BSWAP_M1S(L)                                                                                                                       \
+  __attribute__((noinline)) static void bswap_m1s_m##L(uint32_t* p, size_t n)                                                              \
+  {                                                                                                                                        \
+    size_t vl1 = __riscv_vsetvlmax_e8m1();                                                                                                 \
+    vuint8m1_t idx = __riscv_vxor_vx_u8m1(__riscv_vid_v_u8m1(vl1), 3, vl1);                                                                \
+    for (size_t vl; n > 0; n -= vl, p += vl) {                                                                                             \
+      vl = __riscv_vsetvl_e32m##L(n);                                                                                                      \
+      vuint8m##L##_t bytes = __riscv_vreinterpret_v_u32m##L##_u8m##L(__riscv_vle32_v_u32m##L(p, vl));                                      \
+      vuint8m##L##_t swapped = __riscv_vundefined_u8m##L();                                                                                \
+      PARTS_##L(L)                                                                                                                         \
+      __riscv_vse32_v_u32m##L(p, __riscv_vreinterpret_v_u8m##L##_u32m##L(swapped), vl);                                                    \
+    }                                                                                                                                      \
+  }
+BSWAP_M1S(2)
+BSWAP_M1S(4)
+BSWAP_M1S(8)
 
 /* ---- memreverse ---- */
 __attribute__((noinline)) static void mrev_scalar(uint8_t* d, const uint8_t* s, size_t n)
@@ -198,11 +222,11 @@ int main(int argc, char** argv)
   }
   int family = atoi(argv[1]), impl = atoi(argv[2]);
   size_t n = strtoul(argv[3], 0, 0);
-  if (impl < 0 || impl > 4 || family < 0 || family > 5 || n == 0) {
+  if (impl < 0 || impl > (family == 0 ? 7 : 4) || family < 0 || family > 5 || n == 0) {
     return 2;
   }
   uint8_t *a = malloc(4 * n + 64), *b = malloc(4 * n + 64), *ref = malloc(4 * n + 64);
-  uint32_t *s32 = (uint32_t*)a, *d32 = (uint32_t*)b;
+  uint32_t* s32 = (uint32_t*)a;
   static const uint8_t table[16] = {0x7f, 0x90, 0x64, 0x45, 0xe0, 0x2d, 0xce, 0xb8, 0xf8, 0xad, 0xf7, 0xc0, 0x9f, 0xaa, 0x48, 0xa0};
   for (size_t i = 0; i < 4 * n + 64; ++i) {
     uint8_t x = random_byte();
@@ -212,7 +236,7 @@ int main(int argc, char** argv)
     a[n] = 0;
   }
   memcpy(ref, a, 4 * n + 64);
-  void (*bswap[])(uint32_t*, const uint32_t*, size_t) = {bswap_scalar, bswap_m1, bswap_m2, bswap_m4, bswap_m8};
+  void (*bswap[])(uint32_t*, size_t) = {bswap_scalar, bswap_m1, bswap_m2, bswap_m4, bswap_m8, bswap_m1s_m2, bswap_m1s_m4, bswap_m1s_m8};
   void (*mrev[])(uint8_t*, const uint8_t*, size_t) = {mrev_scalar, mrev_m1, mrev_m2, mrev_m4, mrev_m8};
   size_t (*slen[])(const char*) = {strlen_scalar, strlen_m1, strlen_m2, strlen_m4, strlen_m8};
   size_t (*utf8[])(const uint8_t*, size_t) = {utf8_scalar, utf8_m1, utf8_m2, utf8_m4, utf8_m8};
@@ -222,7 +246,7 @@ int main(int argc, char** argv)
   __asm__ volatile("slti x0, x0, 1" ::: "memory");
   switch (family) {
   case 0:
-    bswap[impl](d32, s32, n);
+    bswap[impl](s32, n);
     break;
   case 1:
     mrev[impl](b, a, n);
@@ -243,7 +267,7 @@ int main(int argc, char** argv)
   __asm__ volatile("slti x0, x0, 2" ::: "memory");
   switch (family) {
   case 0:
-    return d32[n / 2] == __builtin_bswap32(s32[n / 2]) ? 0 : 1;
+    return s32[n / 2] == __builtin_bswap32(((const uint32_t*)ref)[n / 2]) && s32[n - 1] == __builtin_bswap32(((const uint32_t*)ref)[n - 1]) ? 0 : 1;
   case 1:
     return b[0] == a[n - 1] && b[n - 1] == a[0] ? 0 : 1;
   case 2:

@@ -15,7 +15,8 @@
  *
  * Counting uses inline adds (no helper call per instruction). QEMU's vector memory
  * helpers report every element access, so accesses are exact (masked-off elements
- * are not accessed). The guest must be single-threaded (inline adds are not atomic).
+ * are not accessed) and a vector load/store's accesses per execution are its vl (x fields);
+ * a fault-only-first load accesses its whole vl, trimmed only at an unmapped page. The guest must be single-threaded (inline adds are not atomic).
  *
  * Integrity guard (argument roi=<lo>-<hi>, hex offsets from the guest's start of code,
  * qemu_plugin_start_code()): only markers whose address lies in [lo, hi) -- the harness's
