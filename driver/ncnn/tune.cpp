@@ -481,7 +481,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     w.flags = best->flags;
     w.cycles = best->report.cycles;
     w.sol_fraction = best->measurement.sol_fraction;
-    w.speedup = base.report.cycles / best->report.cycles;
+    w.speedup = perf::speedup(base.report.cycles, best->report.cycles);
     w.runner = req.runner_kind;
     w.model_version = best->measurement.model_version;
     w.verified = true;

@@ -5,6 +5,7 @@
 #include "llm/generator.hpp"
 #include "llm/meter.hpp"
 #include "llm/provider.hpp"
+#include "perf/runner.hpp"
 #include "rag/knowledge.hpp"
 #include "search/engine.hpp"
 #include "tune/search_feedback.hpp"
@@ -60,7 +61,7 @@ public:
     }
     try {
       search::Evaluation e = m_task.evaluate(code, slot);
-      e.speedup = e.ok && e.cycles > 0 ? m_task.ker0.cycles / e.cycles : 0;
+      e.speedup = e.ok ? perf::speedup(m_task.ker0.cycles, e.cycles) : 0;
       add_search_feedback(e);
       mine.set_value(e);
       return e;

@@ -197,7 +197,7 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
   rec.reason = f.reason;
   rec.cycles = f.cycles;
   rec.sol_fraction = f.sol_fraction;
-  rec.speedup = f.ok && f.cycles > 0 ? m_ker0_cycles / f.cycles : 0;
+  rec.speedup = f.ok ? perf::speedup(m_ker0_cycles, f.cycles) : 0;
   if (verdict.measurement) {
     rec.runner = verdict.measurement->runner;
     rec.model_version = verdict.measurement->model_version;
@@ -219,7 +219,7 @@ void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
   w.flags = winner.variant.setting.flags;
   w.cycles = winner.figures.cycles;
   w.sol_fraction = winner.figures.sol_fraction;
-  w.speedup = winner.figures.cycles > 0 ? ker0.cycles / winner.figures.cycles : 1;
+  w.speedup = winner.figures.cycles > 0 ? perf::speedup(ker0.cycles, winner.figures.cycles) : 1; // unmeasured: ker0 as it is
   w.runner = m_cfg.runner;
   w.verified = true;
   w.note = "tuned here";

@@ -8,6 +8,7 @@
 //   that ker0 stays when nothing beat it.
 #pragma once
 
+#include "perf/runner.hpp"
 #include "tune/strategy.hpp"
 
 #include <functional>
@@ -117,7 +118,7 @@ struct KernelReport
   bool incomplete = false; // the time budget ran out: the best so far is stored and the next run resumes the search
   double seconds = 0;
   std::vector<TrialRow> trials; // every knob/flag point evaluated, in order
-  [[nodiscard]] double speedup() const { return best_cycles > 0 ? ker0_cycles / best_cycles : 0; }
+  [[nodiscard]] double speedup() const { return perf::speedup(ker0_cycles, best_cycles); }
 };
 
 KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOptions& opts);
