@@ -89,27 +89,6 @@ private:
   size_t m_calls = 0; // evaluate() calls in this process (identical sources included)
 };
 
-// A kernel candidate through the kernel's evaluator, evaluated as written (no defines):
-// knobs it still reads keep their own defaults, as in the build.
-search::Evaluation evaluate_kernel(EvaluatorCachePorts& ports, const std::string& code)
-{
-  eval::Verdict v = ports.run_evaluation(eval::Candidate{code, {}, {}});
-  search::Evaluation e;
-  e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
-  e.verdict = eval::verdict_name(v.kind);
-  e.reason = v.reason;
-  e.verdict_json = eval::verdict_json(v);
-  if (v.measurement) {
-    e.runner = v.measurement->runner;
-    e.model_version = v.measurement->model_version;
-  }
-  if (e.ok) {
-    e.cycles = v.measurement->cycles;
-    e.sol_fraction = v.measurement->sol_fraction;
-  }
-  return e;
-}
-
 // The run's journal, with each resumed record's prompt texts (profile, failure account)
 // rebuilt from its verdict JSON exactly as a fresh evaluation's are.
 class FeedbackJournal : public search::Journal
@@ -160,7 +139,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   t.ker0.cycles = ker0.cycles;
   t.ker0.profile = ctx.ports.evaluator().baseline().profile;
   EvaluatorCachePorts& ports = ctx.ports;
-  t.evaluate = [&ports](const std::string& code, const std::string& /*slot*/) { return evaluate_kernel(ports, code); };
+  t.evaluate = [&ports](const std::string& code, const std::string& /*slot*/) { return ports.evaluate_as_written(code); };
   t.run_id = ctx.ports.run_id();
   t.core = ctx.target.core;
   return run_engine(ctx.settings, ctx.cache, t, note);

@@ -1,5 +1,6 @@
 #include "tune/evaluator_cache_ports.hpp"
 
+#include "cache/journal.hpp"
 #include "cluster/slurm.hpp"
 #include "eval/evaluator.hpp"
 #include "perf/runner.hpp"
@@ -19,6 +20,28 @@ std::string variant_slot(const Variant& v)
     text += name + "=" + std::to_string(value) + " ";
   }
   return "kf/" + v.origin + "/" + text + util::join(full.flags, " ");
+}
+
+search::Evaluation evaluation_of(const eval::Verdict& v, double ker0_cycles)
+{
+  search::Evaluation e;
+  e.ok = v.ok() && v.measurement.has_value();
+  e.verdict = eval::verdict_name(v.kind);
+  e.reason = v.reason;
+  if (v.measurement) {
+    e.cycles = v.measurement->cycles;
+    e.sol_fraction = v.measurement->sol_fraction;
+    e.runner = v.measurement->runner;
+    e.model_version = v.measurement->model_version;
+  }
+  e.speedup = e.ok ? perf::speedup(ker0_cycles, e.cycles) : 0;
+  e.verdict_json = eval::verdict_json(v);
+  return e;
+}
+
+Figures figures_of(const search::Evaluation& e)
+{
+  return {e.ok, e.verdict, e.reason, e.cycles, e.sol_fraction};
 }
 
 namespace {
@@ -142,7 +165,7 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
   const std::string slot = variant_slot(v);
   if (auto c = m_cache.find_candidate(run, slot)) {
     reused = true;
-    return {c->ok, c->verdict, c->reason, c->cycles, c->sol_fraction};
+    return figures_of(cache::to_record(*c).evaluation);
   }
   // Another process tuning the same key may have evaluated this point, or be
   // evaluating it now: reuse its verdict, or wait for it, rather than repeat it.
@@ -163,7 +186,7 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
       rec.created_at.clear();
       m_cache.record_candidate(run, rec);
       reused = true;
-      return {rec.ok, rec.verdict, rec.reason, rec.cycles, rec.sol_fraction};
+      return figures_of(cache::to_record(rec).evaluation);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -175,37 +198,26 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
     m_cache.release_point(m_key.hex, point); // let a waiting process take it at once
     throw;
   }
-  Figures f;
-  f.ok = verdict.kind == eval::VerdictKind::ok && verdict.measurement.has_value();
-  f.verdict = eval::verdict_name(verdict.kind);
-  f.reason = verdict.reason;
-  if (verdict.measurement) {
-    f.cycles = verdict.measurement->cycles;
-    f.sol_fraction = verdict.measurement->sol_fraction;
-  }
-  cache::Candidate rec;
-  rec.slot = slot;
-  rec.op = "knobs/flags";
-  rec.parents = {v.origin};
-  rec.generated = true;
-  rec.description = describe_setting(v.setting);
-  rec.source = v.source;
+  // The point's step in the run's journal, in the search's own record.
+  search::Record step;
+  step.slot = slot;
+  step.op = "knobs/flags";
+  step.parents = {v.origin};
+  step.generation.ok = true;
+  step.generation.description = describe_setting(v.setting);
+  step.generation.code = v.source;
+  step.evaluation = evaluation_of(verdict, m_ker0_cycles);
+  cache::Candidate rec = cache::to_candidate(step);
   rec.defines = v.setting.defines;
   rec.flags = v.setting.flags;
-  rec.ok = f.ok;
-  rec.verdict = f.verdict;
-  rec.reason = f.reason;
-  rec.cycles = f.cycles;
-  rec.sol_fraction = f.sol_fraction;
-  rec.speedup = f.ok ? perf::speedup(m_ker0_cycles, f.cycles) : 0;
-  if (verdict.measurement) {
-    rec.runner = verdict.measurement->runner;
-    rec.model_version = verdict.measurement->model_version;
-  }
-  rec.verdict_json = eval::verdict_json(verdict);
   m_cache.record_candidate(run, rec);
   m_cache.complete_point(m_key.hex, point, run, slot);
-  return f;
+  return figures_of(step.evaluation);
+}
+
+search::Evaluation EvaluatorCachePorts::evaluate_as_written(const std::string& code)
+{
+  return evaluation_of(run_evaluation(eval::Candidate{code, {}, {}}), m_ker0_cycles);
 }
 
 void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
