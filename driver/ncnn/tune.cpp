@@ -243,7 +243,7 @@ struct Choice
   std::vector<std::string> flags;
   CandidateReport report;
   perf::Measurement measurement;
-  std::optional<cache::Candidate> step; // an LLM candidate: its search step, as the run recorded it
+  std::optional<tune::Variant> step; // an LLM candidate: the search's variant, with its step's provenance
 };
 
 // A verdict as the search keeps it, in the fields the kernel evaluator's JSON has for the
@@ -442,10 +442,10 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
                   {},
                   {f.variant.origin, "ok", "", f.figures.cycles},
                   {},
-                  c.find_candidate(run, f.variant.origin)};
+                  f.variant};
         ch.measurement.cycles = f.figures.cycles;
         ch.measurement.sol_fraction = f.figures.sol_fraction;
-        ch.measurement.model_version = ch.step ? ch.step->model_version : base.measurement.model_version;
+        ch.measurement.model_version = f.figures.model_version;
         passed.push_back(std::move(ch));
       }
       c.end_run(run, found.incomplete.empty() ? cache::RunState::complete : cache::RunState::aborted, found.incomplete);
@@ -456,7 +456,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
           const size_t before = passed.size();
           consider(top.variant.origin + " " + util::join(flags, " "), top.variant.source, flags);
           if (passed.size() > before) {
-            passed.back().step = c.find_candidate(run, top.variant.origin);
+            passed.back().step = top.variant;
           }
         }
       }
@@ -490,8 +490,8 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     w.run_uid = run_uid;
     if (best->step) {
       // an LLM-born winner: its search step's provenance
-      w.parent = best->step->slot;
-      w.candidate_slot = best->flags.empty() ? best->step->slot : "";
+      w.parent = best->step->origin;
+      w.candidate_slot = best->flags.empty() ? best->step->origin : "";
       w.idea = best->step->idea;
       w.thought = best->step->thought;
       w.llm_model = best->step->llm_model;

@@ -230,8 +230,8 @@ LlmSearchResult run_engine(const config::Settings& settings, cache::Cache& cache
       continue;
     }
     Scored s;
-    s.variant = {m.slot, m.code, {}};
-    s.figures = {true, "ok", "", m.cycles, m.sol_fraction};
+    s.variant = {m.slot, m.code, {}, m.idea, m.thought, m.llm_model};
+    s.figures = {true, "ok", "", m.cycles, m.sol_fraction, m.model_version};
     out.passed.push_back(std::move(s));
   }
   return out;

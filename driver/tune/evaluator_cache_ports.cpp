@@ -41,7 +41,7 @@ search::Evaluation evaluation_of(const eval::Verdict& v, double ker0_cycles)
 
 Figures figures_of(const search::Evaluation& e)
 {
-  return {e.ok, e.verdict, e.reason, e.cycles, e.sol_fraction};
+  return {e.ok, e.verdict, e.reason, e.cycles, e.sol_fraction, e.model_version};
 }
 
 namespace {
@@ -156,7 +156,7 @@ Figures EvaluatorCachePorts::baseline()
 {
   const perf::Measurement& m = evaluator().baseline();
   m_ker0_cycles = m.cycles;
-  return {true, "ok", "", m.cycles, m.sol_fraction};
+  return {true, "ok", "", m.cycles, m.sol_fraction, m.model_version};
 }
 
 Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
@@ -241,20 +241,12 @@ void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
   // The winner's own record: an LLM candidate as written is the search step itself.
   w.candidate_slot = from_ker0 && as_written ? "" : as_written ? winner.variant.origin : variant_slot(winner.variant);
   w.parent = winner.variant.origin;
-  // Which model measured it: the winner's own record, or ker0's baseline.
-  std::optional<cache::Candidate> own =
-      m_run && !w.candidate_slot.empty() ? m_cache.find_candidate(*m_run, w.candidate_slot) : std::nullopt;
-  w.model_version = own ? own->model_version : evaluator().baseline().model_version;
-  if (!from_ker0 && m_run) {
-    // Provenance of an LLM-born winner: the idea, thought and model of its search step
-    // (the winner's own record when it won as written).
-    std::optional<cache::Candidate> step = as_written ? own : m_cache.find_candidate(*m_run, winner.variant.origin);
-    if (step) {
-      w.idea = step->idea;
-      w.thought = step->thought;
-      w.llm_model = step->llm_model;
-    }
-  }
+  // Which model measured it, and an LLM-born winner's idea, thought and model: carried
+  // with its figures and variant from the evaluation and the search step.
+  w.model_version = winner.figures.model_version;
+  w.idea = winner.variant.idea;
+  w.thought = winner.variant.thought;
+  w.llm_model = winner.variant.llm_model;
   m_cache.put_winner(w);
 }
 

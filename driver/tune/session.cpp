@@ -3,6 +3,7 @@
 #include "cache/cache.hpp"
 #include "cache/key.hpp"
 #include "kernel/spec.hpp"
+#include "perf/runner.hpp"
 #include "target/build_dir.hpp"
 #include "target/target.hpp"
 #include "tune/eok_search.hpp"
@@ -105,7 +106,7 @@ SessionResult run_session(const SessionOptions& opts)
     if (report.llm_cycles > 0 && report.best_cycles > 0) {
       // No trials: the candidates read no knob and no flag is searched, or no budget was left.
       report.detail +=
-          "; best LLM candidate " + util::fixed(report.ker0_cycles / report.llm_cycles, 3) + "x over ker0, " +
+          "; best LLM candidate " + util::fixed(perf::speedup(report.ker0_cycles, report.llm_cycles), 3) + "x over ker0, " +
           (report.trials.empty() ? std::string("no knob/flag post-pass")
                                  : "knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it");
     }

@@ -26,6 +26,7 @@ struct Figures
   std::string reason;
   double cycles = 0;
   double sol_fraction = 0;
+  std::string model_version; // of the model that measured it
 };
 
 // A source plus what the knob/flag search adds to it.
@@ -34,6 +35,7 @@ struct Variant
   std::string origin; // "ker0", or the LLM search slot ("t0/p1/g1/M2")
   std::string source;
   Setting setting;
+  std::string idea, thought, llm_model; // an LLM-born source: its search step's provenance
 };
 
 struct Scored
