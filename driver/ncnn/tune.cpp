@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <utility>
 
 namespace eok::ncnn {
 
@@ -290,7 +291,33 @@ std::string shape_text(const Shape& s)
   return std::to_string(s.w) + "x" + std::to_string(s.h) + "x" + std::to_string(s.c);
 }
 
+// Every status with its printed name, in the enum's order.
+constexpr std::pair<OpStatus, const char*> k_op_status_names[] = {
+    {OpStatus::tuned, "tuned"},     {OpStatus::ker0_stays, "ker0 stays"}, {OpStatus::cached, "cached"},     {OpStatus::miss, "miss"},
+    {OpStatus::skipped, "skipped"}, {OpStatus::failed, "failed"},         {OpStatus::measured, "measured"},
+};
+
 } // namespace
+
+const char* op_status_name(OpStatus s)
+{
+  for (const auto& [status, name] : k_op_status_names) {
+    if (status == s) {
+      return name;
+    }
+  }
+  return "unknown";
+}
+
+std::optional<OpStatus> op_status(const std::string& name)
+{
+  for (const auto& [status, text] : k_op_status_names) {
+    if (name == text) {
+      return status;
+    }
+  }
+  return std::nullopt;
+}
 
 std::string task_description(const OpSpec& op)
 {
@@ -340,7 +367,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     rep.op = op.name;
     const CompileEntry* entry = find_entry(db, op.file);
     if (!entry) {
-      rep.status = "skipped";
+      rep.status = OpStatus::skipped;
       rep.what = "no compile command for " + op.file + " in " + db_path;
       reports.push_back(rep);
       continue;
@@ -356,7 +383,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       stored = cache::Cache::open(req.cache_path, mode).find_winner(key.hex);
     }
     if (req.ci || (stored && req.candidate_files.empty() && !req.baseline)) {
-      rep.status = stored ? "cached" : "miss";
+      rep.status = stored ? OpStatus::cached : OpStatus::miss;
       if (stored) {
         rep.speedup = stored->speedup;
         rep.best_cycles = stored->cycles;
@@ -383,7 +410,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     };
     consider("ker0", ker0, {});
     if (passed.empty()) {
-      rep.status = "failed";
+      rep.status = OpStatus::failed;
       rep.what = "ker0 itself did not pass against the naive layer: " + rep.candidates.back().verdict;
       reports.push_back(rep);
       continue;
@@ -391,7 +418,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     const Choice base = passed.front();
     rep.ker0_cycles = base.report.cycles;
     if (req.baseline) {
-      rep.status = "measured";
+      rep.status = OpStatus::measured;
       rep.best_cycles = base.report.cycles;
       rep.sol_fraction = base.measurement.sol_fraction;
       rep.what = "ker0 (--baseline: nothing stored)";
@@ -431,7 +458,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       progress(op.name + " " + rep.search_note);
       if (!found.unavailable.empty()) {
         c.end_run(run, cache::RunState::aborted, found.unavailable); // resumed by the next run
-        rep.status = "failed";
+        rep.status = OpStatus::failed;
         rep.what = found.unavailable;
         reports.push_back(rep);
         continue;
@@ -502,7 +529,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     rep.best_cycles = best->report.cycles;
     rep.speedup = w.speedup;
     rep.sol_fraction = w.sol_fraction;
-    rep.status = best == &passed.front() ? "ker0 stays" : "tuned";
+    rep.status = best == &passed.front() ? OpStatus::ker0_stays : OpStatus::tuned;
     rep.what = best->name;
     // The build's object is now stale for the launcher: remove it so the next
     // build compiles the file again (and substitutes the winner).

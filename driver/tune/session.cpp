@@ -99,7 +99,7 @@ SessionResult run_session(const SessionOptions& opts)
       ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache}, eok_note); };
     }
     KernelReport report = tune_kernel(make_task(spec, flags), ports, ropts);
-    ports.finish(report.status != "failed" && !report.incomplete); // unfinished runs are resumed by the next one
+    ports.finish(report.status != KernelStatus::failed && !report.incomplete); // unfinished runs are resumed by the next one
     if (!eok_note.empty()) {
       report.detail = eok_note + (report.detail.empty() ? "" : "; " + report.detail);
     }
@@ -111,10 +111,10 @@ SessionResult run_session(const SessionOptions& opts)
                                  : "knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it");
     }
     term.end_progress();
-    if (report.status == "miss") {
+    if (report.status == KernelStatus::miss) {
       ++result.misses;
     }
-    term.line(report.kernel + ": " + report.status + (report.detail.empty() ? "" : " (" + report.detail + ")"));
+    term.line(report.kernel + ": " + kernel_status_name(report.status) + (report.detail.empty() ? "" : " (" + report.detail + ")"));
     result.reports.push_back(std::move(report));
   }
   return result;

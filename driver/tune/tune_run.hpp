@@ -103,10 +103,22 @@ struct TrialRow
   double cycles = 0;
 };
 
+// How one kernel's tuning ended; printed by kernel_status_name ("ker0 stays" for ker0_stays).
+enum class KernelStatus {
+  cached,     // a winner (or "ker0 stays") was already stored for the key
+  tuned,      // a faster variant passed and was stored
+  ker0_stays, // nothing faster passed; stored as such
+  miss,       // CI mode without a stored winner
+  failed,     // ker0 itself could not be measured, or the LLM stopped answering
+};
+const char* kernel_status_name(KernelStatus s);
+// The status named `name` (kernel_status_name's inverse), if there is one.
+std::optional<KernelStatus> kernel_status(const std::string& name);
+
 struct KernelReport
 {
   std::string kernel;
-  std::string status; // cached | tuned | ker0 stays | miss | failed
+  KernelStatus status = KernelStatus::failed;
   std::string mode;   // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
   std::string what;   // what won
   double ker0_cycles = 0;
