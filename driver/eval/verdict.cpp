@@ -2,7 +2,6 @@
 
 #include "util/json_write.hpp"
 
-
 namespace eok::eval {
 
 const char* verdict_name(VerdictKind k)
@@ -72,14 +71,14 @@ std::string verdict_json(const Verdict& v)
   j += v.mismatches.empty() ? "],\n" : "\n  ],\n";
   j += "  \"compiler_output\": " + util::json_quote(v.compiler_output) + ",\n";
   j += "  \"program_output\": " + util::json_quote(v.program_output) + ",\n";
-  j += "  \"timing\": {\"compile_s\": " + util::json_number_exact(v.timing.compile) + ", \"check_s\": " + util::json_number_exact(v.timing.check) +
-       ", \"perf_s\": " + util::json_number_exact(v.timing.perf) + "}";
+  j += "  \"timing\": {\"compile_s\": " + util::json_number_exact(v.timing.compile) +
+       ", \"check_s\": " + util::json_number_exact(v.timing.check) + ", \"perf_s\": " + util::json_number_exact(v.timing.perf) + "}";
   if (v.measurement) {
     const perf::Measurement& m = *v.measurement;
     j += ",\n  \"measurement\": {\"runner\": " + util::json_quote(m.runner) + ", \"model_version\": " + util::json_quote(m.model_version) +
-         ", \"cycles\": " + util::json_number_exact(m.cycles) + ", \"spread\": " + util::json_number_exact(m.spread) + ", \"sol_cycles\": " + util::json_number_exact(m.sol_cycles) +
-         ", \"sol_fraction\": " + util::json_number_exact(m.sol_fraction) + ", \"bound\": " + util::json_quote(m.bound) +
-         ", \"board\": " + util::json_quote(m.board) +
+         ", \"cycles\": " + util::json_number_exact(m.cycles) + ", \"spread\": " + util::json_number_exact(m.spread) +
+         ", \"sol_cycles\": " + util::json_number_exact(m.sol_cycles) + ", \"sol_fraction\": " + util::json_number_exact(m.sol_fraction) +
+         ", \"bound\": " + util::json_quote(m.bound) + ", \"board\": " + util::json_quote(m.board) +
          (m.profile.empty() ? std::string() : ", \"profile\": " + util::json_quote(m.profile)) + "}";
     j += ",\n  \"speedup\": " + util::json_number_exact(v.speedup);
   }

@@ -464,12 +464,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
         continue;
       }
       for (const auto& f : found.passed) {
-        Choice ch{f.variant.origin,
-                  f.variant.source,
-                  {},
-                  {f.variant.origin, "ok", "", f.figures.cycles},
-                  {},
-                  f.variant};
+        Choice ch{f.variant.origin, f.variant.source, {}, {f.variant.origin, "ok", "", f.figures.cycles}, {}, f.variant};
         ch.measurement.cycles = f.figures.cycles;
         ch.measurement.sol_fraction = f.figures.sol_fraction;
         ch.measurement.model_version = f.figures.model_version;

@@ -119,8 +119,8 @@ struct KernelReport
 {
   std::string kernel;
   KernelStatus status = KernelStatus::failed;
-  std::string mode;   // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
-  std::string what;   // what won
+  std::string mode; // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
+  std::string what; // what won
   double ker0_cycles = 0;
   double best_cycles = 0;
   double sol_fraction = 0;

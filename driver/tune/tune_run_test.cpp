@@ -228,7 +228,7 @@ TEST_SUITE("tune::run")
     CHECK_FALSE(kernel_status("ker0_stays").has_value());
   }
 
-    TEST_CASE("the final table")
+  TEST_CASE("the final table")
   {
     KernelReport a;
     a.kernel = "relu";
