@@ -21,7 +21,8 @@ void print_table(const std::vector<ncnn::OpReport>& reports)
   for (const auto& r : reports) {
     auto num = [](double v, int d) { return v > 0 ? util::fixed(v, d) : std::string("-"); };
     std::printf("%-14s %12s %12s %7sx %6s  %-11s %s\n", ("ncnn/" + r.op).c_str(), num(r.ker0_cycles, 0).c_str(),
-                num(r.best_cycles, 0).c_str(), num(r.speedup, 3).c_str(), num(r.sol_fraction, 3).c_str(), r.status.c_str(), r.what.c_str());
+                num(r.best_cycles, 0).c_str(), num(r.speedup, 3).c_str(), num(r.sol_fraction, 3).c_str(), ncnn::op_status_name(r.status),
+                r.what.c_str());
   }
 }
 
@@ -89,8 +90,8 @@ Command ncnn_tune_command()
             print_table(reports);
             int misses = 0, failed = 0;
             for (const auto& r : reports) {
-              misses += r.status == "miss";
-              failed += r.status == "failed";
+              misses += r.status == ncnn::OpStatus::miss ? 1 : 0;
+              failed += r.status == ncnn::OpStatus::failed ? 1 : 0;
             }
             if (req.ci && misses > 0) {
               std::fprintf(stderr, "eok ncnn tune --ci: %d op(s) without a cached winner for their exact key\n", misses);

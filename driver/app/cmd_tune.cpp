@@ -100,7 +100,7 @@ int run_tune(Context& ctx, const Args& args)
   }
   bool failed = false;
   for (const auto& r : result.reports) {
-    failed = failed || r.status == "failed";
+    failed = failed || r.status == tune::KernelStatus::failed;
   }
   if (result.misses > 0) {
     std::string what = std::to_string(result.misses) + " kernel(s) without a cached winner for their exact key";

@@ -41,13 +41,6 @@ const char* k_winner_cols_v2 = "key, kernel, key_explain, source, defines, flags
                                "model_version, verified, created_at, run_uid, candidate_slot, idea, thought, llm_model, "
                                "parent, verdict_json, '' AS integrity, '' AS provenance_note";
 
-std::string exact(double v)
-{
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
 Winner read_winner(const Stmt& s)
 {
   Winner w;
@@ -207,9 +200,9 @@ std::string Winner::integrity_digest() const
       {"key", key},
       {"kernel", kernel},
       {"content", content_digest()},
-      {"cycles", exact(cycles)},
-      {"sol_fraction", exact(sol_fraction)},
-      {"speedup", exact(speedup)},
+      {"cycles", util::exact(cycles)},
+      {"sol_fraction", util::exact(sol_fraction)},
+      {"speedup", util::exact(speedup)},
       {"runner", runner},
       {"model_version", model_version},
       {"verified", verified ? "1" : "0"},

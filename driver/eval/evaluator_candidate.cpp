@@ -342,8 +342,7 @@ Verdict Evaluator::measure_candidate(const std::string& program, const std::stri
                                     "; the candidate cheats the measurement or the model is wrong (seed " + std::to_string(v.seed) + ")");
     return finish(v, VerdictKind::implausible, std::string(figures) + ": the candidate fakes its speed or the model is wrong");
   }
-  double base = baseline().cycles;
-  v.speedup = m->cycles > 0 ? base / m->cycles : 0;
+  v.speedup = perf::speedup(baseline().cycles, m->cycles);
   return v;
 }
 

@@ -74,13 +74,6 @@ std::pair<double, double> default_range(ElemType t)
   }
 }
 
-std::string num(double v)
-{
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
 template<typename F> std::string list(const std::vector<Arg>& args, F f)
 {
   std::vector<std::string> parts;
@@ -238,10 +231,10 @@ std::string generate_harness(const kernel::Spec& spec)
   c += "static const int k_esize[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(kernel::elem_bytes(a.elem)); }) +
        ";\n";
   c += "static const double k_lo[EOK_NARGS] = " +
-       list(spec.args, [](const Arg& a) { return num(a.range ? a.range->first : default_range(a.elem).first); }) + ";\n";
+       list(spec.args, [](const Arg& a) { return util::exact(a.range ? a.range->first : default_range(a.elem).first); }) + ";\n";
   c += "static const double k_hi[EOK_NARGS] = " +
-       list(spec.args, [](const Arg& a) { return num(a.range ? a.range->second : default_range(a.elem).second); }) + ";\n";
-  c += "static const double k_step[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return num(a.step); }) + ";\n";
+       list(spec.args, [](const Arg& a) { return util::exact(a.range ? a.range->second : default_range(a.elem).second); }) + ";\n";
+  c += "static const double k_step[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return util::exact(a.step); }) + ";\n";
   c += "static const unsigned k_special[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(special_mask(a)); }) +
        ";\n";
   c += "static const int k_gen[EOK_NARGS] = " + list(spec.args, [](const Arg& a) { return std::to_string(static_cast<int>(a.gen)); }) +

@@ -2,9 +2,6 @@
 
 #include "util/json_write.hpp"
 
-#include <cmath>
-#include <cstdio>
-
 namespace eok::eval {
 
 const char* verdict_name(VerdictKind k)
@@ -42,20 +39,6 @@ const char* verdict_name(VerdictKind k)
   return "unknown";
 }
 
-namespace {
-
-std::string number(double v)
-{
-  if (!std::isfinite(v)) {
-    return "null";
-  }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
-} // namespace
-
 std::optional<VerdictKind> verdict_kind(const std::string& name)
 {
   // Every kind has a name other than "unknown"; walk them in enum order.
@@ -88,16 +71,16 @@ std::string verdict_json(const Verdict& v)
   j += v.mismatches.empty() ? "],\n" : "\n  ],\n";
   j += "  \"compiler_output\": " + util::json_quote(v.compiler_output) + ",\n";
   j += "  \"program_output\": " + util::json_quote(v.program_output) + ",\n";
-  j += "  \"timing\": {\"compile_s\": " + number(v.timing.compile) + ", \"check_s\": " + number(v.timing.check) +
-       ", \"perf_s\": " + number(v.timing.perf) + "}";
+  j += "  \"timing\": {\"compile_s\": " + util::json_number_exact(v.timing.compile) +
+       ", \"check_s\": " + util::json_number_exact(v.timing.check) + ", \"perf_s\": " + util::json_number_exact(v.timing.perf) + "}";
   if (v.measurement) {
     const perf::Measurement& m = *v.measurement;
     j += ",\n  \"measurement\": {\"runner\": " + util::json_quote(m.runner) + ", \"model_version\": " + util::json_quote(m.model_version) +
-         ", \"cycles\": " + number(m.cycles) + ", \"spread\": " + number(m.spread) + ", \"sol_cycles\": " + number(m.sol_cycles) +
-         ", \"sol_fraction\": " + number(m.sol_fraction) + ", \"bound\": " + util::json_quote(m.bound) +
-         ", \"board\": " + util::json_quote(m.board) +
+         ", \"cycles\": " + util::json_number_exact(m.cycles) + ", \"spread\": " + util::json_number_exact(m.spread) +
+         ", \"sol_cycles\": " + util::json_number_exact(m.sol_cycles) + ", \"sol_fraction\": " + util::json_number_exact(m.sol_fraction) +
+         ", \"bound\": " + util::json_quote(m.bound) + ", \"board\": " + util::json_quote(m.board) +
          (m.profile.empty() ? std::string() : ", \"profile\": " + util::json_quote(m.profile)) + "}";
-    j += ",\n  \"speedup\": " + number(v.speedup);
+    j += ",\n  \"speedup\": " + util::json_number_exact(v.speedup);
   }
   return j + "\n}\n";
 }

@@ -292,4 +292,15 @@ TEST_SUITE("ncnn::layer_context")
     CHECK(included_headers(e, tree.string(), (d.path() / "build").string(), limits).size() == 1);
     CHECK(context_block({}).empty());
   }
+
+  TEST_CASE("op statuses print as the table always showed them and read back")
+  {
+    using eok::ncnn::OpStatus;
+    CHECK(std::string(eok::ncnn::op_status_name(OpStatus::ker0_stays)) == "ker0 stays");
+    for (OpStatus s : {OpStatus::tuned, OpStatus::ker0_stays, OpStatus::cached, OpStatus::miss, OpStatus::skipped, OpStatus::failed,
+                       OpStatus::measured}) {
+      CHECK(eok::ncnn::op_status(eok::ncnn::op_status_name(s)) == s);
+    }
+    CHECK_FALSE(eok::ncnn::op_status("unknown").has_value());
+  }
 }

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <utility>
 
 namespace eok::ncnn {
 
@@ -243,7 +244,7 @@ struct Choice
   std::vector<std::string> flags;
   CandidateReport report;
   perf::Measurement measurement;
-  std::optional<cache::Candidate> step; // an LLM candidate: its search step, as the run recorded it
+  std::optional<tune::Variant> step; // an LLM candidate: the search's variant, with its step's provenance
 };
 
 // A verdict as the search keeps it, in the fields the kernel evaluator's JSON has for the
@@ -290,7 +291,33 @@ std::string shape_text(const Shape& s)
   return std::to_string(s.w) + "x" + std::to_string(s.h) + "x" + std::to_string(s.c);
 }
 
+// Every status with its printed name, in the enum's order.
+constexpr std::pair<OpStatus, const char*> k_op_status_names[] = {
+    {OpStatus::tuned, "tuned"},     {OpStatus::ker0_stays, "ker0 stays"}, {OpStatus::cached, "cached"},     {OpStatus::miss, "miss"},
+    {OpStatus::skipped, "skipped"}, {OpStatus::failed, "failed"},         {OpStatus::measured, "measured"},
+};
+
 } // namespace
+
+const char* op_status_name(OpStatus s)
+{
+  for (const auto& [status, name] : k_op_status_names) {
+    if (status == s) {
+      return name;
+    }
+  }
+  return "unknown";
+}
+
+std::optional<OpStatus> op_status(const std::string& name)
+{
+  for (const auto& [status, text] : k_op_status_names) {
+    if (name == text) {
+      return status;
+    }
+  }
+  return std::nullopt;
+}
 
 std::string task_description(const OpSpec& op)
 {
@@ -355,7 +382,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     rep.op = op.name;
     const CompileEntry* entry = find_entry(db, op.file);
     if (!entry) {
-      rep.status = "skipped";
+      rep.status = OpStatus::skipped;
       rep.what = "no compile command for " + op.file + " in " + db_path;
       reports.push_back(rep);
       continue;
@@ -371,7 +398,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       stored = cache::Cache::open(req.cache_path, mode).find_winner(key.hex);
     }
     if (req.ci || (stored && req.candidate_files.empty() && !req.baseline)) {
-      rep.status = stored ? "cached" : "miss";
+      rep.status = stored ? OpStatus::cached : OpStatus::miss;
       if (stored) {
         rep.speedup = stored->speedup;
         rep.best_cycles = stored->cycles;
@@ -398,7 +425,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     };
     consider("ker0", ker0, {});
     if (passed.empty()) {
-      rep.status = "failed";
+      rep.status = OpStatus::failed;
       rep.what = "ker0 itself did not pass against the naive layer: " + rep.candidates.back().verdict;
       reports.push_back(rep);
       continue;
@@ -406,7 +433,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     const Choice base = passed.front();
     rep.ker0_cycles = base.report.cycles;
     if (req.baseline) {
-      rep.status = "measured";
+      rep.status = OpStatus::measured;
       rep.best_cycles = base.report.cycles;
       rep.sol_fraction = base.measurement.sol_fraction;
       rep.what = "ker0 (--baseline: nothing stored)";
@@ -446,21 +473,16 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       progress(op.name + " " + rep.search_note);
       if (!found.unavailable.empty()) {
         c.end_run(run, cache::RunState::aborted, found.unavailable); // resumed by the next run
-        rep.status = "failed";
+        rep.status = OpStatus::failed;
         rep.what = found.unavailable;
         reports.push_back(rep);
         continue;
       }
       for (const auto& f : found.passed) {
-        Choice ch{f.variant.origin,
-                  f.variant.source,
-                  {},
-                  {f.variant.origin, "ok", "", f.figures.cycles},
-                  {},
-                  c.find_candidate(run, f.variant.origin)};
+        Choice ch{f.variant.origin, f.variant.source, {}, {f.variant.origin, "ok", "", f.figures.cycles}, {}, f.variant};
         ch.measurement.cycles = f.figures.cycles;
         ch.measurement.sol_fraction = f.figures.sol_fraction;
-        ch.measurement.model_version = ch.step ? ch.step->model_version : base.measurement.model_version;
+        ch.measurement.model_version = f.figures.model_version;
         passed.push_back(std::move(ch));
       }
       c.end_run(run, found.incomplete.empty() ? cache::RunState::complete : cache::RunState::aborted, found.incomplete);
@@ -471,7 +493,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
           const size_t before = passed.size();
           consider(top.variant.origin + " " + util::join(flags, " "), top.variant.source, flags);
           if (passed.size() > before) {
-            passed.back().step = c.find_candidate(run, top.variant.origin);
+            passed.back().step = top.variant;
           }
         }
       }
@@ -496,7 +518,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     w.flags = best->flags;
     w.cycles = best->report.cycles;
     w.sol_fraction = best->measurement.sol_fraction;
-    w.speedup = base.report.cycles / best->report.cycles;
+    w.speedup = perf::speedup(base.report.cycles, best->report.cycles);
     w.runner = req.runner_kind;
     w.model_version = best->measurement.model_version;
     w.verified = true;
@@ -505,8 +527,8 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     w.run_uid = run_uid;
     if (best->step) {
       // an LLM-born winner: its search step's provenance
-      w.parent = best->step->slot;
-      w.candidate_slot = best->flags.empty() ? best->step->slot : "";
+      w.parent = best->step->origin;
+      w.candidate_slot = best->flags.empty() ? best->step->origin : "";
       w.idea = best->step->idea;
       w.thought = best->step->thought;
       w.llm_model = best->step->llm_model;
@@ -517,7 +539,7 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
     rep.best_cycles = best->report.cycles;
     rep.speedup = w.speedup;
     rep.sol_fraction = w.sol_fraction;
-    rep.status = best == &passed.front() ? "ker0 stays" : "tuned";
+    rep.status = best == &passed.front() ? OpStatus::ker0_stays : OpStatus::tuned;
     rep.what = best->name;
     // The build's object is now stale for the launcher: remove it so the next
     // build compiles the file again (and substitutes the winner).

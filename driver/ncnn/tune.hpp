@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,10 +52,24 @@ struct CandidateReport
   double cycles = 0;
 };
 
+// How one op's tuning ended; printed by op_status_name ("ker0 stays" for ker0_stays).
+enum class OpStatus {
+  tuned,      // a faster replacement passed and was stored
+  ker0_stays, // nothing faster passed; stored as such
+  cached,     // --ci: a stored winner for the key
+  miss,       // --ci: none stored
+  skipped,    // the file is not in the build's compile_commands.json
+  failed,     // ker0 did not pass against the naive layer, or the LLM stopped answering
+  measured,   // only ker0 was measured (no candidates, no flag search)
+};
+const char* op_status_name(OpStatus s);
+// The status named `name` (op_status_name's inverse), if there is one.
+std::optional<OpStatus> op_status(const std::string& name);
+
 struct OpReport
 {
   std::string op;
-  std::string status; // tuned | ker0 stays | cached | miss | skipped | failed | measured
+  OpStatus status = OpStatus::failed;
   std::string what;
   std::string key;
   double ker0_cycles = 0, best_cycles = 0, speedup = 0, sol_fraction = 0;

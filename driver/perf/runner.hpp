@@ -57,6 +57,13 @@ struct Measurement
   std::string profile;       // model: where the cycles go, for prompts (perf/profile.hpp); wall: empty
 };
 
+// How many times fewer cycles than ker0's `ker0_cycles` a measurement of `cycles` took:
+// the one definition of speedup every stage uses (0 when there is no measurement).
+[[nodiscard]] inline double speedup(double ker0_cycles, double cycles)
+{
+  return cycles > 0 ? ker0_cycles / cycles : 0;
+}
+
 class Runner
 {
 public:

@@ -192,7 +192,11 @@ std::optional<Member> step(Shared& sh, const Place& at, const std::string& slot,
                 r.evaluation.speedup,
                 r.evaluation.cycles,
                 r.evaluation.sol_fraction,
-                r.evaluation.profile};
+                r.evaluation.profile,
+                r.idea,
+                r.thought,
+                r.generation.model,
+                r.evaluation.model_version};
 }
 
 // What the evaluator found wrong with a failed candidate, as prompts tell it.

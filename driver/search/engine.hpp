@@ -124,6 +124,9 @@ struct Member
   double cycles = 0;
   double sol_fraction = 0;
   std::string profile; // where its cycles go on the model (empty: not measured by the model)
+  // Provenance: the step that produced it (empty for the reference), carried to the winner
+  // so storing it needs no second look at the journal.
+  std::string idea, thought, llm_model, model_version;
 };
 
 struct EngineResult

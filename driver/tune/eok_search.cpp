@@ -5,6 +5,7 @@
 #include "llm/generator.hpp"
 #include "llm/meter.hpp"
 #include "llm/provider.hpp"
+#include "perf/runner.hpp"
 #include "rag/knowledge.hpp"
 #include "search/engine.hpp"
 #include "tune/search_feedback.hpp"
@@ -60,7 +61,7 @@ public:
     }
     try {
       search::Evaluation e = m_task.evaluate(code, slot);
-      e.speedup = e.ok && e.cycles > 0 ? m_task.ker0.cycles / e.cycles : 0;
+      e.speedup = e.ok ? perf::speedup(m_task.ker0.cycles, e.cycles) : 0;
       add_search_feedback(e);
       mine.set_value(e);
       return e;
@@ -87,27 +88,6 @@ private:
   int m_identical = 0;
   size_t m_calls = 0; // evaluate() calls in this process (identical sources included)
 };
-
-// A kernel candidate through the kernel's evaluator, evaluated as written (no defines):
-// knobs it still reads keep their own defaults, as in the build.
-search::Evaluation evaluate_kernel(EvaluatorCachePorts& ports, const std::string& code)
-{
-  eval::Verdict v = ports.run_evaluation(eval::Candidate{code, {}, {}});
-  search::Evaluation e;
-  e.ok = v.kind == eval::VerdictKind::ok && v.measurement.has_value();
-  e.verdict = eval::verdict_name(v.kind);
-  e.reason = v.reason;
-  e.verdict_json = eval::verdict_json(v);
-  if (v.measurement) {
-    e.runner = v.measurement->runner;
-    e.model_version = v.measurement->model_version;
-  }
-  if (e.ok) {
-    e.cycles = v.measurement->cycles;
-    e.sol_fraction = v.measurement->sol_fraction;
-  }
-  return e;
-}
 
 // The run's journal, with each resumed record's prompt texts (profile, failure account)
 // rebuilt from its verdict JSON exactly as a fresh evaluation's are.
@@ -159,7 +139,7 @@ LlmSearchResult run_eok_search(const EokContext& ctx, std::string& note)
   t.ker0.cycles = ker0.cycles;
   t.ker0.profile = ctx.ports.evaluator().baseline().profile;
   EvaluatorCachePorts& ports = ctx.ports;
-  t.evaluate = [&ports](const std::string& code, const std::string& /*slot*/) { return evaluate_kernel(ports, code); };
+  t.evaluate = [&ports](const std::string& code, const std::string& /*slot*/) { return ports.evaluate_as_written(code); };
   t.run_id = ctx.ports.run_id();
   t.core = ctx.target.core;
   return run_engine(ctx.settings, ctx.cache, t, note);
@@ -250,8 +230,8 @@ LlmSearchResult run_engine(const config::Settings& settings, cache::Cache& cache
       continue;
     }
     Scored s;
-    s.variant = {m.slot, m.code, {}};
-    s.figures = {true, "ok", "", m.cycles, m.sol_fraction};
+    s.variant = {m.slot, m.code, {}, m.idea, m.thought, m.llm_model};
+    s.figures = {true, "ok", "", m.cycles, m.sol_fraction, m.model_version};
     out.passed.push_back(std::move(s));
   }
   return out;

@@ -1,5 +1,6 @@
 #include "tune/evaluator_cache_ports.hpp"
 
+#include "cache/journal.hpp"
 #include "cluster/slurm.hpp"
 #include "eval/evaluator.hpp"
 #include "perf/runner.hpp"
@@ -19,6 +20,28 @@ std::string variant_slot(const Variant& v)
     text += name + "=" + std::to_string(value) + " ";
   }
   return "kf/" + v.origin + "/" + text + util::join(full.flags, " ");
+}
+
+search::Evaluation evaluation_of(const eval::Verdict& v, double ker0_cycles)
+{
+  search::Evaluation e;
+  e.ok = v.ok() && v.measurement.has_value();
+  e.verdict = eval::verdict_name(v.kind);
+  e.reason = v.reason;
+  if (v.measurement) {
+    e.cycles = v.measurement->cycles;
+    e.sol_fraction = v.measurement->sol_fraction;
+    e.runner = v.measurement->runner;
+    e.model_version = v.measurement->model_version;
+  }
+  e.speedup = e.ok ? perf::speedup(ker0_cycles, e.cycles) : 0;
+  e.verdict_json = eval::verdict_json(v);
+  return e;
+}
+
+Figures figures_of(const search::Evaluation& e)
+{
+  return {e.ok, e.verdict, e.reason, e.cycles, e.sol_fraction, e.model_version};
 }
 
 namespace {
@@ -133,7 +156,7 @@ Figures EvaluatorCachePorts::baseline()
 {
   const perf::Measurement& m = evaluator().baseline();
   m_ker0_cycles = m.cycles;
-  return {true, "ok", "", m.cycles, m.sol_fraction};
+  return {true, "ok", "", m.cycles, m.sol_fraction, m.model_version};
 }
 
 Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
@@ -142,7 +165,7 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
   const std::string slot = variant_slot(v);
   if (auto c = m_cache.find_candidate(run, slot)) {
     reused = true;
-    return {c->ok, c->verdict, c->reason, c->cycles, c->sol_fraction};
+    return figures_of(cache::to_record(*c).evaluation);
   }
   // Another process tuning the same key may have evaluated this point, or be
   // evaluating it now: reuse its verdict, or wait for it, rather than repeat it.
@@ -163,7 +186,7 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
       rec.created_at.clear();
       m_cache.record_candidate(run, rec);
       reused = true;
-      return {rec.ok, rec.verdict, rec.reason, rec.cycles, rec.sol_fraction};
+      return figures_of(cache::to_record(rec).evaluation);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -175,37 +198,26 @@ Figures EvaluatorCachePorts::evaluate(const Variant& v, bool& reused)
     m_cache.release_point(m_key.hex, point); // let a waiting process take it at once
     throw;
   }
-  Figures f;
-  f.ok = verdict.kind == eval::VerdictKind::ok && verdict.measurement.has_value();
-  f.verdict = eval::verdict_name(verdict.kind);
-  f.reason = verdict.reason;
-  if (verdict.measurement) {
-    f.cycles = verdict.measurement->cycles;
-    f.sol_fraction = verdict.measurement->sol_fraction;
-  }
-  cache::Candidate rec;
-  rec.slot = slot;
-  rec.op = "knobs/flags";
-  rec.parents = {v.origin};
-  rec.generated = true;
-  rec.description = describe_setting(v.setting);
-  rec.source = v.source;
+  // The point's step in the run's journal, in the search's own record.
+  search::Record step;
+  step.slot = slot;
+  step.op = "knobs/flags";
+  step.parents = {v.origin};
+  step.generation.ok = true;
+  step.generation.description = describe_setting(v.setting);
+  step.generation.code = v.source;
+  step.evaluation = evaluation_of(verdict, m_ker0_cycles);
+  cache::Candidate rec = cache::to_candidate(step);
   rec.defines = v.setting.defines;
   rec.flags = v.setting.flags;
-  rec.ok = f.ok;
-  rec.verdict = f.verdict;
-  rec.reason = f.reason;
-  rec.cycles = f.cycles;
-  rec.sol_fraction = f.sol_fraction;
-  rec.speedup = f.ok && f.cycles > 0 ? m_ker0_cycles / f.cycles : 0;
-  if (verdict.measurement) {
-    rec.runner = verdict.measurement->runner;
-    rec.model_version = verdict.measurement->model_version;
-  }
-  rec.verdict_json = eval::verdict_json(verdict);
   m_cache.record_candidate(run, rec);
   m_cache.complete_point(m_key.hex, point, run, slot);
-  return f;
+  return figures_of(step.evaluation);
+}
+
+search::Evaluation EvaluatorCachePorts::evaluate_as_written(const std::string& code)
+{
+  return evaluation_of(run_evaluation(eval::Candidate{code, {}, {}}), m_ker0_cycles);
 }
 
 void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
@@ -219,7 +231,7 @@ void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
   w.flags = winner.variant.setting.flags;
   w.cycles = winner.figures.cycles;
   w.sol_fraction = winner.figures.sol_fraction;
-  w.speedup = winner.figures.cycles > 0 ? ker0.cycles / winner.figures.cycles : 1;
+  w.speedup = winner.figures.cycles > 0 ? perf::speedup(ker0.cycles, winner.figures.cycles) : 1; // unmeasured: ker0 as it is
   w.runner = m_cfg.runner;
   w.verified = true;
   w.note = "tuned here";
@@ -229,20 +241,12 @@ void EvaluatorCachePorts::store(const Scored& winner, const Figures& ker0)
   // The winner's own record: an LLM candidate as written is the search step itself.
   w.candidate_slot = from_ker0 && as_written ? "" : as_written ? winner.variant.origin : variant_slot(winner.variant);
   w.parent = winner.variant.origin;
-  // Which model measured it: the winner's own record, or ker0's baseline.
-  std::optional<cache::Candidate> own =
-      m_run && !w.candidate_slot.empty() ? m_cache.find_candidate(*m_run, w.candidate_slot) : std::nullopt;
-  w.model_version = own ? own->model_version : evaluator().baseline().model_version;
-  if (!from_ker0 && m_run) {
-    // Provenance of an LLM-born winner: the idea, thought and model of its search step
-    // (the winner's own record when it won as written).
-    std::optional<cache::Candidate> step = as_written ? own : m_cache.find_candidate(*m_run, winner.variant.origin);
-    if (step) {
-      w.idea = step->idea;
-      w.thought = step->thought;
-      w.llm_model = step->llm_model;
-    }
-  }
+  // Which model measured it, and an LLM-born winner's idea, thought and model: carried
+  // with its figures and variant from the evaluation and the search step.
+  w.model_version = winner.figures.model_version;
+  w.idea = winner.variant.idea;
+  w.thought = winner.variant.thought;
+  w.llm_model = winner.variant.llm_model;
   m_cache.put_winner(w);
 }
 

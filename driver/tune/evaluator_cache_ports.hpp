@@ -7,6 +7,7 @@
 #include "cache/key.hpp"
 #include "config/config.hpp"
 #include "kernel/spec.hpp"
+#include "search/engine.hpp"
 #include "target/target.hpp"
 #include "tune/tune_run.hpp"
 
@@ -34,6 +35,9 @@ public:
   std::optional<StoredWinner> cached_winner() override;
   Figures baseline() override;
   Figures evaluate(const Variant& v, bool& reused) override;
+  // An LLM candidate through the configured executor as written (no defines: knobs it
+  // still reads keep their own defaults, as in the build), for the EoK search.
+  search::Evaluation evaluate_as_written(const std::string& code);
   void store(const Scored& winner, const Figures& ker0) override;
 
   // The run this kernel's candidates go to (resumed when an earlier one did not finish).
@@ -56,6 +60,13 @@ private:
   std::optional<int64_t> m_run;
   double m_ker0_cycles = 0;
 };
+
+// One evaluator verdict as the search, the journal and the knob/flag search keep it: ok
+// only with a measurement, the measurement's figures whenever there is one (an implausible
+// candidate keeps them), speedup over `ker0_cycles` when ok, and the full verdict JSON.
+search::Evaluation evaluation_of(const eval::Verdict& v, double ker0_cycles);
+// The knob/flag search's view of a recorded evaluation.
+Figures figures_of(const search::Evaluation& e);
 
 // Stable slot of a knob/flag variant in a run: "kf/<origin>/<defines and flags>".
 std::string variant_slot(const Variant& v);

@@ -7,14 +7,41 @@
 
 namespace eok::tune {
 
+const char* kernel_status_name(KernelStatus s)
+{
+  switch (s) {
+  case KernelStatus::cached:
+    return "cached";
+  case KernelStatus::tuned:
+    return "tuned";
+  case KernelStatus::ker0_stays:
+    return "ker0 stays";
+  case KernelStatus::miss:
+    return "miss";
+  case KernelStatus::failed:
+    return "failed";
+  }
+  return "unknown";
+}
+
+std::optional<KernelStatus> kernel_status(const std::string& name)
+{
+  for (KernelStatus s : {KernelStatus::cached, KernelStatus::tuned, KernelStatus::ker0_stays, KernelStatus::miss, KernelStatus::failed}) {
+    if (name == kernel_status_name(s)) {
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string format_table(const std::vector<KernelReport>& reports)
 {
   std::vector<std::vector<std::string>> rows = {{"kernel", "ker0 cycles", "best cycles", "speedup", "SOL", "status", "what won"}};
   for (const auto& r : reports) {
     bool figures = r.ker0_cycles > 0;
     rows.push_back({r.kernel, figures ? util::fixed(r.ker0_cycles, 0) : "-", figures ? util::fixed(r.best_cycles, 0) : "-",
-                    figures ? util::fixed(r.speedup(), 3) + "x" : "-", figures ? util::fixed(r.sol_fraction, 3) : "-", r.status,
-                    r.status == "failed" ? r.detail : r.what});
+                    figures ? util::fixed(r.speedup(), 3) + "x" : "-", figures ? util::fixed(r.sol_fraction, 3) : "-",
+                    kernel_status_name(r.status), r.status == KernelStatus::failed ? r.detail : r.what});
   }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows) {
@@ -40,13 +67,14 @@ std::string reports_json(const std::vector<KernelReport>& reports)
   std::string out = "{\"schema_version\": 1, \"kernels\": [";
   for (size_t i = 0; i < reports.size(); ++i) {
     const auto& r = reports[i];
-    out += std::string(i ? "," : "") + "\n  {\"kernel\": " + util::json_quote(r.kernel) + ", \"status\": " + util::json_quote(r.status) +
-           ", \"mode\": " + util::json_quote(r.mode) + ", \"what\": " + util::json_quote(r.what) +
-           ", \"ker0_cycles\": " + util::json_number(r.ker0_cycles) + ", \"best_cycles\": " + util::json_number(r.best_cycles) +
-           ", \"speedup\": " + util::json_number(r.speedup()) + ", \"sol_fraction\": " + util::json_number(r.sol_fraction) +
-           ", \"llm_cycles\": " + util::json_number(r.llm_cycles) + ", \"evaluations\": " + std::to_string(r.evaluations) +
-           ", \"reused\": " + std::to_string(r.reused) + ", \"strategy\": " + util::json_quote(r.strategy) +
-           ", \"detail\": " + util::json_quote(r.detail) + ", \"seconds\": " + util::json_number(r.seconds) + ", \"trials\": [";
+    out += std::string(i ? "," : "") + "\n  {\"kernel\": " + util::json_quote(r.kernel) +
+           ", \"status\": " + util::json_quote(kernel_status_name(r.status)) + ", \"mode\": " + util::json_quote(r.mode) +
+           ", \"what\": " + util::json_quote(r.what) + ", \"ker0_cycles\": " + util::json_number(r.ker0_cycles) +
+           ", \"best_cycles\": " + util::json_number(r.best_cycles) + ", \"speedup\": " + util::json_number(r.speedup()) +
+           ", \"sol_fraction\": " + util::json_number(r.sol_fraction) + ", \"llm_cycles\": " + util::json_number(r.llm_cycles) +
+           ", \"evaluations\": " + std::to_string(r.evaluations) + ", \"reused\": " + std::to_string(r.reused) +
+           ", \"strategy\": " + util::json_quote(r.strategy) + ", \"detail\": " + util::json_quote(r.detail) +
+           ", \"seconds\": " + util::json_number(r.seconds) + ", \"trials\": [";
     for (size_t t = 0; t < r.trials.size(); ++t) {
       const auto& tr = r.trials[t];
       std::string defines;

@@ -3,6 +3,7 @@
 #include "cache/cache.hpp"
 #include "cache/key.hpp"
 #include "kernel/spec.hpp"
+#include "perf/runner.hpp"
 #include "target/build_dir.hpp"
 #include "target/target.hpp"
 #include "tune/eok_search.hpp"
@@ -98,22 +99,22 @@ SessionResult run_session(const SessionOptions& opts)
       ports.llm_search = [&]() { return run_eok_search({*opts.settings, spec, target, ports, cache}, eok_note); };
     }
     KernelReport report = tune_kernel(make_task(spec, flags), ports, ropts);
-    ports.finish(report.status != "failed" && !report.incomplete); // unfinished runs are resumed by the next one
+    ports.finish(report.status != KernelStatus::failed && !report.incomplete); // unfinished runs are resumed by the next one
     if (!eok_note.empty()) {
       report.detail = eok_note + (report.detail.empty() ? "" : "; " + report.detail);
     }
     if (report.llm_cycles > 0 && report.best_cycles > 0) {
       // No trials: the candidates read no knob and no flag is searched, or no budget was left.
       report.detail +=
-          "; best LLM candidate " + util::fixed(report.ker0_cycles / report.llm_cycles, 3) + "x over ker0, " +
+          "; best LLM candidate " + util::fixed(perf::speedup(report.ker0_cycles, report.llm_cycles), 3) + "x over ker0, " +
           (report.trials.empty() ? std::string("no knob/flag post-pass")
                                  : "knob/flag post-pass: " + util::fixed(report.llm_cycles / report.best_cycles, 3) + "x over it");
     }
     term.end_progress();
-    if (report.status == "miss") {
+    if (report.status == KernelStatus::miss) {
       ++result.misses;
     }
-    term.line(report.kernel + ": " + report.status + (report.detail.empty() ? "" : " (" + report.detail + ")"));
+    term.line(report.kernel + ": " + kernel_status_name(report.status) + (report.detail.empty() ? "" : " (" + report.detail + ")"));
     result.reports.push_back(std::move(report));
   }
   return result;

@@ -126,7 +126,7 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     return report;
   };
   if (auto w = ports.cached_winner()) {
-    report.status = "cached";
+    report.status = KernelStatus::cached;
     report.mode = "cache";
     report.what = w->what;
     report.ker0_cycles = w->ker0_cycles;
@@ -135,14 +135,14 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     return finish();
   }
   if (opts.ci) {
-    report.status = "miss";
+    report.status = KernelStatus::miss;
     report.mode = "CI: cache only";
     report.what = "no cached winner for this key";
     return finish();
   }
   Figures base = ports.baseline();
   if (!base.ok) {
-    report.status = "failed";
+    report.status = KernelStatus::failed;
     report.detail = "ker0 did not pass: " + base.verdict + ": " + base.reason;
     return finish();
   }
@@ -155,7 +155,7 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     LlmSearchResult found = ports.llm_search();
     if (!found.unavailable.empty()) {
       // A partial search is not the answer for this key: store nothing, keep the run to resume.
-      report.status = "failed";
+      report.status = KernelStatus::failed;
       report.detail = "LLM search stopped: " + found.unavailable + "; the steps done are kept and the next run resumes";
       return finish();
     }
@@ -208,14 +208,14 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
   const Scored* best = fastest(all);
   if (best != nullptr && best->figures.cycles < base.cycles) {
     ports.store(*best, base);
-    report.status = "tuned";
+    report.status = KernelStatus::tuned;
     report.what = describe_variant(best->variant, task);
     report.best_cycles = best->figures.cycles;
     report.sol_fraction = best->figures.sol_fraction;
   } else {
     // Recorded too, so the next run (and CI) knows this key was tuned.
     ports.store({{"ker0", task.source, {}}, base}, base);
-    report.status = "ker0 stays";
+    report.status = KernelStatus::ker0_stays;
     report.what = "ker0 (nothing faster passed)";
     report.best_cycles = base.cycles;
     report.sol_fraction = base.sol_fraction;

@@ -8,6 +8,7 @@
 //   that ker0 stays when nothing beat it.
 #pragma once
 
+#include "perf/runner.hpp"
 #include "tune/strategy.hpp"
 
 #include <functional>
@@ -25,6 +26,7 @@ struct Figures
   std::string reason;
   double cycles = 0;
   double sol_fraction = 0;
+  std::string model_version; // of the model that measured it
 };
 
 // A source plus what the knob/flag search adds to it.
@@ -33,6 +35,7 @@ struct Variant
   std::string origin; // "ker0", or the LLM search slot ("t0/p1/g1/M2")
   std::string source;
   Setting setting;
+  std::string idea, thought, llm_model; // an LLM-born source: its search step's provenance
 };
 
 struct Scored
@@ -100,12 +103,24 @@ struct TrialRow
   double cycles = 0;
 };
 
+// How one kernel's tuning ended; printed by kernel_status_name ("ker0 stays" for ker0_stays).
+enum class KernelStatus {
+  cached,     // a winner (or "ker0 stays") was already stored for the key
+  tuned,      // a faster variant passed and was stored
+  ker0_stays, // nothing faster passed; stored as such
+  miss,       // CI mode without a stored winner
+  failed,     // ker0 itself could not be measured, or the LLM stopped answering
+};
+const char* kernel_status_name(KernelStatus s);
+// The status named `name` (kernel_status_name's inverse), if there is one.
+std::optional<KernelStatus> kernel_status(const std::string& name);
+
 struct KernelReport
 {
   std::string kernel;
-  std::string status; // cached | tuned | ker0 stays | miss | failed
-  std::string mode;   // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
-  std::string what;   // what won
+  KernelStatus status = KernelStatus::failed;
+  std::string mode; // "cache", "offline knob/flag search", "EoK (LLM) + knob/flag post-pass"
+  std::string what; // what won
   double ker0_cycles = 0;
   double best_cycles = 0;
   double sol_fraction = 0;
@@ -117,7 +132,7 @@ struct KernelReport
   bool incomplete = false; // the time budget ran out: the best so far is stored and the next run resumes the search
   double seconds = 0;
   std::vector<TrialRow> trials; // every knob/flag point evaluated, in order
-  [[nodiscard]] double speedup() const { return best_cycles > 0 ? ker0_cycles / best_cycles : 0; }
+  [[nodiscard]] double speedup() const { return perf::speedup(ker0_cycles, best_cycles); }
 };
 
 KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOptions& opts);

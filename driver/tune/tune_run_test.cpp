@@ -81,7 +81,7 @@ TEST_SUITE("tune::run")
   {
     FakePorts ports;
     KernelReport r = tune_kernel(task(), ports, options());
-    CHECK(r.status == "tuned");
+    CHECK(r.status == KernelStatus::tuned);
     CHECK(r.mode == "offline knob/flag search");
     CHECK(r.strategy == "exhaustive");
     CHECK(r.evaluations == 36); // 9 valid knob pairs x 4 flag combinations
@@ -114,7 +114,7 @@ TEST_SUITE("tune::run")
     FakePorts ports;
     ports.winner = StoredWinner{"LMUL=2", 1000, 800, 0.3};
     KernelReport r = tune_kernel(task(), ports, options());
-    CHECK(r.status == "cached");
+    CHECK(r.status == KernelStatus::cached);
     CHECK(r.speedup() == doctest::Approx(1.25));
     CHECK(ports.baselines == 0);
     CHECK(ports.evaluations == 0);
@@ -123,7 +123,7 @@ TEST_SUITE("tune::run")
     RunOptions ci = options();
     ci.ci = true;
     r = tune_kernel(task(), empty, ci);
-    CHECK(r.status == "miss");
+    CHECK(r.status == KernelStatus::miss);
     CHECK(empty.baselines == 0);
     CHECK(empty.evaluations == 0);
   }
@@ -135,7 +135,7 @@ TEST_SUITE("tune::run")
     t.source = "slow"; // every variant of it is slower than the baseline
     t.flags = {{"extra1", {{}, {"-ffast-math"}}}};
     KernelReport r = tune_kernel(t, ports, options());
-    CHECK(r.status == "ker0 stays");
+    CHECK(r.status == KernelStatus::ker0_stays);
     CHECK(r.speedup() == doctest::Approx(1.0));
     REQUIRE(ports.stored.size() == 1);
     CHECK(ports.stored[0].variant.origin == "ker0");
@@ -203,7 +203,7 @@ TEST_SUITE("tune::run")
       return out;
     };
     KernelReport r = tune_kernel(task(), ports, options());
-    CHECK(r.status == "failed");
+    CHECK(r.status == KernelStatus::failed);
     CHECK(r.detail.find("LLM search stopped: the LLM gave no reply to 4 requests in a row") == 0);
     CHECK(ports.stored.empty());
     CHECK(ports.evaluations == 0);
@@ -219,18 +219,27 @@ TEST_SUITE("tune::run")
     CHECK(knobs_read_by("int UNROLL_X;", k).empty());
   }
 
+  TEST_CASE("kernel statuses print as the table always showed them and read back")
+  {
+    CHECK(std::string(kernel_status_name(KernelStatus::ker0_stays)) == "ker0 stays");
+    for (KernelStatus s : {KernelStatus::cached, KernelStatus::tuned, KernelStatus::ker0_stays, KernelStatus::miss, KernelStatus::failed}) {
+      CHECK(kernel_status(kernel_status_name(s)) == s);
+    }
+    CHECK_FALSE(kernel_status("ker0_stays").has_value());
+  }
+
   TEST_CASE("the final table")
   {
     KernelReport a;
     a.kernel = "relu";
-    a.status = "tuned";
+    a.status = KernelStatus::tuned;
     a.what = "EOK_LMUL=2";
     a.ker0_cycles = 1000;
     a.best_cycles = 800;
     a.sol_fraction = 0.5;
     KernelReport b;
     b.kernel = "sigmoid";
-    b.status = "miss";
+    b.status = KernelStatus::miss;
     b.what = "no cached winner for this key";
     CHECK(format_table({a, b}) == "kernel   ker0 cycles  best cycles  speedup    SOL  status  what won\n"
                                   "relu            1000          800   1.250x  0.500  tuned   EOK_LMUL=2\n"
@@ -241,7 +250,7 @@ TEST_SUITE("tune::run")
   {
     KernelReport a;
     a.kernel = "re\"lu";
-    a.status = "tuned";
+    a.status = KernelStatus::tuned;
     a.ker0_cycles = 1000;
     a.best_cycles = 500;
     a.evaluations = 7;

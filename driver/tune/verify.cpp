@@ -79,7 +79,7 @@ VerifyOutcome WinnerVerifier::verify(const cache::Winner& w)
   out.status = VerifyOutcome::Status::passed;
   out.winner.cycles = m.cycles;
   out.winner.sol_fraction = m.sol_fraction;
-  out.winner.speedup = m.cycles > 0 ? ker0 / m.cycles : 0;
+  out.winner.speedup = perf::speedup(ker0, m.cycles);
   out.winner.runner = runner;
   out.winner.model_version = m.model_version;
   out.winner.verified = true;

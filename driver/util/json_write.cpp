@@ -1,5 +1,7 @@
 #include "util/json_write.hpp"
 
+#include "util/strings.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -89,6 +91,11 @@ std::string json_number(double v)
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
+std::string json_number_exact(double v)
+{
+  return std::isfinite(v) ? exact(v) : "null";
 }
 
 } // namespace eok::util

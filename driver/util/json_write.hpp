@@ -14,5 +14,9 @@ std::string json_quote(std::string_view s);
 // A finite double as JSON text (locale-independent, shortest round-trip form);
 // NaN and infinities, which JSON cannot hold, as 0.
 std::string json_number(double v);
+// A double with every digit it needs to read back exactly (util::exact), NaN and
+// infinities as null: the verdict JSON's form, kept byte for byte for the verdicts
+// caches and journals already hold (json_number's shortest form differs, e.g. 0.1).
+std::string json_number_exact(double v);
 
 } // namespace eok::util

@@ -6,6 +6,7 @@
 #include <string>
 
 using eok::util::json_number;
+using eok::util::json_number_exact;
 using eok::util::json_quote;
 
 TEST_SUITE("util::json_write")
@@ -38,5 +39,14 @@ TEST_SUITE("util::json_write")
     CHECK(json_number(-1.5e-9) == "-1.5e-09");
     CHECK(json_number(NAN) == "0");
     CHECK(json_number(INFINITY) == "0");
+  }
+
+  TEST_CASE("exact numbers: every digit (%.17g, as verdict JSON always held them), non-finite as null")
+  {
+    CHECK(json_number_exact(0.1) == "0.10000000000000001");
+    CHECK(json_number_exact(2) == "2");
+    CHECK(json_number_exact(461881) == "461881");
+    CHECK(json_number_exact(NAN) == "null");
+    CHECK(json_number_exact(-INFINITY) == "null");
   }
 }

@@ -96,4 +96,11 @@ std::string fixed(double v, int decimals)
   return buf;
 }
 
+std::string exact(double v)
+{
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
 } // namespace eok::util

@@ -18,5 +18,8 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 std::string shell_quote(std::string_view s);
 // Fixed-point text for reports: 3 significant decimals, no locale.
 std::string fixed(double v, int decimals);
+// Every digit a double needs to read back exactly (printf's %.17g, no locale; NaN and
+// infinities as printf writes them). Digests and generated C hold figures in this form.
+std::string exact(double v);
 
 } // namespace eok::util

@@ -29,4 +29,11 @@ TEST_SUITE("util::strings")
     CHECK(shell_quote("a b") == "'a b'");
     CHECK(shell_quote("it's") == "'it'\\''s'");
   }
+
+  TEST_CASE("exact gives every digit a double needs to read back")
+  {
+    CHECK(exact(0.1) == "0.10000000000000001");
+    CHECK(std::stod(exact(1.0 / 3)) == 1.0 / 3);
+    CHECK(exact(-2.5) == "-2.5");
+  }
 }
