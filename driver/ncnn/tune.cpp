@@ -456,8 +456,17 @@ std::vector<OpReport> tune_ops(const TuneRequest& req, const std::function<void(
       t.task.context = context_block(included_headers(*entry, req.source_dir, req.build_dir));
       t.task.vlen = req.target.vlen;
       t.task.march = march_of(*entry);
-      t.ker0 = {
-          "ker0", "ker0: the tree's own file", ker0, 1.0, base.report.cycles, base.measurement.sol_fraction, base.measurement.profile};
+      t.ker0 = {"ker0",
+                "ker0: the tree's own file",
+                ker0,
+                1.0,
+                base.report.cycles,
+                base.measurement.sol_fraction,
+                base.measurement.profile,
+                {},
+                {},
+                {},
+                {}};
       std::mutex seen_mutex;
       t.evaluate = [&](const std::string& code, const std::string& slot) {
         perf::Measurement m;

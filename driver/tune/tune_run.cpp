@@ -201,7 +201,7 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
   } else {
     report.mode = "offline knob/flag search";
     Space space(task.knobs, task.flags, task.knobs_valid);
-    auto s = search_source({"ker0", task.source, {}}, space, ports, opts, opts.search.seed, task.name, report);
+    auto s = search_source({"ker0", task.source, {}, {}, {}, {}}, space, ports, opts, opts.search.seed, task.name, report);
     all = s.passed;
   }
 
@@ -214,7 +214,7 @@ KernelReport tune_kernel(const KernelTask& task, KernelPorts& ports, const RunOp
     report.sol_fraction = best->figures.sol_fraction;
   } else {
     // Recorded too, so the next run (and CI) knows this key was tuned.
-    ports.store({{"ker0", task.source, {}}, base}, base);
+    ports.store({{"ker0", task.source, {}, {}, {}, {}}, base}, base);
     report.status = KernelStatus::ker0_stays;
     report.what = "ker0 (nothing faster passed)";
     report.best_cycles = base.cycles;
