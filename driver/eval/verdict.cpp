@@ -1,6 +1,7 @@
 #include "eval/verdict.hpp"
 
 #include "util/json_write.hpp"
+#include "util/strings.hpp"
 
 namespace eok::eval {
 
@@ -41,16 +42,7 @@ const char* verdict_name(VerdictKind k)
 
 std::optional<VerdictKind> verdict_kind(const std::string& name)
 {
-  // Every kind has a name other than "unknown"; walk them in enum order.
-  for (int k = 0;; ++k) {
-    const std::string n = verdict_name(static_cast<VerdictKind>(k));
-    if (n == "unknown") {
-      return std::nullopt;
-    }
-    if (n == name) {
-      return static_cast<VerdictKind>(k);
-    }
-  }
+  return util::enum_from_name(verdict_name, name);
 }
 
 std::string verdict_json(const Verdict& v)

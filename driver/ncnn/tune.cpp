@@ -291,32 +291,32 @@ std::string shape_text(const Shape& s)
   return std::to_string(s.w) + "x" + std::to_string(s.h) + "x" + std::to_string(s.c);
 }
 
-// Every status with its printed name, in the enum's order.
-constexpr std::pair<OpStatus, const char*> k_op_status_names[] = {
-    {OpStatus::tuned, "tuned"},     {OpStatus::ker0_stays, "ker0 stays"}, {OpStatus::cached, "cached"},     {OpStatus::miss, "miss"},
-    {OpStatus::skipped, "skipped"}, {OpStatus::failed, "failed"},         {OpStatus::measured, "measured"},
-};
-
 } // namespace
 
 const char* op_status_name(OpStatus s)
 {
-  for (const auto& [status, name] : k_op_status_names) {
-    if (status == s) {
-      return name;
-    }
+  switch (s) {
+  case OpStatus::tuned:
+    return "tuned";
+  case OpStatus::ker0_stays:
+    return "ker0 stays";
+  case OpStatus::cached:
+    return "cached";
+  case OpStatus::miss:
+    return "miss";
+  case OpStatus::skipped:
+    return "skipped";
+  case OpStatus::failed:
+    return "failed";
+  case OpStatus::measured:
+    return "measured";
   }
   return "unknown";
 }
 
 std::optional<OpStatus> op_status(const std::string& name)
 {
-  for (const auto& [status, text] : k_op_status_names) {
-    if (name == text) {
-      return status;
-    }
-  }
-  return std::nullopt;
+  return util::enum_from_name(op_status_name, name);
 }
 
 std::string task_description(const OpSpec& op)

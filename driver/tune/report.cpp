@@ -26,12 +26,7 @@ const char* kernel_status_name(KernelStatus s)
 
 std::optional<KernelStatus> kernel_status(const std::string& name)
 {
-  for (KernelStatus s : {KernelStatus::cached, KernelStatus::tuned, KernelStatus::ker0_stays, KernelStatus::miss, KernelStatus::failed}) {
-    if (name == kernel_status_name(s)) {
-      return s;
-    }
-  }
-  return std::nullopt;
+  return util::enum_from_name(kernel_status_name, name);
 }
 
 std::string format_table(const std::vector<KernelReport>& reports)

@@ -1,6 +1,7 @@
 // Small string helpers shared by every module.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +22,21 @@ std::string fixed(double v, int decimals);
 // Every digit a double needs to read back exactly (printf's %.17g, no locale; NaN and
 // infinities as printf writes them). Digests and generated C hold figures in this form.
 std::string exact(double v);
+
+// The value of enum E whose printed name is `name`: walks E's values from 0 through
+// `name_of` (a switch over E, so the compiler checks it names every value) until it returns
+// "unknown". One inverse for every status and verdict enum declared without explicit values.
+template<class E> std::optional<E> enum_from_name(const char* (*name_of)(E), std::string_view name)
+{
+  for (int k = 0;; ++k) {
+    const std::string_view n = name_of(static_cast<E>(k));
+    if (n == "unknown") {
+      return std::nullopt;
+    }
+    if (n == name) {
+      return static_cast<E>(k);
+    }
+  }
+}
 
 } // namespace eok::util
